@@ -1,0 +1,56 @@
+/**
+ * A grid is one sheet as read: a rectangle of cells with their value, displayed text,
+ * number format and formula, plus the merged areas and the sheet's state. It is the only
+ * thing the engine ever reads; the Excel adapter (Office.js) and the file adapter (ExcelJS)
+ * both produce it, so the engine cannot tell (and need not care) where a sheet came from.
+ *
+ * Everything here is plain data: no Excel, no Office, no DOM, no Node APIs.
+ */
+
+/** A value as Excel itself reports it: dates are serial numbers, errors are separate. */
+export type CellValue = string | number | boolean | null;
+
+export interface GridCell {
+  /** The cell's value. Dates are Excel serial numbers (1 = 1900-01-01) with a date number format. */
+  value: CellValue;
+  /** What the cell displays ("17.5%", "Apr-25", "#DIV/0!"). Empty string for an empty cell. */
+  text: string;
+  /** The number format ("General", "0.0%", "mmm-yy", "@"). */
+  numberFormat: string;
+  /** The formula ("=B7/C7") when the cell holds one; value is then its computed result. */
+  formula?: string;
+  /** An Excel error value ("#DIV/0!", "#REF!", "#N/A") when the cell holds one; value is then null. */
+  error?: string;
+}
+
+/** A merged area, zero-based and inclusive, in absolute sheet coordinates. */
+export interface MergeArea {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+export type SheetState = "visible" | "hidden" | "veryHidden";
+
+export interface Grid {
+  /** The sheet's name as shown on its tab. */
+  sheet: string;
+  state: SheetState;
+  /** Absolute zero-based row and column of rows[0][0] (the top-left of the used range). */
+  origin: { row: number; col: number };
+  /** A dense rectangle: every row has the same length. */
+  rows: GridCell[][];
+  merges: MergeArea[];
+  /** Absolute zero-based indexes of hidden rows and columns, where the adapter knows them. */
+  hiddenRows?: number[];
+  hiddenColumns?: number[];
+}
+
+/** A workbook as read: its sheets in tab order and the name of the file (or workbook). */
+export interface GridWorkbook {
+  file: string;
+  sheets: Grid[];
+}
+
+export const EMPTY_CELL: GridCell = Object.freeze({ value: null, text: "", numberFormat: "General" }) as GridCell;

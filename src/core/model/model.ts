@@ -1,0 +1,209 @@
+/**
+ * The engine's model: the shapes of ../shared/contract/CLI.md as zod schemas, so that every
+ * file we read (an indicator set, an ingest JSON, a framework, a return's specification) is
+ * checked at the boundary and every JSON we write has exactly the contract's fields.
+ * Field names and meanings follow the contract; extra fields are additions, never renames.
+ */
+import { z } from "zod";
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date written YYYY-MM-DD");
+
+/** A period: both dates inclusive. Quarters are financial-year quarters (Q1 = April to June). */
+export const PeriodSchema = z.object({
+  start: isoDate,
+  end: isoDate,
+  label: z.string(),
+});
+export type Period = z.infer<typeof PeriodSchema>;
+
+export const UnitSchema = z.enum(["count", "percent", "rate", "days", "other"]);
+export type Unit = z.infer<typeof UnitSchema>;
+
+/** `higher`: a higher value is better. `lower`: lower is better. `band`: good is between two values. */
+export const PolaritySchema = z.enum(["higher", "lower", "band"]);
+export type Polarity = z.infer<typeof PolaritySchema>;
+
+export const ObservationStatusSchema = z.enum(["ok", "suppressed", "missing", "not_applicable"]);
+export type ObservationStatus = z.infer<typeof ObservationStatusSchema>;
+
+export const RagSchema = z.enum(["green", "amber", "red"]);
+export type Rag = z.infer<typeof RagSchema>;
+
+/** Where a figure came from: the file, sheet and A1 cell. */
+export const SourceCellSchema = z.object({
+  file: z.string(),
+  sheet: z.string(),
+  cell: z.string(),
+});
+export type SourceCell = z.infer<typeof SourceCellSchema>;
+
+export const ObservationSchema = z.object({
+  /** The label as written in the source. */
+  indicator: z.string(),
+  indicatorId: z.string().nullable(),
+  agency: z.string().nullable(),
+  period: PeriodSchema,
+  /** Null unless status is ok. Percentages are in percent units (87.5 means 87.5 %). */
+  value: z.number().nullable(),
+  status: ObservationStatusSchema,
+  unit: UnitSchema,
+  numerator: z.number().nullable(),
+  denominator: z.number().nullable(),
+  target: z.number().nullable(),
+  polarity: PolaritySchema.nullable(),
+  /** Null where there is no target, no polarity, or no value. */
+  rag: RagSchema.nullable(),
+  source: SourceCellSchema,
+  /** Addition: the mark as written for a suppressed or not-applicable figure ("<5", "n/a"). */
+  mark: z.string().optional(),
+});
+export type Observation = z.infer<typeof ObservationSchema>;
+
+export const InformationTypeSchema = z.enum(["quantity", "quality", "outcome"]);
+export type InformationType = z.infer<typeof InformationTypeSchema>;
+
+/** The framework's four sources of information (004_67d49ac43a78e918.txt, Module 1). */
+export const InformationSourceSchema = z.enum([
+  "children_parents",
+  "frontline_staff",
+  "case_records",
+  "management_information",
+]);
+export type InformationSource = z.infer<typeof InformationSourceSchema>;
+
+/** A good band for `band` polarity: good is low..high inclusive. */
+export const BandSchema = z.object({ low: z.number(), high: z.number() });
+export type Band = z.infer<typeof BandSchema>;
+
+/** One row of an indicator set: the definition of something a partnership tracks. */
+export const IndicatorSchema = z.object({
+  id: z.string().nullable(),
+  name: z.string().min(1),
+  agency: z.string().nullable(),
+  unit: UnitSchema.nullable(),
+  polarity: PolaritySchema.nullable(),
+  target: z.number().nullable(),
+  band: BandSchema.nullable().optional(),
+  contentArea: z.string().nullable(),
+  type: InformationTypeSchema.nullable(),
+  source: InformationSourceSchema.nullable(),
+  frequency: z.string().nullable(),
+  /** Comparators where the set holds them (England, region, statistical neighbours). */
+  comparators: z.record(z.string(), z.number()).optional(),
+});
+export type Indicator = z.infer<typeof IndicatorSchema>;
+
+export const IndicatorSetSchema = z.object({
+  name: z.string().optional(),
+  indicators: z.array(IndicatorSchema),
+});
+export type IndicatorSet = z.infer<typeof IndicatorSetSchema>;
+
+export const WarningSchema = z.object({
+  code: z.string(),
+  message: z.string(),
+  sheet: z.string().nullable(),
+  cell: z.string().nullable(),
+});
+export type Warning = z.infer<typeof WarningSchema>;
+
+/** `ingest --json` output. */
+export const IngestResultSchema = z.object({
+  observations: z.array(ObservationSchema),
+  indicators: z.array(IndicatorSchema),
+  warnings: z.array(WarningSchema),
+});
+export type IngestResult = z.infer<typeof IngestResultSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// The content-area framework (004_67d49ac43a78e918.txt). A partnership edits it as a JSON file.
+
+export const AreaGroupSchema = z.enum(["practice", "organisational", "wider"]);
+export type AreaGroup = z.infer<typeof AreaGroupSchema>;
+
+export const CatalogueMeasureSchema = z.object({
+  name: z.string().min(1),
+  area: z.string(),
+  subArea: z.string().nullable(),
+  type: InformationTypeSchema,
+  source: InformationSourceSchema,
+  /** The document the measure is taken from, by file name. */
+  cite: z.string(),
+});
+export type CatalogueMeasure = z.infer<typeof CatalogueMeasureSchema>;
+
+export const ContentAreaSchema = z.object({
+  name: z.string().min(1),
+  group: AreaGroupSchema,
+  subAreas: z.array(z.string()),
+  /** What good looks like, in a few sentences (Module 2). */
+  goodLooksLike: z.string(),
+  /** Questions for scrutiny (Module 3). */
+  questions: z.array(z.string()),
+  /** Words that place an indicator in this area when nothing else does. */
+  keywords: z.array(z.string()),
+  /** The partnership's own mark that this area is a priority (framework step 6). */
+  priority: z.boolean().optional(),
+});
+export type ContentArea = z.infer<typeof ContentAreaSchema>;
+
+export const FrameworkSchema = z.object({
+  name: z.string(),
+  version: z.string(),
+  cite: z.string(),
+  areas: z.array(ContentAreaSchema).min(1),
+  /** Sources and methods (Module 4), by source. */
+  methods: z.record(InformationSourceSchema, z.array(z.string())),
+  catalogue: z.array(CatalogueMeasureSchema),
+});
+export type Framework = z.infer<typeof FrameworkSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Returns: the specification a template carries, and the issues validation finds.
+
+export const ReturnIndicatorSpecSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  unit: UnitSchema,
+  polarity: PolaritySchema.nullable(),
+  target: z.number().nullable(),
+  /** Whether numerator and denominator are asked for. */
+  fraction: z.boolean(),
+  /** For a choice: the answers allowed. */
+  choices: z.array(z.string()).optional(),
+  /** Row of the indicator in the Return sheet, 1-based, as written. */
+  row: z.number().int().positive(),
+  /** Last return's value, for the change-since-last-return query. */
+  previous: z.number().nullable().optional(),
+});
+export type ReturnIndicatorSpec = z.infer<typeof ReturnIndicatorSpecSchema>;
+
+export const ReturnSpecSchema = z.object({
+  kind: z.literal("safeguarding-return"),
+  partnership: z.string(),
+  agency: z.string(),
+  period: PeriodSchema,
+  due: isoDate.nullable(),
+  templateVersion: z.string(),
+  /** Percentage-point (percent units) or relative change above which an unexplained change is queried. */
+  changeThreshold: z.number().positive(),
+  indicators: z.array(ReturnIndicatorSpecSchema),
+  /** SHA-256 of the rest of the spec, so that an edited specification is detected. */
+  checksum: z.string(),
+});
+export type ReturnSpec = z.infer<typeof ReturnSpecSchema>;
+
+/** error: must be fixed. query: allowed once explained in the commentary. warning: worth a look. */
+export const SeveritySchema = z.enum(["error", "query", "warning"]);
+export type Severity = z.infer<typeof SeveritySchema>;
+
+export const ValidationIssueSchema = z.object({
+  code: z.string(),
+  severity: SeveritySchema,
+  sheet: z.string().nullable(),
+  cell: z.string().nullable(),
+  message: z.string(),
+  /** Addition: the indicator the issue is about, where there is one. */
+  indicatorId: z.string().nullable().optional(),
+});
+export type ValidationIssue = z.infer<typeof ValidationIssueSchema>;

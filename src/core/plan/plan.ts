@@ -1,0 +1,142 @@
+/**
+ * A workbook plan: what to write, declared rather than done. The engine produces plans; the
+ * Excel adapter (Office.js, in one batch) and the file adapter (ExcelJS, to .xlsx) render them.
+ * A plan rendered by either adapter must give the same workbook (see snapshot.ts and the
+ * adapter-equivalence tests).
+ *
+ * Addresses are A1 style, relative to the sheet ("B3:F40"). Colours are "#RRGGBB".
+ * Column widths are in Excel's character units (the width Excel shows in its UI).
+ */
+
+/** A cell to write: data, or a formula we mean to write. A string is ALWAYS data, even "=1+1". */
+export type PlanValue = string | number | boolean | null | { formula: string };
+
+export interface CellStyle {
+  bold?: boolean;
+  italic?: boolean;
+  /** Font colour "#RRGGBB". */
+  fontColor?: string;
+  /** Solid fill colour "#RRGGBB". */
+  fill?: string;
+  wrap?: boolean;
+  horizontal?: "left" | "center" | "right";
+  /** Font size in points. */
+  size?: number;
+}
+
+/** A rectangle of values written from its top-left cell. */
+export interface CellBlock {
+  /** Top-left cell, e.g. "A1". */
+  at: string;
+  values: PlanValue[][];
+}
+
+export interface NumberFormatPlan {
+  range: string;
+  format: string;
+}
+
+export interface StylePlan {
+  range: string;
+  style: CellStyle;
+}
+
+export interface TablePlan {
+  /** Excel table name: letters, digits and underscores, unique in the workbook. */
+  name: string;
+  /** The whole table including its header row, e.g. "A3:J120". The header row's cells come from blocks. */
+  range: string;
+  /** Built-in table style, e.g. "TableStyleMedium2". */
+  style?: string;
+}
+
+/**
+ * Conditional formats. Only kinds both Excel (Office.js) and ExcelJS express natively.
+ * `expression` formulas are written relative to the top-left cell of `range`, without "=".
+ */
+export type ConditionalFormatPlan =
+  | {
+      kind: "expression";
+      range: string;
+      formula: string;
+      style: { fill?: string; fontColor?: string; bold?: boolean };
+      /** Lower numbers are evaluated first. */
+      priority: number;
+      stopIfTrue?: boolean;
+    }
+  | {
+      kind: "colorScale";
+      range: string;
+      /** Two or three colour stops at the lowest value, (optionally) the 50th percentile, and the highest value. */
+      min: string;
+      mid?: string;
+      max: string;
+      priority: number;
+    }
+  | {
+      kind: "iconSet";
+      range: string;
+      /** Excel's built-in set name. */
+      iconSet: "3TrafficLights1" | "3Symbols" | "3Arrows";
+      /** Thresholds (numbers) for the second and third icons, as values. */
+      thresholds: [number, number];
+      showValue: boolean;
+      priority: number;
+    };
+
+export type DataValidationPlan = {
+  range: string;
+  allowBlank: boolean;
+  prompt?: { title: string; message: string };
+  error?: { title: string; message: string; style: "stop" | "warning" | "information" };
+} & (
+  | { kind: "whole" | "decimal"; operator: "between" | "greaterThanOrEqual" | "lessThanOrEqual"; min?: number; max?: number }
+  | { kind: "list"; items: string[] }
+  | { kind: "textLength"; max: number }
+);
+
+export interface ProtectionPlan {
+  /** Protect the sheet (no password: nothing is lost if it is forgotten). */
+  protect: boolean;
+  /** Ranges left editable while the sheet is protected. */
+  unlocked: string[];
+}
+
+export interface ChartPlan {
+  kind: "barClustered" | "columnClustered" | "columnStacked" | "pie";
+  title: string;
+  /** Source range including headings, e.g. "A1:D4". Series are in columns. */
+  source: string;
+  /** Top-left and bottom-right cells the chart covers. */
+  from: string;
+  to: string;
+}
+
+export interface SheetPlan {
+  name: string;
+  state?: "visible" | "hidden" | "veryHidden";
+  blocks: CellBlock[];
+  numberFormats?: NumberFormatPlan[];
+  styles?: StylePlan[];
+  merges?: string[];
+  tables?: TablePlan[];
+  conditionalFormats?: ConditionalFormatPlan[];
+  dataValidations?: DataValidationPlan[];
+  /** Column widths in Excel character units, by zero-based column index. */
+  columnWidths?: { col: number; width: number }[];
+  /** Rows and columns frozen at the top and left. */
+  freeze?: { rows: number; columns: number };
+  protection?: ProtectionPlan;
+  charts?: ChartPlan[];
+  tabColor?: string;
+}
+
+export interface WorkbookPlan {
+  /**
+   * Sheets the plan owns, in order. Rendering into an existing workbook replaces only these
+   * sheets (by name) and never touches any other sheet.
+   */
+  sheets: SheetPlan[];
+  /** Which sheet to show when the workbook opens (defaults to the first). */
+  activeSheet?: string;
+}
