@@ -1,0 +1,75 @@
+/**
+ * The verbs of ../shared/contract/CLI.md. Each verb is declared here with its usage and options;
+ * `run` is absent for a verb not built yet, which then says so plainly and exits 2.
+ */
+export interface VerbOption {
+  flags: string;
+  description: string;
+  required?: boolean;
+}
+
+export interface Verb {
+  name: string;
+  usage: string;
+  description: string;
+  options: VerbOption[];
+  /** Receives commander's action arguments (positional arguments, then the options object). */
+  run?: (args: unknown[]) => Promise<number>;
+  notBuiltReason?: string;
+}
+
+export const verbs: Verb[] = [
+  {
+    name: "ingest",
+    usage: "ingest <file>",
+    description: "Read a workbook or CSV in any common partnership layout and write every observation it holds.",
+    options: [
+      { flags: "--json <out.json>", description: "where to write the observations, indicators and warnings", required: true },
+      { flags: "--out <out.xlsx>", description: "also write the structured indicator workbook with its scorecard" },
+      { flags: "--rag-rule <rule.json>", description: "RAG thresholds and per-indicator overrides (default: green at 95% of target, amber at 90%)" },
+    ],
+    notBuiltReason: "reading circulated workbooks into observations arrives with the ingest release",
+  },
+  {
+    name: "gap",
+    usage: "gap <input>",
+    description: "Measure an indicator set against the content-area quality-assurance framework and list the gaps.",
+    options: [
+      { flags: "--json <out.json>", description: "where to write the analysis", required: true },
+      { flags: "--out <out.xlsx>", description: "also write the Gap Analysis workbook" },
+      { flags: "--framework <framework.json>", description: "a partnership's own framework file (default: the built-in framework)" },
+    ],
+    notBuiltReason: "the gap analysis against the content-area framework arrives with the framework release",
+  },
+  {
+    name: "template",
+    usage: "template",
+    description: "Write the return template for one agency and period, with its own specification inside.",
+    options: [
+      { flags: "--indicators <set>", description: "the indicator set (.csv or .xlsx)", required: true },
+      { flags: "--agency <name>", description: "the agency the return is for", required: true },
+      { flags: "--period <label>", description: 'the period, e.g. "Q2 2025/26"', required: true },
+      { flags: "--out <return.xlsx>", description: "where to write the template", required: true },
+      { flags: "--due <YYYY-MM-DD>", description: "the date the return is due" },
+    ],
+    notBuiltReason: "agency return templates arrive with the returns release",
+  },
+  {
+    name: "validate",
+    usage: "validate <return>",
+    description: "Check a filled return against the specification it carries.",
+    options: [{ flags: "--json <out.json>", description: "where to write the issues found", required: true }],
+    notBuiltReason: "checking filled returns arrives with the returns release",
+  },
+  {
+    name: "collate",
+    usage: "collate <files...>",
+    description: "Validate each return and merge the accepted ones into one dataset.",
+    options: [
+      { flags: "--json <out.json>", description: "where to write the submissions, observations, missing agencies and conflicts", required: true },
+      { flags: "--indicators <set>", description: "the indicator set, to list the agencies expected" },
+      { flags: "--out <collated.xlsx>", description: "also write the collated workbook" },
+    ],
+    notBuiltReason: "collating returns arrives with the collation release",
+  },
+];
