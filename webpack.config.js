@@ -48,6 +48,54 @@ class CopyIconsPlugin {
   }
 }
 
+/**
+ * Keeps the promises the page's Content-Security-Policy and Office make:
+ * - no eval: code that needs eval or new Function fails in the pane. In the files the pane opens
+ *   with that fails a production build; in lazily loaded files (third-party code that may only use
+ *   it as a fallback), and in development, where webpack-dev-server's client carries an unused
+ *   `new Function`, it is a warning naming the file, to be looked at;
+ * - Office.js is never bundled: Office requires it from Microsoft's CDN.
+ */
+class CspGuardPlugin {
+  constructor(options = {}) {
+    this.failOnInitial = options.failOnInitial !== false;
+  }
+
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("CspGuardPlugin", (compilation) => {
+      compilation.hooks.finishModules.tap("CspGuardPlugin", (modules) => {
+        for (const m of modules) {
+          const resource = m.resource || "";
+          if (/[\\/](office-js|@microsoft[\\/]office-js)[\\/]/.test(resource) || /[\\/]office\.js$/.test(resource)) {
+            compilation.errors.push(
+              new webpack.WebpackError(`Office.js must load from Microsoft's CDN, not the bundle: ${resource}`),
+            );
+          }
+        }
+      });
+      compilation.hooks.processAssets.tap(
+        // After minification, so that only code that survives into the files is judged.
+        { name: "CspGuardPlugin", stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ANALYSE },
+        (assets) => {
+          const initial = new Set();
+          for (const chunk of compilation.chunks) {
+            if (chunk.canBeInitial()) for (const file of chunk.files) initial.add(file);
+          }
+          for (const [name, source] of Object.entries(assets)) {
+            if (!name.endsWith(".js")) continue;
+            const code = source.source().toString();
+            const match = /\beval\s*\(|\bnew\s+Function\s*\(|\bFunction\s*\(\s*["'`]/.exec(code);
+            if (!match) continue;
+            const message = `${name} contains "${match[0]}", which the task pane's Content-Security-Policy (no 'unsafe-eval') blocks`;
+            const fatal = this.failOnInitial && initial.has(name);
+            (fatal ? compilation.errors : compilation.warnings).push(new webpack.WebpackError(message));
+          }
+        },
+      );
+    });
+  }
+}
+
 /** The development certificate, created and trusted on first use by office-addin-dev-certs. */
 async function httpsServerOptions() {
   const devCerts = require("office-addin-dev-certs");
@@ -65,6 +113,11 @@ module.exports = async (env = {}, argv = {}) => {
   const config = {
     mode: production ? "production" : "development",
     context: ROOT,
+    // ES2020, as tsconfig.json compiles to. ExcelApi 1.13 (the manifest's floor) only exists in
+    // hosts whose web views are evergreen (WebView2, Safari, current browsers). Saying so also
+    // lets webpack's runtime use globalThis instead of its `new Function("return this")` fallback,
+    // which a policy without 'unsafe-eval' forbids.
+    target: ["web", "es2020"],
     entry: { taskpane: "./src/taskpane/index.tsx" },
     output: {
       path: path.join(ROOT, "dist"),
@@ -109,9 +162,21 @@ module.exports = async (env = {}, argv = {}) => {
     },
     optimization: {
       // Lazy parts (the Excel adapter, the engine, ExcelJS and the file adapter) are reached only
-      // through import() and become their own chunks; "all" also moves shared libraries out of
-      // the entry so the lazy chunks do not carry second copies.
-      splitChunks: { chunks: "all" },
+      // through import() and become their own chunks; "all" also moves shared code out of the
+      // entry so the lazy chunks do not carry second copies. The libraries the pane opens with
+      // (React, Fluent UI) go to one "vendor" file; libraries only lazy code uses stay lazy.
+      splitChunks: {
+        chunks: "all",
+        cacheGroups: {
+          vendor: {
+            test: /[\\/]node_modules[\\/]/,
+            chunks: "initial",
+            name: "vendor",
+            priority: 10,
+            reuseExistingChunk: true,
+          },
+        },
+      },
       minimize: production,
     },
     performance: {
@@ -135,6 +200,7 @@ module.exports = async (env = {}, argv = {}) => {
         inject: false,
       }),
       new CopyIconsPlugin({ from: path.join(ROOT, "assets"), to: "assets", test: /^icon-\d+\.png$/ }),
+      new CspGuardPlugin({ failOnInitial: production && !serving }),
     ],
   };
 
@@ -156,3 +222,4 @@ module.exports = async (env = {}, argv = {}) => {
 };
 
 module.exports.CopyIconsPlugin = CopyIconsPlugin;
+module.exports.CspGuardPlugin = CspGuardPlugin;

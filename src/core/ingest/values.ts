@@ -23,13 +23,16 @@ export type Figure =
   | { kind: "error"; error: string }
   | { kind: "text"; text: string };
 
-/** Marks for figures withheld to protect small numbers. */
-const SUPPRESSED = new Set(["*", "**", "***", "c", "[c]", "x", "[x]", "supp", "supp.", "suppressed", "redacted", "~"]);
+/**
+ * Marks for figures withheld to protect small numbers. "x" is DfE's mark for suppressed; the
+ * bracketed "[x]" is the GSS mark for not available, so it counts as missing.
+ */
+const SUPPRESSED = new Set(["*", "**", "***", "c", "[c]", "x", "supp", "supp.", "suppressed", "redacted", "~"]);
 /** Marks for figures that cannot exist for this row or period. */
-const NOT_APPLICABLE = new Set(["n/a", "na", "n.a.", "n.a", "not applicable", "[z]", "z", "n/app"]);
+const NOT_APPLICABLE = new Set([".", "n/a", "na", "n.a.", "n.a", "not applicable", "[z]", "z", "n/app"]);
 /** Marks for figures that should exist but were not supplied. */
 const MISSING = new Set([
-  "-", "--", ":", "..", "...", "\u2026", "[u]", "nk", "n/k", "not known", "not available", "unavailable",
+  "-", "--", ":", "..", "...", "\u2026", "[u]", "[x]", "nk", "n/k", "not known", "not available", "unavailable",
   "tbc", "tba", "awaited", "no data", "nd", "pending", "not yet available", "not submitted", "no return",
 ]);
 

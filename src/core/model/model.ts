@@ -129,6 +129,11 @@ export const CatalogueMeasureSchema = z.object({
   source: InformationSourceSchema,
   /** The document the measure is taken from, by file name. */
   cite: z.string(),
+  /**
+   * Addition: other wordings of the same measure, each with the document it is written in, kept
+   * where obvious duplicates were merged (so that a search for either wording finds the measure).
+   */
+  aliases: z.array(z.object({ name: z.string().min(1), cite: z.string() })).optional(),
 });
 export type CatalogueMeasure = z.infer<typeof CatalogueMeasureSchema>;
 

@@ -4,36 +4,85 @@ import type { ConditionalFormatPlan, DataValidationPlan } from "./plan";
  * A rendered workbook reduced to what a plan controls, in one normal form. Both adapters'
  * outputs are read back into snapshots (the .xlsx by ExcelJS, the Excel test host from its
  * in-memory workbook) and compared: equal snapshots mean the plan rendered identically.
+ *
+ * The normal form (both snapshotters must produce exactly this; compare with toEqual):
+ * - Optional keys are absent, never present with the value undefined.
+ * - Colours are "#RRGGBB", upper case.
+ * - Addresses are A1 without "$" or sheet name; a single cell is "B2", not "B2:B2".
+ * - Sheets are in tab order.
  */
 export interface SnapshotCell {
-  /** Data value, or null for a formula cell. */
+  /**
+   * Data value, or null for a formula cell. Dates are serial numbers (a plan never writes a
+   * Date); strings stay strings even when they start with "=".
+   */
   value: string | number | boolean | null;
-  /** The formula without "=" when the cell holds one. */
+  /** The formula without "=" when the cell holds one (e.g. "SUM(B2:B9)"). */
   formula?: string;
+  /** "General" when the cell has no other format. */
   numberFormat: string;
-  style?: { bold?: boolean; italic?: boolean; fontColor?: string; fill?: string; wrap?: boolean; horizontal?: string };
-  /** False when the cell is left editable on a protected sheet. */
+  /**
+   * Present only when at least one key is: keys only for what differs from Excel's default
+   * cell style: bold/italic/wrap only when true; fontColor and fill (a solid fill's colour) only
+   * when set; horizontal only when not "general"; size only when not 11 (points).
+   */
+  style?: { bold?: boolean; italic?: boolean; fontColor?: string; fill?: string; wrap?: boolean; horizontal?: string; size?: number };
+  /** Present (false) only when the cell is unlocked (left editable on a protected sheet). */
   locked?: boolean;
 }
 
 export interface SnapshotSheet {
   name: string;
   state: "visible" | "hidden" | "veryHidden";
-  /** Non-empty cells (a value, a formula or a non-General format) keyed by A1 address. */
+  /**
+   * Cells keyed by A1 address, holding any cell with a value, a formula, a non-General
+   * format, a style (as above) or locked: false. Cells covered by a merged area other than its
+   * top-left cell are left out: Excel shows and keeps only the top-left cell's content.
+   */
   cells: Record<string, SnapshotCell>;
+  /** Merged areas ("A1:D1"), sorted by top row then left column. */
   merges: string[];
+  /**
+   * Tables sorted by name. `range` includes the header row; `columns` are the header names in
+   * order. A plan table that is only a header row renders with one empty data row (as Excel
+   * makes it), so its range here is one row taller than the plan's.
+   */
   tables: { name: string; range: string; columns: string[] }[];
-  /** Conditional formats in priority order, in the plan's own terms. */
+  /**
+   * Conditional formats in the plan's own terms, sorted by priority (then by range position).
+   * One entry per range. Expression formulas are without "=", relative to the range's top-left
+   * cell; `style` holds only the keys set (bold only when true); `stopIfTrue` only when true.
+   * Colour scales: `mid` only for three-colour scales. Icon sets: thresholds are the second and
+   * third icons' numbers (type num); `showValue` always present.
+   */
   conditionalFormats: ConditionalFormatPlan[];
-  /** Data validations, one per range, in the plan's own terms. */
+  /**
+   * Data validations in the plan's own terms, one per range as written, sorted by range
+   * position (top row, then left column). Key rules:
+   * - `prompt` only when the input message is shown and has a title or message;
+   * - `error` only when the alert is not Excel's standard one: a plan without `error` renders
+   *   with the alert shown, style stop, no title and no message, and that snapshots as absent;
+   * - whole/decimal: `between` has min and max, greaterThanOrEqual only min, lessThanOrEqual
+   *   only max; textLength has `max` only (operator lessThanOrEqual); list `items` unquoted.
+   */
   dataValidations: DataValidationPlan[];
-  /** Widths rounded to 0.1 character. */
+  /**
+   * Explicit column widths by zero-based column index, in the characters Excel's UI shows,
+   * rounded to 0.1. Conversions from the file's stored width and from Office.js points are in
+   * units.ts (both go through whole pixels, as Excel lays columns out).
+   */
   columnWidths: Record<number, number>;
+  /** Frozen rows and columns; null when nothing is frozen. */
   freeze: { rows: number; columns: number } | null;
   protected: boolean;
+  /** Charts. The ExcelJS snapshot cannot read charts and always gives []. */
   charts: { kind: string; title: string; source: string }[];
+  /** The tab colour, present only when the sheet has one. */
+  tabColor?: string;
 }
 
 export interface WorkbookSnapshot {
   sheets: SnapshotSheet[];
+  /** The sheet shown when the workbook opens (always set by the snapshotters). */
+  activeSheet?: string;
 }

@@ -1,0 +1,166 @@
+/**
+ * Reading the columns: each column's stacked heading (merged areas filled in, a year band
+ * carried over the quarters it stands above), what the heading says the column holds, and what
+ * the cells below it actually hold.
+ */
+import type { Period, Unit } from "../model/model";
+import { looksLikeAgency } from "./agencies";
+import type { ColumnRole } from "./layout";
+import type { HeadingPart, PeriodReader } from "./period-reader";
+import { headingRole } from "./roles";
+import { cellText, isBlankCell, type SheetView } from "./sheet-view";
+import { normalise, tidy } from "./text";
+import { isUnitWord, polarityFromText, unitFromLabel } from "./units";
+import { readFigure } from "./values";
+
+export interface ColumnStats {
+  figures: number;
+  marks: number;
+  texts: number;
+  periods: number;
+  agencies: number;
+  ids: number;
+  polarities: number;
+  rags: number;
+  /** Cells naming a unit ("%", "No."): a unit column, whatever its heading. */
+  units: number;
+  /** Total length of the text cells, to tell labels from codes. */
+  textLength: number;
+  /** Whether most figures are whole numbers. */
+  integers: number;
+}
+
+export interface ColumnInfo {
+  col: number;
+  parts: HeadingPart[];
+  heading: string;
+  /** The role the heading names, before the cells are looked at. */
+  named: ColumnRole | null;
+  /** The period the heading names. */
+  period: Period | null;
+  /** Heading parts that are neither a period nor a role: a measure or an agency over the column. */
+  rest: string[];
+  unit: Unit | null;
+  stats: ColumnStats;
+}
+
+const ID_PATTERN = /^([A-Z]{1,6}[ \-_.]?\d{1,4}[a-z]?|\d{1,3}(\.\d{1,3}){1,3}[a-z]?|[A-Z]{1,3}\d{0,2}[.\-]\d{1,3}[a-z]?)$/i;
+const RAG_PATTERN = /^(r|a|g|red|amber|green|r\/a|a\/g|ra|ag|blue|b|grey|gray|green\/amber|amber\/green|red\/amber|amber\/red)$/i;
+
+/** The stacked heading parts of every column, top to bottom. */
+export function headingParts(view: SheetView, headerRows: number[], reader: PeriodReader): HeadingPart[][] {
+  const out: HeadingPart[][] = Array.from({ length: view.width }, () => []);
+  headerRows.forEach((r, i) => {
+    const lower = i < headerRows.length - 1;
+    // A year band typed once over several quarter columns, without a merge (as CSVs and
+    // "centre across selection" leave it): carry it right while the cells stay empty.
+    let band: HeadingPart | null = null;
+    for (let c = 0; c < view.width; c++) {
+      const cell = view.merged(r, c);
+      const text = tidy(cellText(cell));
+      if (text === "") {
+        if (lower && band && hasLowerHeading(view, headerRows.slice(i + 1), c)) out[c]!.push(band);
+        continue;
+      }
+      const part = { text, cell };
+      band = lower && !view.isMergeFollower(r, c) && reader.isHeading(part) ? part : view.isMergeFollower(r, c) ? band : null;
+      const parts = out[c]!;
+      if (parts.length === 0 || parts[parts.length - 1]!.text !== text) parts.push(part);
+    }
+  });
+  return out;
+}
+
+function hasLowerHeading(view: SheetView, rows: number[], col: number): boolean {
+  return rows.some((r) => !isBlankCell(view.merged(r, col)));
+}
+
+function emptyStats(): ColumnStats {
+  return { figures: 0, marks: 0, texts: 0, periods: 0, agencies: 0, ids: 0, polarities: 0, rags: 0, units: 0, textLength: 0, integers: 0 };
+}
+
+/** What the cells of a column hold, over the data rows. Period parsing is sampled: it is the costly test. */
+export function columnStats(view: SheetView, col: number, rows: number[], reader: PeriodReader): ColumnStats {
+  const s = emptyStats();
+  let periodTests = 0;
+  for (const r of rows) {
+    const cell = view.cell(r, col);
+    const f = readFigure(cell);
+    if (f.kind === "blank") continue;
+    if (f.kind === "error") {
+      s.marks++;
+      continue;
+    }
+    if (f.kind === "figure") {
+      if (f.status === "ok") {
+        s.figures++;
+        if (Number.isInteger(f.value)) s.integers++;
+      } else s.marks++;
+      // A numeric period column (years as numbers) is tested as well.
+      if (typeof cell.value === "number" && periodTests < 60) {
+        periodTests++;
+        if (reader.ofCell([{ text: tidy(cellText(cell)), cell }], null) && Number.isInteger(cell.value) && cell.value >= 1990 && cell.value <= 2100) s.periods++;
+      }
+      continue;
+    }
+    const text = tidy(f.text);
+    s.texts++;
+    s.textLength += text.length;
+    if (ID_PATTERN.test(text)) s.ids++;
+    if (RAG_PATTERN.test(text)) s.rags++;
+    if (isUnitWord(text)) s.units++;
+    if (text.length <= 40 && polarityFromText(text) && /\b(high|higher|low|lower|up|down)\b|[\u2191\u2193]/i.test(text) && text.split(" ").length <= 5) s.polarities++;
+    if (looksLikeAgency(text)) s.agencies++;
+    if (periodTests < 60) {
+      periodTests++;
+      if (reader.ofCell([{ text, cell }], null)) s.periods++;
+    }
+  }
+  if (periodTests > 0 && periodTests < s.texts + s.figures) {
+    // Scale the sampled count up to the column.
+    s.periods = Math.round((s.periods * (s.texts + s.figures)) / periodTests);
+  }
+  return s;
+}
+
+/** Read one column's heading: its role, its period, and what else it names. */
+export function readColumn(col: number, parts: HeadingPart[], stats: ColumnStats, reader: PeriodReader, title: string | null): ColumnInfo {
+  const heading = parts.map((p) => p.text).join(" / ");
+  let named: ColumnRole | null = null;
+  const rest: string[] = [];
+  const periodParts: HeadingPart[] = [];
+  for (const part of parts) {
+    const role = headingRole(part.text);
+    const isPeriod = reader.isHeading(part);
+    // A part naming a role wins: "Target 2025/26" is a target. The lowest role-naming part is the column's role.
+    if (role !== null && !(isPeriod && (role === "period" || role === "value"))) {
+      named = role;
+      if (isPeriod || reader.inText(part.text)) periodParts.push(part);
+    } else if (isPeriod) periodParts.push(part);
+    else rest.push(part.text);
+  }
+  const period = periodParts.length ? reader.ofHeading(periodParts, title) : null;
+  let unit: Unit | null = null;
+  for (const part of parts) unit = unitFromLabel(part.text) ?? unit;
+  return { col, parts, heading, named, period, rest, unit, stats };
+}
+
+/** The share of a column's non-blank cells that are figures (numbers or marks). */
+export function figureShare(s: ColumnStats): number {
+  const n = s.figures + s.marks + s.texts;
+  return n === 0 ? 0 : (s.figures + s.marks) / n;
+}
+
+export function share(count: number, s: ColumnStats): number {
+  const n = s.texts;
+  return n === 0 ? 0 : count / n;
+}
+
+/** Whether the heading names only a period and nothing else. */
+export function isPeriodOnly(c: ColumnInfo): boolean {
+  return c.period !== null && c.rest.length === 0 && c.named === null;
+}
+
+export function normalisedHeading(c: ColumnInfo): string {
+  return normalise(c.heading);
+}

@@ -1,0 +1,406 @@
+/**
+ * Layout detection: grid in, SheetLayout out. The layout is plain data that says where the
+ * headings, labels, periods and figures are; extraction (extract.ts) only follows it. An
+ * analyst's corrections (overrides.ts) are applied here, so that what depends on them (the
+ * headings of every column, say, when the heading rows change) is worked out again.
+ */
+import type { Grid } from "../grid/grid";
+import { columnLetters } from "../grid/address";
+import type { Period } from "../model/model";
+import { isGenericSheetName, isNoteText, isTotalLabel, looksLikeAgency } from "./agencies";
+import { columnStats, figureShare, headingParts, readColumn, type ColumnInfo } from "./columns";
+import { findFrame, isRepeatedHeading, titleText, type TableFrame } from "./headers";
+import { FIGURE_ROLES, type AgencySource, type ColumnLayout, type ColumnRole, type LayoutKind, type SheetLayout } from "./layout";
+import type { LayoutOverride } from "./overrides";
+import type { PeriodReader } from "./period-reader";
+import { defaultPeriodReader } from "./periods";
+import { profileRows, type RowProfile } from "./profile";
+import { cellText, SheetView } from "./sheet-view";
+import { normalise, tidy } from "./text";
+import { unitFromLabel } from "./units";
+
+/** Detect the layout of one sheet. */
+export function detectLayout(grid: Grid, override: LayoutOverride = {}, reader: PeriodReader = defaultPeriodReader): SheetLayout {
+  return detectInView(new SheetView(grid), override, reader);
+}
+
+export function detectInView(view: SheetView, override: LayoutOverride, reader: PeriodReader): SheetLayout {
+  const origin = view.grid.origin;
+  const profiles = profileRows(view);
+  const frame = applyFrameOverride(findFrame(view, profiles, (r, c) => reader.isHeading({ text: tidy(cellText(view.cell(r, c))), cell: view.cell(r, c) })), override, origin.row, view.height);
+  if (!frame) return emptyLayout(view, "No row holds a figure beside a label.");
+
+  const title = titleText(view, frame.titleRows);
+  const titlePeriod = override.titlePeriod !== undefined ? override.titlePeriod : periodOfTitle(reader, title, view.sheet);
+  const dataRows = dataRowsOf(view, profiles, frame);
+  const parts = headingParts(view, frame.headerRows, reader);
+  const infos = parts.map((p, c) => readColumn(c, p, columnStats(view, c, dataRows, reader), reader, title));
+  const roles = infos.map((info) => resolveRole(info));
+  const notes: string[] = [];
+
+  readFractionTrios(infos, roles);
+  readOutturnSeries(infos, roles);
+
+  const colOverride = new Map((override.columns ?? []).map((o) => [o.col - origin.col, o]));
+  colOverride.forEach((o, c) => {
+    if (o.role && c >= 0 && c < roles.length) roles[c] = o.role;
+  });
+
+  const pick = (key: "indicatorColumn" | "idColumn" | "agencyColumn" | "periodColumn", found: number | null): number | null => {
+    const o = override[key];
+    if (o === undefined) return found;
+    return o === null ? null : o - origin.col;
+  };
+  let indicatorColumn = pick("indicatorColumn", pickIndicatorColumn(infos, roles));
+  let agencyColumn = pick("agencyColumn", firstWithRole(roles, "agency"));
+  const periodColumn = pick("periodColumn", firstWithRole(roles, "period"));
+  const figureCols = roles.map((r, c) => (FIGURE_ROLES.includes(r) ? c : -1)).filter((c) => c >= 0);
+  const anyHeadingPeriod = figureCols.some((c) => periodOf(infos[c]!, colOverride.get(c)) !== null);
+  if (override.indicatorColumn === undefined && override.agencyColumn === undefined && periodColumn === null && !anyHeadingPeriod
+    && rowsAreAgencies(infos, figureCols, indicatorColumn, agencyColumn)) {
+    // A matrix whose row labels are agencies, not all of them known by name: the columns are the measures.
+    agencyColumn = indicatorColumn;
+    indicatorColumn = null;
+    notes.push("The row labels are read as agencies and the column headings as measures.");
+  }
+  // Text columns not chosen as the indicator are descriptions or commentary, never figures.
+  roles.forEach((r, c) => {
+    if (r === "indicator" && c !== indicatorColumn) roles[c] = "ignore";
+  });
+  if (indicatorColumn !== null) roles[indicatorColumn] = "indicator";
+  if (agencyColumn !== null) roles[agencyColumn] = "agency";
+  const idColumn = pick("idColumn", firstWithRole(roles, "id"));
+  const periodPartColumn = periodColumn === null ? null : roles.findIndex((r, c) => r === "period" && c !== periodColumn);
+
+  const kind: LayoutKind = figureCols.length === 0 ? "none"
+    : periodColumn !== null ? (indicatorColumn !== null ? "long" : "periods-down")
+    : anyHeadingPeriod ? "wide" : "matrix";
+
+  const measuresAcross = indicatorColumn === null;
+
+  const columns: ColumnLayout[] = infos.map((info, c) => {
+    const role = roles[c]!;
+    const o = colOverride.get(c);
+    const figure = FIGURE_ROLES.includes(role);
+    const headAgency = figure ? agencyOfHeading(info) : null;
+    let period = figure ? periodOf(info, o) : null;
+    let colRole = role;
+    if (figure && kind === "wide" && period === null && periodColumn === null) {
+      // Beside columns headed by periods, a figure column without one is a total or a note.
+      colRole = "ignore";
+      notes.push(`Column ${columnLetters(c + origin.col)} ("${info.heading || "no heading"}") holds figures but its heading names no period, so it is left out.`);
+    }
+    if (!figure) period = null;
+    const measure = figure && measuresAcross ? measureOf(info, headAgency) : null;
+    return {
+      col: c + origin.col,
+      letter: columnLetters(c + origin.col),
+      heading: info.heading,
+      role: colRole,
+      period: o?.period !== undefined ? o.period : period,
+      measure: o?.measure !== undefined ? o.measure : measure,
+      agency: o?.agency !== undefined ? o.agency : headAgency,
+      unit: info.unit,
+    };
+  });
+
+  const labelColumn = indicatorColumn ?? agencyColumn;
+  const sections = labelColumn === null ? [] : findSections(view, profiles, dataRows, labelColumn, figureCols[0] ?? view.width);
+  const sheetAgency = override.sheetAgency !== undefined ? override.sheetAgency : agencyOfSheet(view.sheet, title);
+
+  const agencySource: AgencySource = columns.some((c) => c.agency !== null) ? "column-heading"
+    : agencyColumn !== null ? (indicatorColumn === null ? "row-label" : "column")
+    : sections.some((s) => s.agency !== null) ? "section"
+    : sheetAgency !== null ? (override.sheetAgency !== undefined || looksLikeAgency(view.sheet) ? "sheet" : "title")
+    : "none";
+
+  const layout: SheetLayout = {
+    sheet: view.sheet,
+    kind,
+    headerRows: frame.headerRows.map((r) => r + origin.row),
+    firstDataRow: frame.firstDataRow + origin.row,
+    lastDataRow: frame.lastDataRow + origin.row,
+    indicatorColumn: abs(indicatorColumn, origin.col),
+    idColumn: abs(idColumn, origin.col),
+    agencyColumn: abs(agencyColumn, origin.col),
+    periodColumn: abs(periodColumn, origin.col),
+    periodPartColumn: abs(periodPartColumn !== null && periodPartColumn >= 0 ? periodPartColumn : null, origin.col),
+    polarityColumn: abs(firstWithRole(roles, "polarity"), origin.col),
+    targetColumn: abs(firstWithRole(roles, "target"), origin.col),
+    unitColumn: abs(firstWithRole(roles, "unit"), origin.col),
+    columns,
+    agencySource,
+    sheetAgency,
+    titlePeriod,
+    title,
+    sections: sections.map((s) => ({ ...s, row: s.row + origin.row })),
+    confidence: 0,
+    notes,
+  };
+  layout.confidence = confidenceOf(layout);
+  layout.notes = [...describe(layout), ...notes];
+  return layout;
+}
+
+function abs(col: number | null, originCol: number): number | null {
+  return col === null ? null : col + originCol;
+}
+
+function emptyLayout(view: SheetView, why: string): SheetLayout {
+  return {
+    sheet: view.sheet, kind: "none", headerRows: [], firstDataRow: view.grid.origin.row, lastDataRow: view.grid.origin.row - 1,
+    indicatorColumn: null, idColumn: null, agencyColumn: null, periodColumn: null, periodPartColumn: null,
+    polarityColumn: null, targetColumn: null, unitColumn: null, columns: [], agencySource: "none", sheetAgency: null,
+    titlePeriod: null, title: null, sections: [], confidence: 0, notes: [why],
+  };
+}
+
+function applyFrameOverride(frame: TableFrame | null, o: LayoutOverride, originRow: number, height: number): TableFrame | null {
+  if (!o.headerRows && o.firstDataRow === undefined && o.lastDataRow === undefined) return frame;
+  const headerRows = o.headerRows ? o.headerRows.map((r) => r - originRow) : frame?.headerRows ?? [];
+  const first = o.firstDataRow !== undefined ? o.firstDataRow - originRow : frame?.firstDataRow ?? (headerRows.length ? Math.max(...headerRows) + 1 : 0);
+  const last = o.lastDataRow !== undefined ? o.lastDataRow - originRow : frame?.lastDataRow ?? height - 1;
+  const top = headerRows.length ? Math.min(...headerRows) : first;
+  const titleRows = (frame?.titleRows ?? []).filter((r) => r < top);
+  return { titleRows, headerRows, firstDataRow: first, lastDataRow: Math.min(last, height - 1) };
+}
+
+function dataRowsOf(view: SheetView, profiles: RowProfile[], frame: TableFrame): number[] {
+  const headingTexts = new Set<string>();
+  for (const r of frame.headerRows) for (let c = 0; c < view.width; c++) {
+    const t = normalise(cellText(view.cell(r, c)));
+    if (t) headingTexts.add(t);
+  }
+  const rows: number[] = [];
+  for (let r = frame.firstDataRow; r <= frame.lastDataRow; r++) {
+    const p = profiles[r];
+    if (!p || p.filled === 0) continue;
+    if (isRepeatedHeading(view, r, p, headingTexts)) continue;
+    rows.push(r);
+  }
+  return rows;
+}
+
+function periodOfTitle(reader: PeriodReader, title: string | null, sheet: string): Period | null {
+  return (title ? reader.inText(title) : null) ?? reader.inText(sheet);
+}
+
+/** What a column holds, from its heading where the heading says, else from its cells. */
+export function resolveRole(info: ColumnInfo): ColumnRole {
+  const s = info.stats;
+  const nonBlank = s.figures + s.marks + s.texts;
+  const figures = figureShare(s);
+  if (info.named === "value" || info.named === "numerator" || info.named === "denominator") {
+    if (nonBlank === 0 || figures >= 0.5) return info.named;
+    return s.periods >= 0.6 * nonBlank ? "period" : "ignore";
+  }
+  // A "Measure" column holding "%" and "No." is a unit column, whatever its heading says.
+  if (s.texts >= 2 && s.units >= 0.8 * nonBlank && (info.named === null || info.named === "indicator")) return "unit";
+  if (info.named !== null) return info.named;
+  if (info.period !== null) return "value";
+  if (nonBlank === 0) return "ignore";
+  if (s.periods >= 0.6 * nonBlank) return "period";
+  if (figures >= 0.6) return "value";
+  const avgLength = s.texts ? s.textLength / s.texts : 0;
+  if (s.ids >= 0.6 * s.texts && avgLength <= 12) return "id";
+  if (s.polarities >= 0.6 * s.texts) return "polarity";
+  if (s.rags >= 0.6 * s.texts) return "rag";
+  if (s.agencies >= 0.6 * s.texts) return "agency";
+  return avgLength >= 3 ? "indicator" : "ignore";
+}
+
+/**
+ * Whether the labels down the rows of a one-period table are agencies: the label column was
+ * chosen for its text, not its heading, and every figure column is headed by a measure.
+ */
+function rowsAreAgencies(infos: ColumnInfo[], figureCols: number[], indicatorColumn: number | null, agencyColumn: number | null): boolean {
+  if (indicatorColumn === null || agencyColumn !== null || infos[indicatorColumn]!.named === "indicator") return false;
+  if (figureCols.length < 2) return false;
+  return figureCols.every((c) => {
+    const info = infos[c]!;
+    return info.named === null && info.rest.length > 0 && agencyOfHeading(info) === null;
+  });
+}
+
+/**
+ * Under a band naming a measure, three columns headed, say, "Within 15 days", "All ICPCs" and
+ * "%": the percentage is the observation, and the two unnamed columns before it are its
+ * numerator and denominator, in that order. The sub-headings are not part of the measure's name.
+ */
+function readFractionTrios(infos: ColumnInfo[], roles: ColumnRole[]): void {
+  let c = 0;
+  while (c < infos.length) {
+    const info = infos[c]!;
+    if (info.parts.length < 2 || !FIGURE_ROLES.includes(roles[c]!)) {
+      c++;
+      continue;
+    }
+    const band = bandKey(info);
+    let end = c;
+    while (end + 1 < infos.length && FIGURE_ROLES.includes(roles[end + 1]!) && infos[end + 1]!.parts.length >= 2 && bandKey(infos[end + 1]!) === band) end++;
+    const members = infos.slice(c, end + 1);
+    const percent = members.filter((m) => m.named === "value" && isPercentHeading(lowest(m)));
+    const unnamed = members.filter((m) => m.named === null);
+    if (members.length === 3 && percent.length === 1 && unnamed.length === 2 && members[2] === percent[0]) {
+      roles[unnamed[0]!.col] = "numerator";
+      roles[unnamed[1]!.col] = "denominator";
+      for (const m of unnamed) m.rest = m.rest.filter((r) => r !== lowest(m));
+    }
+    c = end + 1;
+  }
+}
+
+function bandKey(info: ColumnInfo): string {
+  return info.parts.slice(0, -1).map((p) => p.text).join("\u0000");
+}
+
+function lowest(info: ColumnInfo): string {
+  return info.parts[info.parts.length - 1]?.text ?? "";
+}
+
+function isPercentHeading(text: string): boolean {
+  return /^(%|percent|percentage|rate|% rate|proportion)$/i.test(text.trim());
+}
+
+/**
+ * "2024/25 outturn" beside "2022/23" and "2023/24" is one more year of the series, not a
+ * reference figure beside quarters: when every period column is a whole year, so is it.
+ */
+function readOutturnSeries(infos: ColumnInfo[], roles: ColumnRole[]): void {
+  const periodCols = infos.filter((i) => FIGURE_ROLES.includes(roles[i.col]!) && i.period !== null);
+  const outturns = infos.filter((i) => roles[i.col] === "outturn" && i.period !== null);
+  if (periodCols.length === 0 || outturns.length === 0) return;
+  if (![...periodCols, ...outturns].every((i) => isWholeYear(i.period!))) return;
+  for (const o of outturns) roles[o.col] = "value";
+}
+
+function isWholeYear(p: Period): boolean {
+  const days = (Date.parse(p.end) - Date.parse(p.start)) / 86_400_000 + 1;
+  return days >= 365 && days <= 366;
+}
+
+function firstWithRole(roles: ColumnRole[], role: ColumnRole): number | null {
+  const i = roles.indexOf(role);
+  return i < 0 ? null : i;
+}
+
+/**
+ * The indicator column: one whose heading says so, else the text column with the longest labels
+ * to the left of the first figure column (labels sit left of their figures).
+ */
+function pickIndicatorColumn(infos: ColumnInfo[], roles: ColumnRole[]): number | null {
+  const named = infos.filter((i) => i.named === "indicator" && i.stats.texts > 0);
+  if (named.length) return named.reduce((a, b) => (b.stats.texts > a.stats.texts ? b : a)).col;
+  const firstFigure = roles.findIndex((r) => FIGURE_ROLES.includes(r));
+  const limit = firstFigure < 0 ? infos.length : firstFigure;
+  let best: ColumnInfo | null = null;
+  for (const info of infos.slice(0, limit)) {
+    if (roles[info.col] !== "indicator") continue;
+    const avg = info.stats.textLength / Math.max(1, info.stats.texts);
+    const bestAvg = best ? best.stats.textLength / Math.max(1, best.stats.texts) : -1;
+    if (avg > bestAvg) best = info;
+  }
+  return best ? best.col : null;
+}
+
+function periodOf(info: ColumnInfo, o: { period?: Period | null } | undefined): Period | null {
+  return o?.period !== undefined ? o.period : info.period;
+}
+
+/** An agency named over a figure column (agencies across the columns, or an agency band). */
+function agencyOfHeading(info: ColumnInfo): string | null {
+  for (const part of info.rest) if (looksLikeAgency(part) && !isTotalLabel(part)) return part;
+  return null;
+}
+
+/** The indicator a figure column measures, when the indicators run across the columns. */
+function measureOf(info: ColumnInfo, agency: string | null): string | null {
+  const rest = info.rest.filter((p) => p !== agency);
+  if (rest.length) return rest.join(" - ");
+  return null;
+}
+
+/**
+ * Section rows: a lone label at or left of the label column, with no figures, that is not a
+ * note, a total, or an indicator waiting for its first figures ("Number of ...").
+ */
+function findSections(view: SheetView, profiles: RowProfile[], rows: number[], labelColumn: number, firstFigure: number): { row: number; label: string; agency: string | null }[] {
+  const out: { row: number; label: string; agency: string | null }[] = [];
+  for (const r of rows) {
+    const p = profiles[r]!;
+    if (p.filled !== 1 || p.numbers > 0 || p.marks > 0) continue;
+    if (p.firstCol > Math.max(labelColumn, 0) && p.firstCol >= firstFigure) continue;
+    const label = tidy(cellText(view.cell(r, p.firstCol)));
+    if (!label || isNoteText(label) || isTotalLabel(label)) continue;
+    if (unitFromLabel(label) !== null || /^(number|no\.?|count|rate|average|proportion|percentage|%) (of|per)\b/i.test(label)) continue;
+    out.push({ row: r, label, agency: looksLikeAgency(label) ? stripSectionDecoration(label) : null });
+  }
+  return out;
+}
+
+/** "Police:" or "1. Police" as a section label is the agency "Police". */
+function stripSectionDecoration(label: string): string {
+  return label.replace(/^(\d+[.)]|[A-Z][.)])\s+/, "").replace(/[:\s]+$/, "").trim();
+}
+
+/** The agency a sheet belongs to by its name, or by its title ("Police - monthly return"). */
+export function agencyOfSheet(sheet: string, title: string | null): string | null {
+  if (looksLikeAgency(sheet) && !isGenericSheetName(sheet)) return tidy(sheet);
+  if (!title) return null;
+  for (const piece of title.split(/\s+[-\u2013\u2014|:]\s+|:\s+|\s*\|\s*|\n/)) {
+    const p = piece.replace(/^(agency|partner|organisation|service)\s*:?\s*/i, "").trim();
+    if (p && looksLikeAgency(p)) return tidy(p);
+  }
+  return null;
+}
+
+function confidenceOf(l: SheetLayout): number {
+  if (l.kind === "none") return 0;
+  const figures = l.columns.filter((c) => FIGURE_ROLES.includes(c.role));
+  if (figures.length === 0) return 0;
+  const withPeriod = figures.filter((c) => c.period !== null).length;
+  let score = 0.4;
+  if (l.indicatorColumn !== null || figures.some((c) => c.measure)) score += 0.2;
+  if (l.periodColumn !== null || withPeriod === figures.length) score += 0.3;
+  else if (l.titlePeriod !== null) score += 0.2;
+  if (l.headerRows.length > 0) score += 0.1;
+  return Math.min(1, Math.round(score * 100) / 100);
+}
+
+function rowsText(rows: number[]): string {
+  if (rows.length === 0) return "none";
+  const a = rows[0]! + 1;
+  const b = rows[rows.length - 1]! + 1;
+  return a === b ? `row ${a}` : `rows ${a} to ${b}`;
+}
+
+/** The layout in plain English, for the Import panel. */
+function describe(l: SheetLayout): string[] {
+  const out: string[] = [];
+  const kinds: Record<LayoutKind, string> = {
+    wide: "Indicators down the rows, periods across the columns.",
+    long: "One figure a row, with indicator and period columns.",
+    "periods-down": "Periods down the rows, measures across the columns.",
+    matrix: "A table of rows by measures, for one period.",
+    none: "Not an indicator table.",
+  };
+  out.push(kinds[l.kind]);
+  out.push(`Headings: ${rowsText(l.headerRows)}; figures from row ${l.firstDataRow + 1} to row ${l.lastDataRow + 1}.`);
+  if (l.indicatorColumn !== null) out.push(`Indicators in column ${columnLetters(l.indicatorColumn)}.`);
+  if (l.idColumn !== null) out.push(`Reference IDs in column ${columnLetters(l.idColumn)}.`);
+  if (l.periodColumn !== null) out.push(`Periods in column ${columnLetters(l.periodColumn)}.`);
+  const periodCols = l.columns.filter((c) => c.period !== null && FIGURE_ROLES.includes(c.role));
+  if (periodCols.length) out.push(`Periods across columns ${periodCols[0]!.letter} to ${periodCols[periodCols.length - 1]!.letter} (${periodCols[0]!.period!.label} to ${periodCols[periodCols.length - 1]!.period!.label}).`);
+  if (l.titlePeriod && l.periodColumn === null && periodCols.length === 0) out.push(`Period from the title: ${l.titlePeriod.label}.`);
+  const agency: Record<AgencySource, string> = {
+    "column-heading": "Agencies from the column headings.",
+    column: `Agencies from column ${l.agencyColumn === null ? "?" : columnLetters(l.agencyColumn)}.`,
+    "row-label": `Agencies down the rows, in column ${l.agencyColumn === null ? "?" : columnLetters(l.agencyColumn)}.`,
+    section: "Agencies from the section rows.",
+    sheet: `Agency from the sheet name: ${l.sheetAgency ?? ""}.`,
+    title: `Agency from the title: ${l.sheetAgency ?? ""}.`,
+    none: "No agency named.",
+  };
+  out.push(agency[l.agencySource]);
+  return out;
+}

@@ -1,0 +1,284 @@
+/**
+ * Extraction: follow a SheetLayout over its grid and write out the observations. Nothing is
+ * guessed here that the layout does not say, so that a layout corrected by the analyst gives
+ * exactly the observations they asked for. Every doubt becomes a warning naming its cell.
+ */
+import type { Grid, GridCell } from "../grid/grid";
+import type { Observation, Period, Polarity, Unit, Warning } from "../model/model";
+import { isNoteText, isTotalLabel } from "./agencies";
+import { FIGURE_ROLES, type ColumnLayout, type SheetLayout } from "./layout";
+import type { PeriodReader } from "./period-reader";
+import { defaultPeriodReader } from "./periods";
+import { cellText, isBlankCell, SheetView } from "./sheet-view";
+import { tidy } from "./text";
+import { polarityFromText, unitFromLabel, unitFromUnitCell } from "./units";
+import { cleanNumber, parseNumberText, readFigure, type Figure } from "./values";
+
+export interface Extraction {
+  observations: Observation[];
+  warnings: Warning[];
+}
+
+/** The figure columns that make one observation: a value and/or a numerator and denominator. */
+interface FigureGroup {
+  value: ColumnLayout | null;
+  numerator: ColumnLayout | null;
+  denominator: ColumnLayout | null;
+  period: Period | null;
+  measure: string | null;
+  agency: string | null;
+  unit: Unit | null;
+}
+
+/** Group figure columns that share a period, measure and agency (a "Num / Den / %" trio under one quarter). */
+export function figureGroups(columns: ColumnLayout[]): FigureGroup[] {
+  const groups = new Map<string, FigureGroup>();
+  const out: FigureGroup[] = [];
+  for (const c of columns) {
+    if (!FIGURE_ROLES.includes(c.role)) continue;
+    const key = `${c.period?.start ?? ""}|${c.period?.end ?? ""}|${c.measure ?? ""}|${c.agency ?? ""}`;
+    let g = groups.get(key);
+    const slot = c.role as "value" | "numerator" | "denominator";
+    if (!g || g[slot] !== null) {
+      g = { value: null, numerator: null, denominator: null, period: c.period, measure: c.measure, agency: c.agency, unit: null };
+      groups.set(key, g);
+      out.push(g);
+    }
+    g[slot] = c;
+    g.unit = g.unit ?? c.unit;
+  }
+  return out;
+}
+
+interface RowContext {
+  row: number;
+  label: string | null;
+  id: string | null;
+  agency: string | null;
+  period: Period | null;
+  target: number | null;
+  polarity: Polarity | null;
+  unit: Unit | null;
+}
+
+/** Extract the observations a layout describes. `file` names the source in each observation. */
+export function extractWithLayout(grid: Grid, layout: SheetLayout, file = "", reader: PeriodReader = defaultPeriodReader): Extraction {
+  const view = new SheetView(grid);
+  const o = grid.origin;
+  const rel = (col: number | null): number | null => (col === null ? null : col - o.col);
+  const observations: Observation[] = [];
+  const warnings: Warning[] = [];
+  const warn = (code: string, message: string, row: number | null, col: number | null): void => {
+    warnings.push({ code, message, sheet: grid.sheet, cell: row === null || col === null ? null : view.address(row, col) });
+  };
+  if (layout.kind === "none") return { observations, warnings };
+
+  const groups = figureGroups(layout.columns);
+  const ind = rel(layout.indicatorColumn);
+  const idCol = rel(layout.idColumn);
+  const agCol = rel(layout.agencyColumn);
+  const perCol = rel(layout.periodColumn);
+  const perPartCol = rel(layout.periodPartColumn);
+  const polCol = rel(layout.polarityColumn);
+  const tgtCol = rel(layout.targetColumn);
+  const unitCol = rel(layout.unitColumn);
+  const sectionAt = new Map(layout.sections.map((s) => [s.row - o.row, s]));
+  const headerSet = new Set(layout.headerRows.map((r) => r - o.row));
+  const periodCache = new Map<string, Period | null>();
+
+  let sectionAgency: string | null = null;
+  let lastAgency: string | null = null;
+  const first = Math.max(0, layout.firstDataRow - o.row);
+  const last = Math.min(view.height - 1, layout.lastDataRow - o.row);
+  for (let r = first; r <= last; r++) {
+    if (headerSet.has(r)) continue;
+    const section = sectionAt.get(r);
+    if (section) {
+      sectionAgency = section.agency;
+      lastAgency = null;
+      continue;
+    }
+    const label = textAt(view, r, ind);
+    let agency = textAt(view, r, agCol);
+    if (agency === null && agCol !== null && ind !== null && lastAgency !== null && label !== null) agency = lastAgency;
+    if (agency !== null) lastAgency = agency;
+    const id = idText(view, r, idCol);
+    if ([label, agency, id].some((t) => t !== null && isTotalLabel(t))) continue;
+    if (label && isNoteText(label) && !rowHasFigures(view, r, groups, o.col)) continue;
+
+    const period = perCol === null ? null : rowPeriod(view, r, perCol, perPartCol, reader, layout.title, periodCache);
+    if (perCol !== null && period === null && rowHasFigures(view, r, groups, o.col)) {
+      const shown = tidy(cellText(view.cell(r, perCol)));
+      warn("INGEST_UNPARSED_PERIOD", shown ? `The period "${shown}" could not be read, so this row's figures are left out.` : "This row has figures but no period, so they are left out.", r, perCol);
+      continue;
+    }
+    const ctx: RowContext = {
+      row: r,
+      label,
+      id,
+      agency: agency ?? sectionAgency ?? layout.sheetAgency,
+      period,
+      target: null,
+      polarity: polCol === null ? null : polarityFromText(cellText(view.merged(r, polCol))),
+      unit: unitCol === null ? null : unitFromUnitCell(cellText(view.merged(r, unitCol))),
+    };
+    const target = tgtCol === null ? null : readTarget(view.merged(r, tgtCol));
+    if (target) {
+      ctx.target = target.value;
+      ctx.polarity = ctx.polarity ?? target.polarity;
+    }
+    let warnedNoLabel = false;
+    for (const g of groups) {
+      const obs = observe(view, ctx, g, layout, file, (code, message, col) => warn(code, message, r, col));
+      if (obs === "no-label") {
+        if (!warnedNoLabel) warn("INGEST_NO_INDICATOR", "This row has figures but no indicator label, so they are left out.", r, ind ?? (g.value ?? g.numerator)!.col - o.col);
+        warnedNoLabel = true;
+      } else if (obs) observations.push(obs);
+    }
+  }
+  return { observations, warnings };
+}
+
+function textAt(view: SheetView, row: number, col: number | null): string | null {
+  if (col === null) return null;
+  const t = tidy(cellText(view.merged(row, col)));
+  return t === "" ? null : t;
+}
+
+function idText(view: SheetView, row: number, col: number | null): string | null {
+  if (col === null) return null;
+  const cell = view.merged(row, col);
+  if (isBlankCell(cell)) return null;
+  const t = tidy(cell.text || cellText(cell));
+  return t === "" ? null : t;
+}
+
+function rowHasFigures(view: SheetView, row: number, groups: FigureGroup[], originCol: number): boolean {
+  for (const g of groups) for (const c of [g.value, g.numerator, g.denominator]) {
+    if (c && !isBlankCell(view.cell(row, c.col - originCol))) return true;
+  }
+  return false;
+}
+
+function rowPeriod(view: SheetView, row: number, col: number, partCol: number | null, reader: PeriodReader, title: string | null, cache: Map<string, Period | null>): Period | null {
+  // Two period columns ("Year", "Quarter") are read left to right, like a stacked heading.
+  const ordered = partCol === null ? [view.merged(row, col)]
+    : partCol < col ? [view.merged(row, partCol), view.merged(row, col)] : [view.merged(row, col), view.merged(row, partCol)];
+  const parts = ordered.filter((c) => !isBlankCell(c)).map((cell) => ({ text: tidy(cellText(cell)), cell }));
+  if (parts.length === 0) return null;
+  const key = parts.map((p) => `${p.text}\u0000${String(p.cell.value)}\u0000${p.cell.numberFormat}`).join("\u0001");
+  if (cache.has(key)) return cache.get(key) ?? null;
+  const period = reader.ofCell(parts, title);
+  cache.set(key, period);
+  return period;
+}
+
+/** A target as written: 90, 0.9 as 90%, "90%", "< 20%", ">= 85". The sign gives a polarity. */
+export function readTarget(cell: GridCell): { value: number; polarity: Polarity | null } | null {
+  const f = readFigure(cell);
+  if (f.kind === "figure" && f.status === "ok" && f.value !== null) return { value: f.value, polarity: null };
+  if (f.kind !== "text") return null;
+  const m = /^\s*(<=|>=|<|>|\u2264|\u2265|=)?\s*([^<>=\u2264\u2265]+?)\s*(or (above|more|higher|over|below|less|lower|under))?\s*$/i.exec(f.text);
+  if (!m) return null;
+  const n = parseNumberText(m[2]!);
+  if (!n) return null;
+  const sign = m[1] ?? "";
+  const words = (m[4] ?? "").toLowerCase();
+  const polarity: Polarity | null = /^(>|>=|\u2265)$/.test(sign) || /above|more|higher|over/.test(words) ? "higher"
+    : /^(<|<=|\u2264)$/.test(sign) || /below|less|lower|under/.test(words) ? "lower" : null;
+  return { value: n.value, polarity };
+}
+
+type Warn = (code: string, message: string, col: number) => void;
+
+function observe(view: SheetView, ctx: RowContext, g: FigureGroup, layout: SheetLayout, file: string, warn: Warn): Observation | "no-label" | null {
+  const o = view.grid.origin;
+  const at = (c: ColumnLayout | null): { col: number; cell: GridCell } | null => (c ? { col: c.col - o.col, cell: view.cell(ctx.row, c.col - o.col) } : null);
+  const v = at(g.value);
+  const n = at(g.numerator);
+  const d = at(g.denominator);
+  const vf: Figure = v ? readFigure(v.cell) : { kind: "blank" };
+  const nf: Figure = n ? readFigure(n.cell) : { kind: "blank" };
+  const df: Figure = d ? readFigure(d.cell) : { kind: "blank" };
+  if (vf.kind === "blank" && nf.kind === "blank" && df.kind === "blank") return null;
+  const indicator = g.measure ?? ctx.label;
+  if (!indicator) return "no-label";
+  const source = v ?? n ?? d!;
+
+  if (vf.kind === "text") {
+    warn("INGEST_UNPARSED_VALUE", `"${vf.text}" is not a number or a recognised mark (such as *, <5, n/a or -), so it is left out.`, source.col);
+    return null;
+  }
+  const period = g.period ?? ctx.period ?? layout.titlePeriod;
+  if (!period) {
+    warn("INGEST_NO_PERIOD", "No heading, column or title says which period this figure is for, so it is left out.", source.col);
+    return null;
+  }
+  const numerator = nf.kind === "figure" && nf.status === "ok" ? nf.value : null;
+  const denominator = df.kind === "figure" && df.status === "ok" ? df.value : null;
+
+  let status: Observation["status"] = "ok";
+  let value: number | null = null;
+  let mark: string | undefined;
+  let percent = false;
+  if (vf.kind === "error") {
+    status = "missing";
+    mark = vf.error;
+    warn("INGEST_CELL_ERROR", `The cell shows the error ${vf.error}, so the figure is read as missing.`, source.col);
+  } else if (vf.kind === "figure") {
+    status = vf.status;
+    value = vf.value;
+    mark = vf.mark;
+    percent = vf.percent;
+  } else if (numerator !== null && denominator !== null) {
+    // No value column, or an empty one: the figure is the numerator over the denominator.
+    if (denominator === 0) {
+      status = "missing";
+      warn("INGEST_ZERO_DENOMINATOR", "The denominator is zero, so no percentage can be worked out.", source.col);
+    } else {
+      value = cleanNumber((numerator / denominator) * 100);
+      percent = true;
+    }
+  } else {
+    const mk = nf.kind === "figure" ? nf : df.kind === "figure" ? df : null;
+    if (mk && mk.status !== "ok") {
+      status = mk.status;
+      mark = mk.mark;
+    } else {
+      warn("INGEST_INCOMPLETE_FRACTION", "Only one of the numerator and denominator is given, so no figure is worked out.", source.col);
+      return null;
+    }
+  }
+  if (value !== null && numerator !== null && denominator !== null && denominator !== 0 && !percent) {
+    // A "%" column holding 0.875 beside 7 / 8 is a fraction, not 0.875 %.
+    const ratio = numerator / denominator;
+    if (Math.abs(value - ratio) < Math.abs(value - ratio * 100)) {
+      value = cleanNumber(value * 100);
+      percent = true;
+    }
+  }
+
+  const unit: Unit = ctx.unit ?? unitFromLabel(indicator) ?? g.unit ?? (percent || (numerator !== null && denominator !== null) ? "percent" : "count");
+  let target = ctx.target;
+  if (target !== null && unit === "percent" && target > 0 && target <= 1 && value !== null && value > 1) target = cleanNumber(target * 100);
+  // A withheld or missing figure has no fraction either: "0 of 0" shown as n/a is not a percentage.
+  if (status !== "ok") value = null;
+  const fraction = status === "ok" && numerator !== null && denominator !== null;
+  const obs: Observation = {
+    indicator,
+    indicatorId: ctx.id,
+    agency: g.agency ?? ctx.agency,
+    period,
+    value,
+    status,
+    unit,
+    numerator: fraction ? numerator : null,
+    denominator: fraction ? denominator : null,
+    target,
+    polarity: ctx.polarity,
+    rag: null,
+    source: { file, sheet: view.sheet, cell: view.address(ctx.row, source.col) },
+  };
+  if (mark !== undefined) obs.mark = mark;
+  return obs;
+}

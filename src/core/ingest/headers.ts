@@ -1,0 +1,108 @@
+/**
+ * Where the table starts: the title rows at the top, the block of (possibly stacked and merged)
+ * heading rows, and the first row that holds figures. Found from the row profiles alone.
+ */
+import type { RowProfile } from "./profile";
+import { headingRole } from "./roles";
+import { cellText, type SheetView } from "./sheet-view";
+import { normalise } from "./text";
+
+/** Whether the cell at (row, col) reads as a period heading. */
+export type PeriodHeadingTest = (row: number, col: number) => boolean;
+
+export interface TableFrame {
+  titleRows: number[];
+  headerRows: number[];
+  firstDataRow: number;
+  lastDataRow: number;
+}
+
+/** A row with at least one real figure next to something else: a label, a period, another figure. */
+export function isDataLike(p: RowProfile): boolean {
+  return p.filled >= 2 && (p.numbers >= 1 || (p.marks >= 1 && p.texts >= 1));
+}
+
+/** The single cell's text, when a row shows exactly one cell. */
+function onlyText(view: SheetView, row: number, p: RowProfile): string {
+  return p.filled === 1 ? cellText(view.cell(row, p.firstCol)).trim() : "";
+}
+
+/** "Period: Q2 2025/26" or "Agency: Police" above a table: a fact about the sheet, not a heading. */
+function isMetadataRow(view: SheetView, row: number, p: RowProfile): boolean {
+  if (p.filled > 2 || p.filled === 0) return false;
+  const first = cellText(view.cell(row, p.firstCol)).trim();
+  return /:$/.test(first) || (p.filled === 1 && /^[^:]{1,30}:\s+\S/.test(first));
+}
+
+function isHeaderLike(view: SheetView, row: number, p: RowProfile, tableLeft: number, isPeriodHeading: PeriodHeadingTest): boolean {
+  if (p.filled === 0 || isMetadataRow(view, row, p)) return false;
+  if (p.numbers > 0 && p.numbers >= p.texts) return false;
+  if (p.filled >= 2) return true;
+  const text = onlyText(view, row, p);
+  if (headingRole(text) !== null) return true;
+  // A lone heading away from the label column: a year band, possibly merged over its quarters.
+  if (p.firstCol > tableLeft && (p.widestMerge >= 2 || isPeriodHeading(row, p.firstCol) || p.years === 1)) return true;
+  return false;
+}
+
+/**
+ * Find the frame: the first data row, the heading rows directly above it (a lone section row
+ * such as "Police" between the headings and the first figures is not a heading), and the title
+ * rows above those.
+ */
+export function findFrame(view: SheetView, profiles: RowProfile[], isPeriodHeading: PeriodHeadingTest): TableFrame | null {
+  const first = profiles.findIndex((p) => isDataLike(p));
+  if (first < 0) return null;
+  const tableLeft = profiles[first]!.firstCol;
+  let r = first - 1;
+  const skipped: number[] = [];
+  while (r >= 0) {
+    const p = profiles[r]!;
+    if (p.filled !== 1 || isHeaderLike(view, r, p, tableLeft, isPeriodHeading)) break;
+    skipped.push(r);
+    r--;
+  }
+  const headerRows: number[] = [];
+  while (r >= 0 && isHeaderLike(view, r, profiles[r]!, tableLeft, isPeriodHeading)) {
+    headerRows.unshift(r);
+    r--;
+  }
+  if (headerRows.length === 0) {
+    // No heading block: the lone rows above were titles, not sections.
+    r = first - 1;
+  }
+  const titleRows: number[] = [];
+  for (let t = 0; t <= r; t++) if (profiles[t]!.filled > 0) titleRows.push(t);
+  let last = first;
+  for (let i = first; i < profiles.length; i++) {
+    const p = profiles[i]!;
+    if (p.filled >= 2 && (p.numbers >= 1 || p.marks >= 1)) last = i;
+  }
+  // Rows between the headings and the first figures (a section row such as "Police") belong to the data.
+  const firstBelowHeadings = headerRows.length ? headerRows[headerRows.length - 1]! + 1 : first;
+  return { titleRows, headerRows, firstDataRow: firstBelowHeadings, lastDataRow: last };
+}
+
+/** The title: every cell of the title rows, in reading order. */
+export function titleText(view: SheetView, rows: number[]): string | null {
+  const parts: string[] = [];
+  for (const r of rows) {
+    for (let c = 0; c < view.width; c++) {
+      if (view.isMergeFollower(r, c)) continue;
+      const t = cellText(view.cell(r, c)).trim();
+      if (t) parts.push(t);
+    }
+  }
+  return parts.length ? parts.join(" ") : null;
+}
+
+/** A heading row inside the data: the same headings repeated over a later block. */
+export function isRepeatedHeading(view: SheetView, row: number, p: RowProfile, headingTexts: Set<string>): boolean {
+  if (p.filled < 2 || p.numbers > 0) return false;
+  let matches = 0;
+  for (let c = 0; c < view.width; c++) {
+    const t = normalise(cellText(view.cell(row, c)));
+    if (t && headingTexts.has(t)) matches++;
+  }
+  return matches >= 2 && matches >= p.filled / 2;
+}

@@ -1,0 +1,102 @@
+/**
+ * What the detector found on a sheet, as plain data. The Import panel shows it to the analyst,
+ * who may correct it (which rows are headings, which column holds the indicator, which columns
+ * are periods, which agency a sheet belongs to) and re-run extraction with the corrected layout.
+ *
+ * Rows and columns are zero-based and absolute (row 0 is sheet row 1, column 0 is column A), so
+ * that a layout means the same thing whichever adapter read the sheet.
+ */
+import type { Period, Unit } from "../model/model";
+
+/** What a column holds. Only value, numerator and denominator columns give observations. */
+export type ColumnRole =
+  | "indicator"
+  | "id"
+  | "agency"
+  | "period"
+  | "unit"
+  | "polarity"
+  | "target"
+  | "value"
+  | "numerator"
+  | "denominator"
+  | "rag"
+  | "commentary"
+  | "outturn"
+  | "trend"
+  | "comparator"
+  | "total"
+  | "ignore";
+
+export const FIGURE_ROLES: readonly ColumnRole[] = ["value", "numerator", "denominator"];
+
+export interface ColumnLayout {
+  /** Zero-based absolute column. */
+  col: number;
+  /** The column's letters, for people ("G"). */
+  letter: string;
+  /** The stacked heading read top to bottom, parts joined with " / ". */
+  heading: string;
+  role: ColumnRole;
+  /** For a figure column: the period its heading names, if any. */
+  period: Period | null;
+  /** For a figure column: the indicator its heading names (a matrix or periods-down sheet). */
+  measure: string | null;
+  /** For a figure column: the agency its heading names (agencies across the columns). */
+  agency: string | null;
+  /** A unit the heading states ("%", "per 10,000", "days"). */
+  unit: Unit | null;
+}
+
+/** Where each observation's agency comes from, nearest first; sheetAgency fills any gap. */
+export type AgencySource = "column-heading" | "column" | "row-label" | "section" | "sheet" | "title" | "none";
+
+/** The shape of the table, for people; extraction follows the columns, not this name. */
+export type LayoutKind =
+  /** Indicators down the rows, periods across the columns (a scorecard, a monthly return). */
+  | "wide"
+  /** One observation a row: indicator, (agency,) period and value columns. */
+  | "long"
+  /** Periods down the rows, measures across the columns. */
+  | "periods-down"
+  /** Row labels (agencies or indicators) by measures or agencies, the period in the title. */
+  | "matrix"
+  /** Nothing recognisable. */
+  | "none";
+
+export interface SheetLayout {
+  sheet: string;
+  kind: LayoutKind;
+  /** Zero-based absolute rows of the heading block, top to bottom. */
+  headerRows: number[];
+  /** The first and last row that may hold figures (absolute, inclusive). */
+  firstDataRow: number;
+  lastDataRow: number;
+  /** The column holding the indicator label, when the indicators run down the rows. */
+  indicatorColumn: number | null;
+  /** The column of reference IDs ("CP02"), when there is one. */
+  idColumn: number | null;
+  /** The column of agencies (a long table, or a scorecard's "Lead agency"). */
+  agencyColumn: number | null;
+  /** The column of periods (a long table, or periods down the rows). */
+  periodColumn: number | null;
+  /** A second column completing the period ("Quarter" beside "Year"), when there is one. */
+  periodPartColumn: number | null;
+  polarityColumn: number | null;
+  targetColumn: number | null;
+  unitColumn: number | null;
+  columns: ColumnLayout[];
+  agencySource: AgencySource;
+  /** The agency of the whole sheet (from its name or title), where nothing nearer names one. */
+  sheetAgency: string | null;
+  /** The period named by the sheet's title or name, used where no heading or column gives one. */
+  titlePeriod: Period | null;
+  /** The title rows' text, for people. */
+  title: string | null;
+  /** Rows that name a section ("Police", "Child Protection Activity"), with the agency, if any, they set. */
+  sections: { row: number; label: string; agency: string | null }[];
+  /** 0..1: how sure the detector is that this is an indicator table read the right way. */
+  confidence: number;
+  /** Why the detector decided as it did, in plain English, for the Import panel. */
+  notes: string[];
+}

@@ -1,0 +1,181 @@
+/**
+ * A whole workbook: detect each sheet, give sheet names to sheets that belong to one agency
+ * each, extract, and list the indicators found. A sheet that is not an indicator table (a
+ * cover, a read-me, a chart) is skipped with a warning; a workbook with no indicator table at
+ * all is an InputError.
+ */
+import { InputError } from "../errors";
+import type { GridWorkbook } from "../grid/grid";
+import type { Indicator, IngestResult, Observation, Warning } from "../model/model";
+import { isGenericSheetName } from "./agencies";
+import { detectInView } from "./detect";
+import { extractWithLayout } from "./extract";
+import { FIGURE_ROLES, type SheetLayout } from "./layout";
+import type { LayoutOverrides } from "./overrides";
+import type { PeriodReader } from "./period-reader";
+import { defaultPeriodReader } from "./periods";
+import { SheetView } from "./sheet-view";
+
+export interface IngestOptions {
+  /** The analyst's corrections, by sheet name. */
+  layoutOverrides?: LayoutOverrides;
+}
+
+export interface IngestDetail extends IngestResult {
+  /** The layout each sheet was read with (skipped sheets too), for the Import panel. */
+  layouts: SheetLayout[];
+}
+
+/** Below this, a layout is not trusted to be an indicator table. */
+const MIN_CONFIDENCE = 0.5;
+
+/** Why a layout cannot be used, in plain English, or null when it can. */
+export function unusableReason(layout: SheetLayout): string | null {
+  if (layout.kind === "none") return layout.notes[0] === "Not an indicator table." ? "it has no table of figures" : layout.notes[0]?.replace(/\.$/, "").toLowerCase() ?? "it has no table of figures";
+  const figures = layout.columns.filter((c) => FIGURE_ROLES.includes(c.role));
+  if (figures.length === 0) return "no column holds figures";
+  if (layout.indicatorColumn === null && !figures.some((c) => c.measure)) return "no column or heading names the indicators";
+  if (layout.periodColumn === null && layout.titlePeriod === null && figures.every((c) => c.period === null)) return "no heading, column or title names a period";
+  if (layout.confidence < MIN_CONFIDENCE) return "its layout is not clear enough to read safely";
+  return null;
+}
+
+export function ingestWorkbook(workbook: GridWorkbook, options: IngestOptions = {}, reader: PeriodReader = defaultPeriodReader): IngestDetail {
+  const overrides = options.layoutOverrides ?? {};
+  const warnings: Warning[] = [];
+  const usable: { layout: SheetLayout; index: number }[] = [];
+  const layouts: SheetLayout[] = [];
+  const reasons: string[] = [];
+  workbook.sheets.forEach((grid, index) => {
+    const override = overrides[grid.sheet] ?? {};
+    const view = new SheetView(grid);
+    const layout = detectInView(view, override, reader);
+    layouts.push(layout);
+    if (override.skip) {
+      warnings.push({ code: "INGEST_SHEET_SKIPPED", message: `Sheet "${grid.sheet}" was left out, as asked.`, sheet: grid.sheet, cell: null });
+      return;
+    }
+    const why = unusableReason(layout);
+    if (why) {
+      reasons.push(`"${grid.sheet}": ${why}`);
+      warnings.push({ code: "INGEST_SHEET_SKIPPED", message: `Sheet "${grid.sheet}" was skipped because ${why}.`, sheet: grid.sheet, cell: null });
+      return;
+    }
+    usable.push({ layout, index });
+  });
+  if (usable.length === 0) {
+    throw new InputError(`No sheet in ${workbook.file} looks like an indicator table: ${reasons.join("; ") || "it has no sheets"}.`, { file: workbook.file });
+  }
+  nameAgenciesBySheet(usable.map((u) => u.layout), overrides);
+
+  const observations: Observation[] = [];
+  for (const { layout, index } of usable) {
+    const grid = workbook.sheets[index]!;
+    const out = extractWithLayout(grid, layout, workbook.file, reader);
+    observations.push(...out.observations);
+    warnings.push(...out.warnings);
+  }
+  harmoniseUnits(observations);
+  warnings.push(...duplicateWarnings(observations));
+  return { observations, indicators: indicatorsOf(observations), warnings, layouts };
+}
+
+/**
+ * One tab per agency: when several sheets are read the same way and none names its agency
+ * any nearer, each sheet's name is its agency ("Probation", "Barnardo's"), unless the names
+ * are generic ("Sheet1", "Data") or periods.
+ */
+function nameAgenciesBySheet(layouts: SheetLayout[], overrides: LayoutOverrides): void {
+  const sheetLevel = layouts.filter((l) => l.agencySource === "none" || l.agencySource === "sheet" || l.agencySource === "title");
+  const open = sheetLevel.filter((l) => l.agencySource === "none" && overrides[l.sheet]?.sheetAgency === undefined);
+  if (sheetLevel.length < 2 || open.length === 0) return;
+  if (sheetLevel.some((l) => isGenericSheetName(l.sheet) || /\d{4}|\b(q[1-4]|quarter|month|year)\b/i.test(l.sheet))) return;
+  for (const l of open) {
+    l.sheetAgency = l.sheet.trim();
+    l.agencySource = "sheet";
+    l.notes.push(`Agency from the sheet name: ${l.sheetAgency}.`);
+  }
+}
+
+/**
+ * One unit per indicator. A mark ("*", "n/a") carries no unit of its own, so when an indicator's
+ * other figures show a percentage, its marked cells are percentages too.
+ */
+function harmoniseUnits(observations: Observation[]): void {
+  const units = new Map<string, Map<string, number>>();
+  const keyOf = (o: Observation): string => [o.source.sheet, o.indicatorId ?? "", o.indicator, o.agency ?? ""].join("\u0000");
+  for (const o of observations) {
+    if (o.unit === "count") continue;
+    const k = keyOf(o);
+    const m = units.get(k) ?? new Map<string, number>();
+    m.set(o.unit, (m.get(o.unit) ?? 0) + 1);
+    units.set(k, m);
+  }
+  for (const o of observations) {
+    if (o.unit !== "count") continue;
+    const m = units.get(keyOf(o));
+    if (!m) continue;
+    const best = [...m.entries()].sort((a, b) => b[1] - a[1])[0];
+    if (best) o.unit = best[0] as Observation["unit"];
+  }
+}
+
+function duplicateWarnings(observations: Observation[]): Warning[] {
+  const seen = new Map<string, Observation>();
+  const out: Warning[] = [];
+  for (const o of observations) {
+    const key = [o.indicatorId ?? "", o.indicator, o.agency ?? "", o.period.start, o.period.end].join("\u0000");
+    const before = seen.get(key);
+    if (before && before.value !== o.value) {
+      out.push({
+        code: "INGEST_DUPLICATE_OBSERVATION",
+        message: `"${o.indicator}"${o.agency ? ` for ${o.agency}` : ""} in ${o.period.label} appears twice with different figures (here and at ${before.source.sheet}!${before.source.cell}).`,
+        sheet: o.source.sheet,
+        cell: o.source.cell,
+      });
+    } else if (!before) seen.set(key, o);
+  }
+  return out;
+}
+
+/** How often an indicator is reported, from the length of its periods. */
+function frequencyOf(observations: Observation[]): string | null {
+  let shortest = Infinity;
+  for (const o of observations) {
+    const days = (Date.parse(o.period.end) - Date.parse(o.period.start)) / 86_400_000 + 1;
+    if (days < shortest) shortest = days;
+  }
+  if (!Number.isFinite(shortest)) return null;
+  if (shortest <= 31) return "monthly";
+  if (shortest <= 92) return "quarterly";
+  if (shortest <= 366) return "annual";
+  return null;
+}
+
+/** One indicator per distinct (ID, label, agency), with the unit, polarity and target the sheet gives. */
+export function indicatorsOf(observations: Observation[]): Indicator[] {
+  const byKey = new Map<string, Observation[]>();
+  for (const o of observations) {
+    const key = [o.indicatorId ?? "", o.indicator, o.agency ?? ""].join("\u0000");
+    const list = byKey.get(key);
+    if (list) list.push(o);
+    else byKey.set(key, [o]);
+  }
+  const out: Indicator[] = [];
+  for (const list of byKey.values()) {
+    const first = list[0]!;
+    out.push({
+      id: first.indicatorId,
+      name: first.indicator,
+      agency: first.agency,
+      unit: first.unit,
+      polarity: list.find((o) => o.polarity !== null)?.polarity ?? null,
+      target: list.find((o) => o.target !== null)?.target ?? null,
+      contentArea: null,
+      type: null,
+      source: null,
+      frequency: frequencyOf(list),
+    });
+  }
+  return out;
+}

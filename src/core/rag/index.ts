@@ -1,0 +1,4 @@
+export * from "./rule";
+export * from "./rate";
+export * from "./apply";
+export * from "./formula";

@@ -1,0 +1,3 @@
+export * from "./direction";
+export * from "./rows";
+export * from "./scorecard";

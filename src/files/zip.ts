@@ -1,0 +1,232 @@
+/**
+ * The zip layer under .xlsx files: opening an archive with a plain-English error when it is not
+ * a workbook, measuring the worksheets before ExcelJS loads them (ExcelJS holds a whole
+ * workbook in memory, so a size guard must run first), and reading the few parts of the XML that
+ * ExcelJS does not keep (stopIfTrue on conditional formats, data-validation ranges as written).
+ *
+ * Buffer-based: no Node file APIs, so the task pane can load it too.
+ */
+import JSZip from "jszip";
+import { InputError } from "../core/errors";
+import { parseRange } from "../core/grid/address";
+
+/** JSZip streams an entry in chunks through this (it is missing from JSZip's typings). */
+interface EntryStream {
+  on(event: "data", cb: (chunk: string) => void): EntryStream;
+  on(event: "end", cb: () => void): EntryStream;
+  on(event: "error", cb: (e: Error) => void): EntryStream;
+  resume(): EntryStream;
+  pause(): EntryStream;
+}
+
+function entryStream(entry: JSZip.JSZipObject): EntryStream {
+  return (entry as unknown as { internalStream(type: "string"): EntryStream }).internalStream("string");
+}
+
+export async function openZip(data: Uint8Array, file: string): Promise<JSZip> {
+  try {
+    return await JSZip.loadAsync(data);
+  } catch {
+    throw new InputError(
+      `"${file}" is damaged or incomplete (it is not a complete zip archive, as an .xlsx file must be); try saving or downloading it again.`,
+      { file },
+    );
+  }
+}
+
+function has(zip: JSZip, path: string): boolean {
+  return zip.file(path) !== null;
+}
+
+/** Throws an InputError unless the archive is an .xlsx/.xlsm workbook that ExcelJS can read. */
+export async function assertWorkbookZip(zip: JSZip, file: string): Promise<void> {
+  if (has(zip, "xl/workbook.xml")) {
+    const workbookXml = await zip.file("xl/workbook.xml")!.async("string");
+    // Strict Open XML uses other namespaces, which ExcelJS does not understand.
+    if (workbookXml.includes("purl.oclc.org/ooxml/spreadsheetml")) {
+      throw new InputError(
+        `"${file}" is saved as a Strict Open XML Spreadsheet, which cannot be read; open it in Excel and save it as an Excel Workbook (.xlsx).`,
+        { file },
+      );
+    }
+    return;
+  }
+  if (has(zip, "xl/workbook.bin")) {
+    throw new InputError(
+      `"${file}" is an Excel Binary Workbook (.xlsb), which cannot be read; open it in Excel and save it as an Excel Workbook (.xlsx).`,
+      { file },
+    );
+  }
+  if (has(zip, "word/document.xml")) {
+    throw new InputError(`"${file}" is a Word document, not an Excel workbook.`, { file });
+  }
+  if (has(zip, "ppt/presentation.xml")) {
+    throw new InputError(`"${file}" is a PowerPoint presentation, not an Excel workbook.`, { file });
+  }
+  if (has(zip, "content.xml") && has(zip, "mimetype")) {
+    throw new InputError(
+      `"${file}" is an OpenDocument file (.ods), which cannot be read; open it and save it as an Excel Workbook (.xlsx).`,
+      { file },
+    );
+  }
+  throw new InputError(`"${file}" is a zip archive but not an Excel workbook (it has no workbook inside).`, { file });
+}
+
+export interface SheetScan {
+  /** Worksheet parts (zip paths) holding data validations. */
+  withDataValidations: string[];
+}
+
+const WORKSHEET_PATH = /^xl\/worksheets\/[^/]+\.xml$/;
+
+/**
+ * Counts the cells (and merged-area cells) of every worksheet by streaming its XML, stopping as
+ * soon as the total passes maxCells, so that a huge or hostile file gives an InputError instead
+ * of exhausting memory inside ExcelJS. Also bounds the characters of the other large part,
+ * the shared strings.
+ */
+export async function scanWorksheets(zip: JSZip, file: string, maxCells: number): Promise<SheetScan> {
+  const tooLarge = () =>
+    new InputError(`"${file}" is too large to read: it has more than ${maxCells.toLocaleString("en-GB")} cells.`, { file });
+  // ExcelJS keeps every cell and shared string in memory; 200 characters of XML per allowed cell is generous.
+  const maxChars = maxCells * 200;
+  let cells = 0;
+  let chars = 0;
+  const withDataValidations: string[] = [];
+
+  const entries = Object.values(zip.files).filter(
+    (e) => !e.dir && (WORKSHEET_PATH.test(e.name) || e.name === "xl/sharedStrings.xml"),
+  );
+  for (const entry of entries) {
+    const isSheet = entry.name !== "xl/sharedStrings.xml";
+    let sawValidations = false;
+    const over = await new Promise<boolean>((resolve, reject) => {
+      let carry = "";
+      const stream = entryStream(entry);
+      stream
+        .on("data", (chunk) => {
+          chars += chunk.length;
+          if (chars > maxChars) {
+            stream.pause();
+            resolve(true);
+            return;
+          }
+          if (!isSheet) return;
+          // Tags never contain "<", so everything before the last "<" holds only whole tags.
+          const text = carry + chunk;
+          const cut = text.lastIndexOf("<");
+          const whole = cut < 0 ? text : text.slice(0, cut);
+          carry = cut < 0 ? "" : text.slice(cut);
+          cells += countMatches(whole, /<c[\s>/]/g);
+          for (const m of whole.matchAll(/<mergeCell\b[^>]*?\bref="([^"]+)"/g)) cells += rangeArea(m[1]!);
+          if (!sawValidations && /<dataValidations\b/.test(whole)) sawValidations = true;
+          if (cells > maxCells) {
+            stream.pause();
+            resolve(true);
+          }
+        })
+        .on("error", reject)
+        .on("end", () => {
+          if (isSheet && /<dataValidations\b/.test(carry)) sawValidations = true;
+          resolve(false);
+        })
+        .resume();
+    }).catch(() => {
+      throw new InputError(`"${file}" is damaged (part of the workbook cannot be unpacked); try saving or downloading it again.`, {
+        file,
+      });
+    });
+    if (over) throw tooLarge();
+    if (sawValidations) withDataValidations.push(entry.name);
+  }
+  return { withDataValidations };
+}
+
+function countMatches(text: string, re: RegExp): number {
+  let n = 0;
+  for (const _ of text.matchAll(re)) n++;
+  return n;
+}
+
+function rangeArea(ref: string): number {
+  try {
+    const r = parseRange(ref);
+    return (r.bottom - r.top + 1) * (r.right - r.left + 1);
+  } catch {
+    return 1;
+  }
+}
+
+/**
+ * The same workbook without its data validations. ExcelJS expands every validation range into
+ * one entry per cell on load (a rule over a whole column becomes a million objects), and the
+ * grids never need validations, so they are removed before ExcelJS sees the file. The archive
+ * is rebuilt without compression, which costs memory copies only.
+ */
+export async function withoutDataValidations(zip: JSZip, paths: string[]): Promise<Uint8Array> {
+  for (const path of paths) {
+    const xml = await zip.file(path)!.async("string");
+    const stripped = xml
+      .replace(/<dataValidations\b[^>]*\/>/g, "")
+      .replace(/<dataValidations\b[^>]*>[\s\S]*?<\/dataValidations>/g, "");
+    zip.file(path, stripped);
+  }
+  return zip.generateAsync({ type: "uint8array", compression: "STORE" });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Raw XML: just enough to read attributes of a few elements that ExcelJS drops or reshapes.
+
+export function xmlDecode(s: string): string {
+  return s.replace(/&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (_, ent: string) => {
+    switch (ent) {
+      case "amp":
+        return "&";
+      case "lt":
+        return "<";
+      case "gt":
+        return ">";
+      case "quot":
+        return '"';
+      case "apos":
+        return "'";
+      default:
+        return String.fromCodePoint(ent[1] === "x" ? parseInt(ent.slice(2), 16) : parseInt(ent.slice(1), 10));
+    }
+  });
+}
+
+/** Attributes of one start tag (`<cfRule type="expression" priority="1">`), decoded, without namespace prefixes. */
+export function parseAttributes(tag: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const m of tag.matchAll(/([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) {
+    const name = m[1]!.includes(":") && !m[1]!.startsWith("xmlns") ? m[1]!.slice(m[1]!.indexOf(":") + 1) : m[1]!;
+    out[name] = xmlDecode(m[2] ?? m[3] ?? "");
+  }
+  return out;
+}
+
+/** An element's start-tag attributes and inner XML, for every occurrence of `name` (no prefix). */
+export function findElements(xml: string, name: string): { attrs: Record<string, string>; inner: string }[] {
+  const re = new RegExp(`<${name}\\b([^>]*?)(/>|>([\\s\\S]*?)</${name}>)`, "g");
+  return [...xml.matchAll(re)].map((m) => ({ attrs: parseAttributes(m[1] ?? ""), inner: m[3] ?? "" }));
+}
+
+/** Sheet name to worksheet part path, from xl/workbook.xml and its relationships. */
+export async function sheetPartPaths(zip: JSZip): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  const workbook = zip.file("xl/workbook.xml");
+  const rels = zip.file("xl/_rels/workbook.xml.rels");
+  if (!workbook || !rels) return out;
+  const targets = new Map<string, string>();
+  for (const rel of findElements(await rels.async("string"), "Relationship")) {
+    const target = rel.attrs["Target"] ?? "";
+    const path = target.startsWith("/") ? target.slice(1) : `xl/${target}`;
+    targets.set(rel.attrs["Id"] ?? "", path);
+  }
+  for (const sheet of findElements(await workbook.async("string"), "sheet")) {
+    const path = targets.get(sheet.attrs["id"] ?? "");
+    if (path && sheet.attrs["name"] !== undefined) out.set(sheet.attrs["name"], path);
+  }
+  return out;
+}

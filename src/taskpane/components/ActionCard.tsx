@@ -1,0 +1,96 @@
+import * as React from "react";
+import { Button, Spinner, makeStyles, tokens } from "@fluentui/react-components";
+import type { OperationResult } from "../operations";
+import { describeError } from "../describe-error";
+import { Section } from "./Section";
+import { Status } from "./Status";
+
+const useStyles = makeStyles({
+  row: { display: "flex", alignItems: "center", columnGap: tokens.spacingHorizontalM, flexWrap: "wrap" },
+  status: { marginTop: tokens.spacingVerticalS },
+});
+
+type RunState =
+  { kind: "idle" } | { kind: "running" } | { kind: "done"; summary: string } | { kind: "failed"; message: string };
+
+export interface ActionCardProps {
+  title: string;
+  /** One sentence: what the action does. */
+  description: string;
+  /** The button's words, a verb first ("Write the sample sheet"). */
+  actionLabel: string;
+  /** Shown beside the spinner while the action runs. */
+  runningLabel: string;
+  /** The operation; absent when it cannot run here (outside Excel), which disables the button. */
+  run: (() => Promise<OperationResult>) | null;
+  /** Why the button is disabled, when `run` is absent; read out with the button. */
+  unavailableReason?: string;
+}
+
+/** One thing a person can do: a heading, a sentence, a button, and the outcome as text. */
+export function ActionCard(props: ActionCardProps): React.JSX.Element {
+  const { title, description, actionLabel, runningLabel, run, unavailableReason } = props;
+  const styles = useStyles();
+  const [state, setState] = React.useState<RunState>({ kind: "idle" });
+  const reasonId = React.useId();
+  // A result that arrives after the pane has gone must not set state on an unmounted component.
+  const mounted = React.useRef(true);
+  React.useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
+
+  const onClick = React.useCallback(() => {
+    if (!run) return;
+    setState({ kind: "running" });
+    // Through a promise, so that an operation that throws before it returns one is still shown.
+    Promise.resolve()
+      .then(run)
+      .then(
+        (result) => {
+          if (mounted.current) setState({ kind: "done", summary: result.summary });
+        },
+        (e: unknown) => {
+          if (mounted.current) setState({ kind: "failed", message: describeError(e) });
+        },
+      );
+  }, [run]);
+
+  const running = state.kind === "running";
+  return (
+    <Section title={title} description={description}>
+      <div className={styles.row}>
+        <Button
+          appearance="primary"
+          onClick={onClick}
+          // disabledFocusable keeps the button in the tab order, so keyboard and screen-reader
+          // users still find it and hear why it is unavailable.
+          disabledFocusable={!run || running}
+          aria-describedby={!run && unavailableReason ? reasonId : undefined}
+        >
+          {actionLabel}
+        </Button>
+        {running && <Spinner size="tiny" label={runningLabel} />}
+      </div>
+      {!run && unavailableReason && (
+        <p id={reasonId} hidden>
+          {unavailableReason}
+        </p>
+      )}
+      <div className={styles.status}>
+        {state.kind === "done" && (
+          <Status intent="success" title="Done">
+            {state.summary}
+          </Status>
+        )}
+        {state.kind === "failed" && (
+          <Status intent="error" title="Could not finish">
+            {state.message}
+          </Status>
+        )}
+      </div>
+    </Section>
+  );
+}

@@ -1,0 +1,134 @@
+/**
+ * The fixture corpus (test/fixtures/ingest/): every workbook read with no configuration, each
+ * observation compared by its cell with what an analyst extracts. Precision and recall are
+ * measured over the whole collection and must both be 1.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { ingestWorkbook } from "../../../src/core/ingest";
+import type { Observation } from "../../../src/core/model/model";
+import { readWorkbookFile } from "../../../src/files/node";
+
+const DIRS = [path.resolve(__dirname, "../../fixtures/ingest")];
+
+interface Expected {
+  indicator: string;
+  indicatorId: string | null;
+  agency: string | null;
+  start: string;
+  end: string;
+  value: number | null;
+  status: string;
+  unit: string;
+  sheet: string;
+  cell: string;
+  target?: number;
+  polarity?: string;
+  numerator?: number;
+  denominator?: number;
+  mark?: string;
+}
+
+interface Fixture {
+  name: string;
+  dir: string;
+  file: string;
+  expected: Expected[];
+}
+
+function fixtures(): Fixture[] {
+  const out: Fixture[] = [];
+  for (const dir of DIRS) {
+    if (!fs.existsSync(dir)) continue;
+    for (const f of fs.readdirSync(dir).sort()) {
+      if (!f.endsWith(".expected.json")) continue;
+      const json = JSON.parse(fs.readFileSync(path.join(dir, f), "utf8")) as { file: string; observations: Expected[] };
+      out.push({ name: f.replace(/\.expected\.json$/, ""), dir, file: json.file, expected: json.observations });
+    }
+  }
+  return out;
+}
+
+const round = (v: number | null | undefined): number | null => (v === null || v === undefined ? null : Math.round(v * 1e6) / 1e6);
+
+/** The fields the corpus is scored on: what was measured, for whom, when, and how much. */
+function core(o: { indicator: string; agency: string | null; start: string; end: string; value: number | null; status: string; unit: string }): string {
+  return JSON.stringify([o.indicator, o.agency, o.start, o.end, round(o.value), o.status, o.unit]);
+}
+
+/** The further fields an analyst records: the ID, the fraction, the target and polarity, the mark. */
+function extra(o: Expected | Observation): string {
+  const e = o as Partial<Expected> & Partial<Observation>;
+  return JSON.stringify([e.indicatorId ?? null, round(e.numerator), round(e.denominator), round(e.target), e.polarity ?? null, e.mark ?? null]);
+}
+
+function flatten(o: Observation): Expected {
+  const e: Expected = {
+    indicator: o.indicator, indicatorId: o.indicatorId, agency: o.agency, start: o.period.start, end: o.period.end,
+    value: o.value, status: o.status, unit: o.unit, sheet: o.source.sheet, cell: o.source.cell,
+  };
+  if (o.target !== null) e.target = o.target;
+  if (o.polarity !== null) e.polarity = o.polarity;
+  if (o.numerator !== null && o.denominator !== null) {
+    e.numerator = o.numerator;
+    e.denominator = o.denominator;
+  }
+  if (o.mark !== undefined) e.mark = o.mark;
+  return e;
+}
+
+const all = fixtures();
+
+(all.length ? describe : describe.skip)("ingest corpus", () => {
+  it("extracts every expected observation and nothing else (precision = recall = 1)", async () => {
+    const rows: { fixture: string; expected: number; found: number; correct: number; extraOk: number; precision: string; recall: string }[] = [];
+    const problems: string[] = [];
+    let expectedTotal = 0;
+    let foundTotal = 0;
+    let correctTotal = 0;
+    let extraWrong = 0;
+    for (const fx of all) {
+      const wb = await readWorkbookFile(path.join(fx.dir, fx.file));
+      let got: Expected[] = [];
+      try {
+        got = ingestWorkbook(wb).observations.map(flatten);
+      } catch (e) {
+        problems.push(`${fx.name}: ${(e as Error).message}`);
+      }
+      const want = new Map(fx.expected.map((e) => [`${e.sheet}!${e.cell}`, e]));
+      let correct = 0;
+      let extraOk = 0;
+      for (const g of got) {
+        const key = `${g.sheet}!${g.cell}`;
+        const w = want.get(key);
+        if (!w) {
+          problems.push(`${fx.name} ${key}: not expected: ${core(g)}`);
+          continue;
+        }
+        if (core(g) === core(w)) {
+          correct++;
+          if (extra(g) === extra(w)) extraOk++;
+          else problems.push(`${fx.name} ${key}: details differ: got ${extra(g)} want ${extra(w)}`);
+        } else problems.push(`${fx.name} ${key}: got ${core(g)} want ${core(w)}`);
+      }
+      const gotKeys = new Set(got.map((g) => `${g.sheet}!${g.cell}`));
+      for (const [key, w] of want) if (!gotKeys.has(key)) problems.push(`${fx.name} ${key}: missed ${core(w)}`);
+      expectedTotal += fx.expected.length;
+      foundTotal += got.length;
+      correctTotal += correct;
+      extraWrong += correct - extraOk;
+      rows.push({
+        fixture: fx.name, expected: fx.expected.length, found: got.length, correct, extraOk,
+        precision: got.length ? (correct / got.length).toFixed(3) : "-",
+        recall: fx.expected.length ? (correct / fx.expected.length).toFixed(3) : "-",
+      });
+    }
+    const precision = foundTotal ? correctTotal / foundTotal : 1;
+    const recall = expectedTotal ? correctTotal / expectedTotal : 1;
+    rows.push({ fixture: "ALL", expected: expectedTotal, found: foundTotal, correct: correctTotal, extraOk: correctTotal - extraWrong, precision: precision.toFixed(4), recall: recall.toFixed(4) });
+    console.table(rows);
+    if (problems.length) console.log(`${problems.length} differences:\n${problems.slice(0, 80).join("\n")}`);
+    expect({ precision, recall }).toEqual({ precision: 1, recall: 1 });
+    expect(extraWrong).toBe(0);
+  });
+});

@@ -1,0 +1,208 @@
+/** Each common layout, built small in code, read with no configuration. */
+import { ingestWorkbook, detectLayout } from "../../../src/core/ingest";
+import type { Observation } from "../../../src/core/model/model";
+import { grid, monthSerial, pct, workbook } from "./grids";
+
+/** The fields a reader of the output cares about, in a compact form. */
+function brief(o: Observation): string {
+  const v = o.status === "ok" ? String(o.value) : o.status;
+  return `${o.source.sheet}!${o.source.cell} ${o.indicatorId ?? "-"} | ${o.indicator} | ${o.agency ?? "-"} | ${o.period.label} | ${v} ${o.unit}`;
+}
+
+describe("quarterly scorecard", () => {
+  const sheet = grid(
+    "Scorecard",
+    [
+      ["Safeguarding Children Partnership Scorecard"],
+      [],
+      ["Ref", "Indicator", "Good is High/Low", "Target", "2024/25 outturn", "2025/26", "2025/26", "2025/26", "2025/26", "RAG", "Commentary"],
+      [undefined, undefined, undefined, undefined, undefined, "Q1", "Q2", "Q3", "Q4"],
+      ["Child Protection Activity"],
+      ["CP01", "Children subject to a child protection plan (rate per 10,000)", "Low", 40, 41.2, 42.5, 39.8, null, null, "A", "Rising since spring"],
+      ["CP02", "Child protection plans lasting 2 years or more (%)", "Low", pct(0.05, "0%"), pct(0.043), pct(0.052), pct(0.061), null, null, "R"],
+      ["Police"],
+      ["PO01", "Domestic abuse incidents with children present", "Low", undefined, 1210, "1,234", 1198, null, null],
+      ["PO02", "Missing episodes with a return interview offered", "High", "90%", pct(0.9), "17.5%", "*", null, null],
+      ["Total", "All indicators", undefined, undefined, 3000, 3100, 3000],
+      [],
+      ["* fewer than 5; figure withheld."],
+      ["Source: partnership dataset, October 2025."],
+    ],
+    ["F3:I3", "A3:A4", "B3:B4", "C3:C4", "D3:D4", "E3:E4", "J3:J4", "K3:K4"],
+  );
+
+  it("finds stacked, merged headings, the year band and the quarters", () => {
+    const l = detectLayout(sheet);
+    expect(l.kind).toBe("wide");
+    expect(l.headerRows).toEqual([2, 3]);
+    expect(l.indicatorColumn).toBe(1);
+    expect(l.idColumn).toBe(0);
+    expect(l.polarityColumn).toBe(2);
+    expect(l.targetColumn).toBe(3);
+    const periods = l.columns.filter((c) => c.period).map((c) => `${c.letter}:${c.period!.label}`);
+    expect(periods).toEqual(["F:Q1 2025/26", "G:Q2 2025/26", "H:Q3 2025/26", "I:Q4 2025/26"]);
+    expect(l.columns[4]!.role).toBe("outturn");
+    expect(l.columns[9]!.role).toBe("rag");
+    expect(l.columns[10]!.role).toBe("commentary");
+    expect(l.sections.map((s) => [s.label, s.agency])).toEqual([["Child Protection Activity", null], ["Police", "Police"]]);
+  });
+
+  it("reads figures, units, targets and polarity; skips totals, RAG, notes and blank future quarters", () => {
+    const r = ingestWorkbook(workbook("scorecard.xlsx", sheet));
+    expect(r.observations.map(brief)).toEqual([
+      "Scorecard!F6 CP01 | Children subject to a child protection plan (rate per 10,000) | - | Q1 2025/26 | 42.5 rate",
+      "Scorecard!G6 CP01 | Children subject to a child protection plan (rate per 10,000) | - | Q2 2025/26 | 39.8 rate",
+      "Scorecard!F7 CP02 | Child protection plans lasting 2 years or more (%) | - | Q1 2025/26 | 5.2 percent",
+      "Scorecard!G7 CP02 | Child protection plans lasting 2 years or more (%) | - | Q2 2025/26 | 6.1 percent",
+      "Scorecard!F9 PO01 | Domestic abuse incidents with children present | Police | Q1 2025/26 | 1234 count",
+      "Scorecard!G9 PO01 | Domestic abuse incidents with children present | Police | Q2 2025/26 | 1198 count",
+      "Scorecard!F10 PO02 | Missing episodes with a return interview offered | Police | Q1 2025/26 | 17.5 percent",
+      "Scorecard!G10 PO02 | Missing episodes with a return interview offered | Police | Q2 2025/26 | suppressed percent",
+    ]);
+    const cp02 = r.observations[2]!;
+    expect(cp02.target).toBe(5);
+    expect(cp02.polarity).toBe("lower");
+    expect(cp02.rag).toBeNull();
+    const po02 = r.observations[7]!;
+    expect(po02.target).toBe(90);
+    expect(po02.polarity).toBe("higher");
+    expect(po02.mark).toBe("*");
+    expect(r.indicators.map((i) => [i.id, i.agency, i.unit, i.polarity, i.target, i.frequency])).toEqual([
+      ["CP01", null, "rate", "lower", 40, "quarterly"],
+      ["CP02", null, "percent", "lower", 5, "quarterly"],
+      ["PO01", "Police", "count", "lower", null, "quarterly"],
+      ["PO02", "Police", "percent", "higher", 90, "quarterly"],
+    ]);
+  });
+});
+
+describe("one tab per agency, monthly columns", () => {
+  const cover = grid("Cover", [["Partner agency returns 2025/26"], ["Please complete one tab per agency."]]);
+  const tab = (name: string, rows: [string, number, number, number][]) =>
+    grid(name, [[`${name} monthly return`], [], ["Indicator", monthSerial(2025, 4), monthSerial(2025, 5), monthSerial(2025, 6)], ...rows]);
+  const wb = workbook(
+    "returns.xlsx",
+    cover,
+    tab("Barnardo's", [["Young people supported", 10, 12, 14]]),
+    tab("Youth Justice", [["First-time entrants", 3, 4, 2]]),
+  );
+
+  it("takes the agency from each sheet name and skips the cover with a warning", () => {
+    const r = ingestWorkbook(wb);
+    expect(r.observations.map(brief)).toEqual([
+      "Barnardo's!B4 - | Young people supported | Barnardo's | Apr 2025 | 10 count",
+      "Barnardo's!C4 - | Young people supported | Barnardo's | May 2025 | 12 count",
+      "Barnardo's!D4 - | Young people supported | Barnardo's | Jun 2025 | 14 count",
+      "Youth Justice!B4 - | First-time entrants | Youth Justice | Apr 2025 | 3 count",
+      "Youth Justice!C4 - | First-time entrants | Youth Justice | May 2025 | 4 count",
+      "Youth Justice!D4 - | First-time entrants | Youth Justice | Jun 2025 | 2 count",
+    ]);
+    expect(r.warnings.filter((w) => w.code === "INGEST_SHEET_SKIPPED").map((w) => w.sheet)).toEqual(["Cover"]);
+  });
+});
+
+describe("periods down the rows, measures across", () => {
+  const sheet = grid("Health", [
+    ["Health safeguarding activity 2025/26"],
+    ["Month", "Referrals to children's social care", "Staff trained (%)", "Average days to initial health assessment"],
+    [monthSerial(2025, 4), 31, pct(0.82), 19],
+    [monthSerial(2025, 5), 28, pct(0.85), 21.5],
+    ["Jun-25", 35, "n/a", "-"],
+  ]);
+
+  it("reads each row's period and each column's measure", () => {
+    const l = detectLayout(sheet);
+    expect(l.kind).toBe("periods-down");
+    expect(l.periodColumn).toBe(0);
+    const r = ingestWorkbook(workbook("health.xlsx", sheet));
+    expect(r.observations.map(brief)).toEqual([
+      "Health!B3 - | Referrals to children's social care | Health | Apr 2025 | 31 count",
+      "Health!C3 - | Staff trained (%) | Health | Apr 2025 | 82 percent",
+      "Health!D3 - | Average days to initial health assessment | Health | Apr 2025 | 19 days",
+      "Health!B4 - | Referrals to children's social care | Health | May 2025 | 28 count",
+      "Health!C4 - | Staff trained (%) | Health | May 2025 | 85 percent",
+      "Health!D4 - | Average days to initial health assessment | Health | May 2025 | 21.5 days",
+      "Health!B5 - | Referrals to children's social care | Health | Jun 2025 | 35 count",
+      "Health!C5 - | Staff trained (%) | Health | Jun 2025 | not_applicable percent",
+      "Health!D5 - | Average days to initial health assessment | Health | Jun 2025 | missing days",
+    ]);
+  });
+});
+
+describe("numerator, denominator and percentage columns", () => {
+  const sheet = grid(
+    "Timeliness",
+    [
+      ["Assessment timeliness"],
+      ["Indicator", "Q1 2025/26", undefined, undefined, "Q2 2025/26"],
+      [undefined, "Numerator", "Denominator", "%", "Numerator", "Denominator", "%"],
+      ["Assessments completed within 45 days", 175, 200, 0.875, 90, 120, 75],
+      ["Initial conferences within 15 days", 20, 25, pct(0.8), 10, 0, null],
+    ],
+    ["B2:D2", "E2:G2", "A2:A3"],
+  );
+
+  it("joins each period's trio into one observation", () => {
+    const r = ingestWorkbook(workbook("t.xlsx", sheet));
+    expect(r.observations.map((o) => [o.source.cell, o.period.label, o.value, o.numerator, o.denominator, o.unit])).toEqual([
+      ["D4", "Q1 2025/26", 87.5, 175, 200, "percent"],
+      ["G4", "Q2 2025/26", 75, 90, 120, "percent"],
+      ["D5", "Q1 2025/26", 80, 20, 25, "percent"],
+      ["G5", "Q2 2025/26", null, 10, 0, "percent"],
+    ]);
+    expect(r.observations[3]!.status).toBe("missing");
+  });
+});
+
+describe("a matrix of agencies by measures, the period in the title", () => {
+  const sheet = grid("Agencies", [
+    ["Section 11 audit returns, Q2 2025/26"],
+    [],
+    ["Agency", "Staff with level 3 training (%)", "Referrals made", "Cases audited"],
+    ["Police", 78.5, 120, 12],
+    ["Acme Community Trust", 91, "<5", 4],
+    ["NSPCC", 88, 14, "x"],
+    ["All agencies", 85, 140, 16],
+  ]);
+
+  it("reads agencies down and measures across", () => {
+    const l = detectLayout(sheet);
+    expect(l.kind).toBe("matrix");
+    expect(l.titlePeriod?.label).toBe("Q2 2025/26");
+    const r = ingestWorkbook(workbook("m.xlsx", sheet));
+    expect(r.observations.map(brief)).toEqual([
+      "Agencies!B4 - | Staff with level 3 training (%) | Police | Q2 2025/26 | 78.5 percent",
+      "Agencies!C4 - | Referrals made | Police | Q2 2025/26 | 120 count",
+      "Agencies!D4 - | Cases audited | Police | Q2 2025/26 | 12 count",
+      "Agencies!B5 - | Staff with level 3 training (%) | Acme Community Trust | Q2 2025/26 | 91 percent",
+      "Agencies!C5 - | Referrals made | Acme Community Trust | Q2 2025/26 | suppressed count",
+      "Agencies!D5 - | Cases audited | Acme Community Trust | Q2 2025/26 | 4 count",
+      "Agencies!B6 - | Staff with level 3 training (%) | NSPCC | Q2 2025/26 | 88 percent",
+      "Agencies!C6 - | Referrals made | NSPCC | Q2 2025/26 | 14 count",
+      "Agencies!D6 - | Cases audited | NSPCC | Q2 2025/26 | suppressed count",
+    ]);
+  });
+});
+
+describe("a long, tidy table", () => {
+  const sheet = grid("Data", [
+    ["Indicator", "Agency", "Period", "Value"],
+    ["Contacts received", "Children's Social Care", "Q1 2025/26", 1520],
+    ["Contacts received", "Children's Social Care", "Q2 2025/26", 1488],
+    ["Strategy discussions in time", "Police", "Q1 2025/26", "91.5%"],
+    ["Strategy discussions in time", "Police", "Q2 2025/26", ":"],
+    ["Contacts received", "Total", "Q1 2025/26", 2000],
+  ]);
+
+  it("reads one observation a row", () => {
+    const l = detectLayout(sheet);
+    expect(l.kind).toBe("long");
+    const r = ingestWorkbook(workbook("long.csv", sheet));
+    expect(r.observations.map(brief)).toEqual([
+      "Data!D2 - | Contacts received | Children's Social Care | Q1 2025/26 | 1520 count",
+      "Data!D3 - | Contacts received | Children's Social Care | Q2 2025/26 | 1488 count",
+      "Data!D4 - | Strategy discussions in time | Police | Q1 2025/26 | 91.5 percent",
+      "Data!D5 - | Strategy discussions in time | Police | Q2 2025/26 | missing percent",
+    ]);
+  });
+});

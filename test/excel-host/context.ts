@@ -1,0 +1,103 @@
+/**
+ * The request context of the Excel test host: a queue of operations that proxies add to, applied
+ * in order at `sync()`, with the same rules Excel has for a batch:
+ * - nothing reaches the workbook until `sync()`;
+ * - the request is measured (the JSON of every queued operation and its payload, in UTF-8 bytes)
+ *   and one over Excel's 5 MB limit fails with RequestPayloadSizeLimitExceeded and applies nothing;
+ * - otherwise operations run in order; the first that fails stops the batch and rejects `sync()`
+ *   (what ran before it stays done, as in Excel); loaded values reach the proxies only when the
+ *   whole batch succeeded.
+ */
+import { HostError } from "./errors";
+import type { WorkbookModel } from "./model";
+import { HostWorkbook } from "./proxies";
+
+/** Excel's request payload limit (Excel on the web: 5 MB per request). */
+export const REQUEST_LIMIT_BYTES = 5 * 1024 * 1024;
+
+export interface RequestRecord {
+  /** Size of the request: the JSON of its operations and their payloads, in UTF-8 bytes. */
+  bytes: number;
+  /** How many operations the request carried. */
+  operations: number;
+  /** False when Excel would have refused or failed the request. */
+  ok: boolean;
+}
+
+interface QueuedOp {
+  payload: unknown;
+  apply: () => void;
+}
+
+export class HostContext {
+  readonly model: WorkbookModel;
+  readonly requestLimitBytes: number;
+  /** One record per `sync()` call, in order. */
+  readonly requests: RequestRecord[] = [];
+  private queue: QueuedOp[] = [];
+  private commits: Array<() => void> = [];
+  private ids = 0;
+  private workbookProxy: HostWorkbook | null = null;
+
+  constructor(model: WorkbookModel, requestLimitBytes = REQUEST_LIMIT_BYTES) {
+    this.model = model;
+    this.requestLimitBytes = requestLimitBytes;
+  }
+
+  /** `context.workbook`, the root of every proxy. */
+  get workbook(): HostWorkbook {
+    if (!this.workbookProxy) this.workbookProxy = new HostWorkbook(this);
+    return this.workbookProxy;
+  }
+
+  /** Number of `context.sync()` calls so far. */
+  get syncCount(): number {
+    return this.requests.length;
+  }
+
+  nextId(): number {
+    return ++this.ids;
+  }
+
+  /** Queue one operation; `payload` is what Excel would be sent for it (it is what gets measured). */
+  enqueue(payload: unknown, apply: () => void): void {
+    this.queue.push({ payload, apply });
+  }
+
+  /** Called while an operation applies: runs after the whole batch succeeded (delivering loads). */
+  onSuccess(commit: () => void): void {
+    this.commits.push(commit);
+  }
+
+  get pendingOperations(): number {
+    return this.queue.length;
+  }
+
+  async sync(): Promise<void> {
+    const queue = this.queue;
+    this.queue = [];
+    this.commits = [];
+    const bytes = Buffer.byteLength(JSON.stringify(queue.map((op) => op.payload)), "utf8");
+    const record: RequestRecord = { bytes, operations: queue.length, ok: true };
+    this.requests.push(record);
+    // Excel answers asynchronously; so does the host, so code that forgets to await sync() fails here too.
+    await Promise.resolve();
+    if (bytes > this.requestLimitBytes) {
+      record.ok = false;
+      throw new HostError(
+        "RequestPayloadSizeLimitExceeded",
+        `The request payload size has exceeded the limit (${bytes} bytes > ${this.requestLimitBytes}).`,
+      );
+    }
+    try {
+      for (const op of queue) op.apply();
+    } catch (e) {
+      record.ok = false;
+      this.commits = [];
+      throw e;
+    }
+    const commits = this.commits;
+    this.commits = [];
+    for (const commit of commits) commit();
+  }
+}

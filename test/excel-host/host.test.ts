@@ -1,0 +1,349 @@
+/**
+ * The Excel test host must fail where Excel fails, or adapter tests prove nothing: these tests pin
+ * the behaviours the adapter relies on.
+ */
+import { ExcelHost, HostError, interpretEntry, REQUEST_LIMIT_BYTES } from "./index";
+
+async function rejection(p: Promise<unknown>): Promise<HostError> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof HostError) return e;
+    throw e;
+  }
+  throw new Error("expected the promise to reject");
+}
+
+function thrown(fn: () => unknown): HostError {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof HostError) return e;
+    throw e;
+  }
+  throw new Error("expected a HostError");
+}
+
+describe("proxies: load before read", () => {
+  test("reading a property that was not loaded throws PropertyNotLoaded, before and after sync", async () => {
+    const host = new ExcelHost({ sheets: [{ name: "Data", cells: { A1: "x" } }] });
+    const range = host.context.workbook.worksheets.getItem("Data").getRange("A1");
+    expect(thrown(() => range.values).code).toBe("PropertyNotLoaded");
+    range.load("values");
+    // Loaded but not synced: still not available.
+    expect(thrown(() => range.values).code).toBe("PropertyNotLoaded");
+    await host.context.sync();
+    expect(range.values).toEqual([["x"]]);
+    // Only what was loaded is available.
+    expect(thrown(() => range.text).code).toBe("PropertyNotLoaded");
+  });
+
+  test("loaded values are a snapshot taken at sync, not a live view", async () => {
+    const host = new ExcelHost({ sheets: [{ name: "Data", cells: { A1: 1 } }] });
+    const range = host.context.workbook.worksheets.getItem("Data").getRange("A1");
+    range.load("values");
+    await host.context.sync();
+    range.values = [[2]];
+    const again = host.context.workbook.worksheets.getItem("Data").getRange("A1");
+    again.load("values");
+    expect(host.cell("Data", "A1")?.value).toBe(1); // queued, not yet applied
+    await host.context.sync();
+    expect(again.values).toEqual([[2]]);
+  });
+
+  test("collections need items loaded; items carry the loaded properties", async () => {
+    const host = new ExcelHost({ sheets: [{ name: "A" }, { name: "B", state: "veryHidden" }] });
+    const sheets = host.context.workbook.worksheets;
+    expect(thrown(() => sheets.items).code).toBe("PropertyNotLoaded");
+    sheets.load("items/name,items/visibility");
+    await host.context.sync();
+    expect(sheets.items.map((s) => [s.name, s.visibility])).toEqual([
+      ["A", "Visible"],
+      ["B", "VeryHidden"],
+    ]);
+    expect(thrown(() => sheets.items[0]?.position).code).toBe("PropertyNotLoaded");
+  });
+});
+
+describe("null objects", () => {
+  test("isNullObject is known only after sync; methods on a null object do nothing", async () => {
+    const host = new ExcelHost({ sheets: [{ name: "Keep" }] });
+    const missing = host.context.workbook.worksheets.getItemOrNullObject("Nope");
+    const present = host.context.workbook.worksheets.getItemOrNullObject("keep");
+    expect(thrown(() => missing.isNullObject).code).toBe("PropertyNotLoaded");
+    missing.delete();
+    missing.getRange("A1").values = [["ignored"]];
+    await host.context.sync();
+    expect(missing.isNullObject).toBe(true);
+    expect(present.isNullObject).toBe(false);
+    expect(host.sheetNames()).toEqual(["Keep"]);
+  });
+
+  test("getItem of a missing sheet fails the sync with ItemNotFound", async () => {
+    const host = new ExcelHost();
+    host.context.workbook.worksheets.getItem("Nope").getRange("A1").values = [[1]];
+    expect((await rejection(host.context.sync())).code).toBe("ItemNotFound");
+  });
+
+  test("the used range of an empty sheet is a null object", async () => {
+    const host = new ExcelHost({ sheets: [{ name: "Empty" }, { name: "Full", cells: { C3: 1, E9: "x" } }] });
+    const empty = host.context.workbook.worksheets.getItem("Empty").getUsedRangeOrNullObject(true);
+    const full = host.context.workbook.worksheets.getItem("Full").getUsedRangeOrNullObject(true);
+    empty.load("address");
+    full.load("address");
+    await host.context.sync();
+    expect(empty.isNullObject).toBe(true);
+    expect(full.isNullObject).toBe(false);
+    expect(full.address).toBe("Full!C3:E9");
+  });
+});
+
+describe("syncs and requests", () => {
+  test("writes wait for sync; each sync is counted with its request size", async () => {
+    const host = new ExcelHost();
+    const ws = host.context.workbook.worksheets.getItem("Sheet1");
+    ws.getRange("A1").values = [["hello"]];
+    expect(host.cell("Sheet1", "A1")).toBeUndefined();
+    expect(host.syncCount).toBe(0);
+    await host.context.sync();
+    expect(host.cell("Sheet1", "A1")?.value).toBe("hello");
+    const long = "x".repeat(10_000);
+    ws.getRange("A2").values = [[long]];
+    await host.context.sync();
+    expect(host.syncCount).toBe(2);
+    const [first, second] = host.requests;
+    expect(first?.bytes).toBeLessThan(500);
+    // The payload is measured: 10,000 characters of text make a request of at least 10,000 bytes.
+    expect(second?.bytes).toBeGreaterThan(10_000);
+    expect(second?.bytes).toBeLessThan(10_500);
+    host.resetCounters();
+    expect(host.syncCount).toBe(0);
+  });
+
+  test("bytes are UTF-8: non-ASCII text weighs more than its length", async () => {
+    const host = new ExcelHost();
+    host.context.workbook.worksheets.getItem("Sheet1").getRange("A1").values = [["é".repeat(1000)]];
+    await host.context.sync();
+    expect(host.requests[0]?.bytes).toBeGreaterThan(2000);
+  });
+
+  test("a request over 5 MB fails with RequestPayloadSizeLimitExceeded and applies nothing", async () => {
+    const host = new ExcelHost();
+    const ws = host.context.workbook.worksheets.getItem("Sheet1");
+    ws.getRange("A1").values = [["small write queued first"]];
+    const rows = 6000;
+    const big = Array.from({ length: rows }, () => ["y".repeat(1000)]);
+    ws.getRange(`B1:B${rows}`).values = big;
+    const error = await rejection(host.context.sync());
+    expect(error.code).toBe("RequestPayloadSizeLimitExceeded");
+    expect(host.requests[0]?.ok).toBe(false);
+    expect(host.requests[0]?.bytes).toBeGreaterThan(REQUEST_LIMIT_BYTES);
+    expect(host.cell("Sheet1", "A1")).toBeUndefined();
+    expect(host.cell("Sheet1", "B1")).toBeUndefined();
+    // The queue is spent: the next sync sends nothing.
+    await host.context.sync();
+    expect(host.requests[1]?.operations).toBe(0);
+  });
+
+  test("a request just under the limit succeeds", async () => {
+    const host = new ExcelHost();
+    const rows = 4000;
+    host.context.workbook.worksheets.getItem("Sheet1").getRange(`A1:A${rows}`).values = Array.from({ length: rows }, () => ["z".repeat(1000)]);
+    await host.context.sync();
+    expect(host.requests[0]?.ok).toBe(true);
+    expect(host.text("Sheet1", `A${rows}`)).toHaveLength(1000);
+  });
+
+  test("a failing operation stops the batch; what ran before it stays done, as in Excel", async () => {
+    const host = new ExcelHost();
+    const sheets = host.context.workbook.worksheets;
+    sheets.getItem("Sheet1").getRange("A1").values = [[1]];
+    sheets.add("Sheet1"); // duplicate name
+    sheets.getItem("Sheet1").getRange("A2").values = [[2]];
+    expect((await rejection(host.context.sync())).code).toBe("ItemAlreadyExists");
+    expect(host.cell("Sheet1", "A1")?.value).toBe(1);
+    expect(host.cell("Sheet1", "A2")).toBeUndefined();
+  });
+
+  test("values must match the range's dimensions", async () => {
+    const host = new ExcelHost();
+    host.context.workbook.worksheets.getItem("Sheet1").getRange("A1:B2").values = [[1, 2]];
+    expect((await rejection(host.context.sync())).code).toBe("InvalidArgument");
+  });
+});
+
+describe("the formula rule: strings written to values are entered as if typed", () => {
+  async function enter(input: unknown): Promise<ReturnType<ExcelHost["cell"]>> {
+    const host = new ExcelHost();
+    host.context.workbook.worksheets.getItem("Sheet1").getRange("A1").values = [[input]];
+    await host.context.sync();
+    return host.cell("Sheet1", "A1");
+  }
+
+  test('"=" starts a formula', async () => {
+    const cell = await enter("=B1*2");
+    expect(cell?.formula).toBe("=B1*2");
+    expect(cell?.value).toBeNull();
+  });
+
+  test("a leading apostrophe stores the rest as text", async () => {
+    const cell = await enter("'=x");
+    expect(cell?.formula).toBeUndefined();
+    expect(cell?.value).toBe("=x");
+  });
+
+  test('"+" and "-" followed by text start formulas; followed by a number they are numbers', async () => {
+    expect((await enter("-see note"))?.formula).toBe("=-see note");
+    expect((await enter("+abc"))?.formula).toBe("=+abc");
+    expect((await enter("-5"))?.value).toBe(-5);
+  });
+
+  test("numbers, percentages, booleans, errors and dates typed as text are converted", () => {
+    expect(interpretEntry("12")).toEqual({ kind: "number", value: 12 });
+    expect(interpretEntry("87.5%")).toEqual({ kind: "number", value: 0.875, format: "0%" });
+    expect(interpretEntry("TRUE")).toEqual({ kind: "boolean", value: true });
+    expect(interpretEntry("#N/A")).toEqual({ kind: "error", error: "#N/A" });
+    expect(interpretEntry("Apr-25")).toMatchObject({ kind: "number", format: "mmm-yy" });
+    expect(interpretEntry("2025-04-01")).toEqual({ kind: "number", value: 45748, format: "yyyy-mm-dd" });
+    expect(interpretEntry("Police")).toEqual({ kind: "text", text: "Police", quotePrefix: false });
+  });
+
+  test("a date typed as text gets a date format and displays as a date", async () => {
+    const cell = await enter("2025-04-01");
+    expect(cell?.value).toBe(45748);
+    expect(cell?.numberFormat).toBe("yyyy-mm-dd");
+  });
+});
+
+describe("sheets", () => {
+  test("add, rename, delete; the last visible sheet cannot be hidden or deleted", async () => {
+    const host = new ExcelHost({ sheets: [{ name: "Only" }] });
+    const sheets = host.context.workbook.worksheets;
+    const only = sheets.getItem("Only");
+    only.visibility = "Hidden";
+    expect((await rejection(host.context.sync())).code).toBe("InvalidOperation");
+    only.delete();
+    expect((await rejection(host.context.sync())).code).toBe("InvalidOperation");
+    const added = sheets.add("Spec");
+    added.visibility = "VeryHidden";
+    const other = sheets.add();
+    other.name = "Renamed";
+    await host.context.sync();
+    expect(host.sheetNames()).toEqual(["Only", "Spec", "Renamed"]);
+    expect(host.sheet("Spec")?.visibility).toBe("VeryHidden");
+    only.delete();
+    await host.context.sync();
+    expect(host.sheetNames()).toEqual(["Spec", "Renamed"]);
+    expect(host.activeSheet).toBe("Renamed");
+  });
+
+  test("a hidden sheet cannot be activated", async () => {
+    const host = new ExcelHost({ sheets: [{ name: "A" }, { name: "B", state: "hidden" }] });
+    host.context.workbook.worksheets.getItem("B").activate();
+    expect((await rejection(host.context.sync())).code).toBe("InvalidOperation");
+  });
+});
+
+describe("sheet features", () => {
+  test("merged areas, tables, number formats, widths and freeze panes reach the snapshot", async () => {
+    const host = new ExcelHost({ sheets: [{ name: "S" }] });
+    const ws = host.context.workbook.worksheets.getItem("S");
+    ws.getRange("A1:C2").values = [
+      ["Name", "", "Score"],
+      ["a", "b", 0.5],
+    ];
+    ws.getRange("C2").numberFormat = [["0.0%"]];
+    ws.getRange("A4:B4").merge(false);
+    ws.tables.add("A1:C2", true).name = "Scores";
+    ws.getRange("B:B").format.columnWidth = 108.75;
+    ws.freezePanes.freezeRows(1);
+    await host.context.sync();
+    const snap = host.snapshot().sheets[0];
+    expect(snap?.merges).toEqual(["A4:B4"]);
+    // Excel names an empty header "ColumnN" and writes it into the cell.
+    expect(snap?.tables).toEqual([{ name: "Scores", range: "A1:C2", columns: ["Name", "Column2", "Score"] }]);
+    expect(snap?.cells.C2).toEqual({ value: 0.5, numberFormat: "0.0%" });
+    expect(host.text("S", "C2")).toBe("50.0%");
+    expect(snap?.columnWidths).toEqual({ 1: 20 });
+    expect(snap?.freeze).toEqual({ rows: 1, columns: 0 });
+  });
+
+  test("a table name that reads as a cell reference is refused, as Excel does", async () => {
+    const host = new ExcelHost();
+    host.context.workbook.worksheets.getItem("Sheet1").tables.add("A1:B3", true).name = "T1";
+    expect((await rejection(host.context.sync())).code).toBe("InvalidArgument");
+  });
+
+  test("a table cannot take a name already used in the workbook", async () => {
+    const host = new ExcelHost({ sheets: [{ name: "S", tables: [{ name: "Data", range: "E1:F3" }] }] });
+    host.context.workbook.worksheets.getItem("S").tables.add("A1:B3", true).name = "data";
+    expect((await rejection(host.context.sync())).code).toBe("ItemAlreadyExists");
+  });
+
+  test("conditional formats keep Office.js's priority order; new rules go on top", async () => {
+    const host = new ExcelHost();
+    const range = host.context.workbook.worksheets.getItem("Sheet1").getRange("A1:A5");
+    const first = range.conditionalFormats.add("Custom");
+    first.custom.rule.formula = "=A1>1";
+    first.custom.format.fill.color = "#ff0000";
+    const second = range.conditionalFormats.add("ColorScale");
+    second.colorScale.criteria = { minimum: { type: "LowestValue", color: "#FFFFFF" }, maximum: { type: "HighestValue", color: "#00FF00" } };
+    await host.context.sync();
+    let snap = host.snapshot().sheets[0];
+    expect(snap?.conditionalFormats.map((c) => c.kind)).toEqual(["colorScale", "expression"]);
+    second.priority = 1;
+    await host.context.sync();
+    snap = host.snapshot().sheets[0];
+    expect(snap?.conditionalFormats.map((c) => [c.kind, c.priority])).toEqual([
+      ["expression", 1],
+      ["colorScale", 2],
+    ]);
+    expect(snap?.conditionalFormats[0]).toMatchObject({ formula: "A1>1", style: { fill: "#FF0000" } });
+  });
+
+  test("data validation reads back in the plan's terms, Excel's default stop alert included", async () => {
+    const host = new ExcelHost();
+    const dv = host.context.workbook.worksheets.getItem("Sheet1").getRange("B2:B9").dataValidation;
+    dv.rule = { wholeNumber: { operator: "Between", formula1: 0, formula2: 100 } };
+    dv.prompt = { showPrompt: true, title: "T", message: "M" };
+    await host.context.sync();
+    expect(host.snapshot().sheets[0]?.dataValidations).toEqual([
+      {
+        range: "B2:B9",
+        allowBlank: true,
+        kind: "whole",
+        operator: "between",
+        min: 0,
+        max: 100,
+        prompt: { title: "T", message: "M" },
+        error: { title: "", message: "", style: "stop" },
+      },
+    ]);
+  });
+
+  test("a protected sheet refuses writes to locked cells and accepts them in unlocked ones", async () => {
+    const host = new ExcelHost();
+    const ws = host.context.workbook.worksheets.getItem("Sheet1");
+    ws.getRange("B2").format.protection.locked = false;
+    ws.protection.protect();
+    await host.context.sync();
+    ws.getRange("B2").values = [["ok"]];
+    await host.context.sync();
+    expect(host.cell("Sheet1", "B2")?.value).toBe("ok");
+    ws.getRange("A1").values = [["no"]];
+    expect((await rejection(host.context.sync())).code).toBe("AccessDenied");
+    const snap = host.snapshot().sheets[0];
+    expect(snap?.protected).toBe(true);
+    expect(snap?.cells.B2?.locked).toBe(false);
+  });
+
+  test("charts record their kind, title and source", async () => {
+    const host = new ExcelHost();
+    const ws = host.context.workbook.worksheets.getItem("Sheet1");
+    const chart = ws.charts.add("ColumnClustered", ws.getRange("A1:C4"), "Columns");
+    chart.title.text = "Trend";
+    chart.setPosition("E2", "L20");
+    await host.context.sync();
+    expect(host.snapshot().sheets[0]?.charts).toEqual([{ kind: "columnClustered", title: "Trend", source: "A1:C4" }]);
+  });
+});

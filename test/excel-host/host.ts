@@ -1,0 +1,335 @@
+/**
+ * The Excel test host: an in-memory workbook behind a stand-in for the Excel JavaScript API.
+ *
+ *   const host = new ExcelHost({ sheets: [{ name: "Scorecard", cells: { A1: "Indicator" } }] });
+ *   await readWorkbook(host.context);          // adapter code takes an Excel.RequestContext
+ *   host.syncCount;                             // context.sync() calls so far
+ *   host.requests;                              // bytes and operations of each sync's request
+ *   host.snapshot();                            // the workbook in the snapshot's normal form
+ *
+ * A new host holds one empty sheet, "Sheet1", like a new Excel workbook, unless `sheets` seeds
+ * others. Seeded values are stored as given (a seeded "=x" string is text, not a formula); use
+ * `formula` for formulas and `error` for error values.
+ */
+import type { CellValue, SheetState } from "../../src/core/grid/grid";
+import type { ConditionalFormatPlan, DataValidationPlan } from "../../src/core/plan/plan";
+import type { SnapshotCell, SnapshotSheet, WorkbookSnapshot } from "../../src/core/plan/snapshot";
+import { charactersToPoints, pointsToCharacters } from "../../src/excel/widths";
+import { HostContext, REQUEST_LIMIT_BYTES, type RequestRecord } from "./context";
+import {
+  cellAt,
+  cellKey,
+  cellText,
+  ensureCell,
+  findSheet,
+  keyCol,
+  keyRow,
+  liveSheets,
+  newSheet,
+  parseAddress,
+  rectAddress,
+  type CellModel,
+  type CellStyleModel,
+  type ConditionalFormatModel,
+  type DataValidationModel,
+  type SheetModel,
+  type Visibility,
+  type WorkbookModel,
+} from "./model";
+
+export interface SeedCell {
+  value?: CellValue;
+  /** With or without the leading "=". */
+  formula?: string;
+  /** "#DIV/0!", "#N/A", ... */
+  error?: string;
+  numberFormat?: string;
+  /** What Excel displays, when the host's own formatting of the value would not match it. */
+  text?: string;
+  style?: CellStyleModel;
+  locked?: boolean;
+}
+
+export interface SeedSheet {
+  name: string;
+  state?: SheetState;
+  /** Cells by A1 address; a bare value is a constant with the General format. */
+  cells?: Record<string, SeedCell | string | number | boolean>;
+  /** A rectangle of constants from `at` (default A1), for large seeds. */
+  rows?: { at?: string; values: CellValue[][]; numberFormat?: string };
+  merges?: string[];
+  /** Widths in characters by zero-based column. */
+  columnWidths?: Record<number, number>;
+  tables?: { name: string; range: string }[];
+  protected?: boolean;
+}
+
+export interface ExcelHostOptions {
+  /** The workbook's name (what `workbook.name` loads). */
+  file?: string;
+  sheets?: SeedSheet[];
+  /** Request limit in bytes; Excel's is 5 MB. */
+  requestLimitBytes?: number;
+}
+
+const STATE_TO_VISIBILITY: Record<SheetState, Visibility> = { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" };
+const VISIBILITY_TO_STATE: Record<Visibility, SheetState> = { Visible: "visible", Hidden: "hidden", VeryHidden: "veryHidden" };
+
+function seedCell(cell: CellModel, seed: SeedCell | string | number | boolean): void {
+  if (typeof seed !== "object") {
+    cell.value = seed;
+    return;
+  }
+  if (seed.value !== undefined) cell.value = seed.value;
+  if (seed.formula !== undefined) cell.formula = seed.formula.startsWith("=") ? seed.formula : `=${seed.formula}`;
+  if (seed.error !== undefined) {
+    cell.error = seed.error;
+    cell.value = null;
+  }
+  if (seed.numberFormat !== undefined) cell.numberFormat = seed.numberFormat;
+  if (seed.text !== undefined) cell.text = seed.text;
+  if (seed.style !== undefined) cell.style = { ...seed.style };
+  if (seed.locked !== undefined) cell.locked = seed.locked;
+}
+
+export class ExcelHost {
+  readonly model: WorkbookModel;
+  /** Pass this wherever adapter code takes an `Excel.RequestContext`. */
+  readonly context: Excel.RequestContext;
+  private readonly ctx: HostContext;
+
+  constructor(options: ExcelHostOptions = {}) {
+    this.model = { name: options.file ?? "Book1.xlsx", sheets: [], tables: [], activeSheetId: 0, nextId: 1, selection: null };
+    const seeds = options.sheets ?? [{ name: "Sheet1" }];
+    if (seeds.length === 0) throw new Error("An Excel workbook has at least one sheet.");
+    for (const seed of seeds) this.seed(seed);
+    const firstVisible = this.model.sheets.find((s) => s.visibility === "Visible");
+    if (!firstVisible) throw new Error("An Excel workbook has at least one visible sheet.");
+    this.model.activeSheetId = firstVisible.id;
+    this.ctx = new HostContext(this.model, options.requestLimitBytes ?? REQUEST_LIMIT_BYTES);
+    // The host implements the part of the API the adapter uses; the cast is where it stands in for Excel.
+    this.context = this.ctx as unknown as Excel.RequestContext;
+  }
+
+  private seed(seed: SeedSheet): void {
+    if (findSheet(this.model, seed.name)) throw new Error(`Seeded the sheet '${seed.name}' twice.`);
+    const sheet = newSheet(this.model, seed.name);
+    sheet.visibility = STATE_TO_VISIBILITY[seed.state ?? "visible"];
+    this.model.sheets.push(sheet);
+    if (seed.rows) {
+      const at = parseAddress(seed.rows.at ?? "A1");
+      seed.rows.values.forEach((row, i) =>
+        row.forEach((v, j) => {
+          if (v === null) return;
+          const cell = ensureCell(sheet, at.top + i, at.left + j);
+          cell.value = v;
+          if (seed.rows?.numberFormat) cell.numberFormat = seed.rows.numberFormat;
+        }),
+      );
+    }
+    for (const [address, cellSeed] of Object.entries(seed.cells ?? {})) {
+      const { top, left } = parseAddress(address);
+      seedCell(ensureCell(sheet, top, left), cellSeed);
+    }
+    for (const m of seed.merges ?? []) sheet.merges.push(parseAddress(m));
+    for (const [col, width] of Object.entries(seed.columnWidths ?? {})) sheet.columnWidths.set(Number(col), charactersToPoints(width));
+    for (const t of seed.tables ?? []) this.model.tables.push({ name: t.name, sheetId: sheet.id, rect: parseAddress(t.range), style: "TableStyleMedium2" });
+    if (seed.protected) sheet.protection = { protected: true, options: {} };
+  }
+
+  /** Number of `context.sync()` calls so far. */
+  get syncCount(): number {
+    return this.ctx.syncCount;
+  }
+
+  /** One record per sync: request bytes, operation count, and whether it succeeded. */
+  get requests(): readonly RequestRecord[] {
+    return this.ctx.requests;
+  }
+
+  /** Operations queued but not yet synced. */
+  get pendingOperations(): number {
+    return this.ctx.pendingOperations;
+  }
+
+  resetCounters(): void {
+    this.ctx.requests.length = 0;
+  }
+
+  sheetNames(): string[] {
+    return liveSheets(this.model).map((s) => s.name);
+  }
+
+  sheet(name: string): SheetModel | undefined {
+    return findSheet(this.model, name);
+  }
+
+  /** The cell's model, for tests that look at what Excel would store. */
+  cell(sheet: string, address: string): CellModel | undefined {
+    const s = findSheet(this.model, sheet);
+    if (!s) return undefined;
+    const { top, left } = parseAddress(address);
+    return cellAt(s, top, left);
+  }
+
+  /** What the cell displays, as Range.text would say. */
+  text(sheet: string, address: string): string {
+    const c = this.cell(sheet, address);
+    return c ? cellText(c) : "";
+  }
+
+  get activeSheet(): string {
+    return this.model.sheets.find((s) => s.id === this.model.activeSheetId)?.name ?? "";
+  }
+
+  get selection(): string | null {
+    return this.model.selection;
+  }
+
+  /** The workbook (or the named sheets) in the snapshot's normal form. */
+  snapshot(options: { sheets?: string[] } = {}): WorkbookSnapshot {
+    const wanted = options.sheets?.map((s) => s.toLowerCase());
+    const sheets = liveSheets(this.model).filter((s) => !wanted || wanted.includes(s.name.toLowerCase()));
+    return { sheets: sheets.map((s) => this.snapshotSheet(s)) };
+  }
+
+  private snapshotSheet(sheet: SheetModel): SnapshotSheet {
+    const cells: Record<string, SnapshotCell> = {};
+    const keys = [...sheet.cells.keys()].sort((a, b) => a - b);
+    for (const key of keys) {
+      const cell = sheet.cells.get(key) as CellModel;
+      const snap = snapshotCell(cell);
+      if (snap) cells[rectAddress({ top: keyRow(key), left: keyCol(key), bottom: keyRow(key), right: keyCol(key) })] = snap;
+    }
+    const columnWidths: Record<number, number> = {};
+    for (const [col, points] of [...sheet.columnWidths.entries()].sort((a, b) => a[0] - b[0])) {
+      columnWidths[col] = Math.round(pointsToCharacters(points) * 10) / 10;
+    }
+    return {
+      name: sheet.name,
+      state: VISIBILITY_TO_STATE[sheet.visibility],
+      cells,
+      merges: sheet.merges.map(rectAddress).sort(),
+      tables: this.model.tables
+        .filter((t) => t.sheetId === sheet.id)
+        .map((t) => ({
+          name: t.name,
+          range: rectAddress(t.rect),
+          columns: Array.from({ length: t.rect.right - t.rect.left + 1 }, (_, i) => {
+            const c = sheet.cells.get(cellKey(t.rect.top, t.rect.left + i));
+            return c ? cellText(c) : "";
+          }),
+        })),
+      conditionalFormats: sheet.conditionalFormats.map((cf, i) => conditionalFormatToPlan(cf, i + 1)),
+      dataValidations: sheet.dataValidations.map(dataValidationToPlan),
+      columnWidths,
+      freeze: sheet.freeze ? { ...sheet.freeze } : null,
+      protected: sheet.protection.protected,
+      charts: sheet.charts.map((c) => ({ kind: c.type.charAt(0).toLowerCase() + c.type.slice(1), title: c.title, source: c.source })),
+    };
+  }
+}
+
+const HORIZONTAL: Record<string, string> = { Left: "left", Center: "center", Right: "right" };
+
+function snapshotCell(cell: CellModel): SnapshotCell | null {
+  const hasValue = cell.value !== null || cell.formula !== undefined || cell.error !== undefined;
+  if (!hasValue && cell.numberFormat === "General") return null;
+  const out: SnapshotCell = {
+    value: cell.formula !== undefined ? null : (cell.error ?? cell.value),
+    numberFormat: cell.numberFormat,
+  };
+  if (cell.formula !== undefined) out.formula = cell.formula.replace(/^=/, "");
+  const style: NonNullable<SnapshotCell["style"]> = {};
+  if (cell.style.bold) style.bold = true;
+  if (cell.style.italic) style.italic = true;
+  if (cell.style.fontColor) style.fontColor = cell.style.fontColor;
+  if (cell.style.fill) style.fill = cell.style.fill;
+  if (cell.style.wrap) style.wrap = true;
+  if (cell.style.horizontal) style.horizontal = HORIZONTAL[cell.style.horizontal] ?? cell.style.horizontal.toLowerCase();
+  if (Object.keys(style).length > 0) out.style = style;
+  if (!cell.locked) out.locked = false;
+  return out;
+}
+
+const ICON_SETS: Record<string, "3TrafficLights1" | "3Symbols" | "3Arrows"> = {
+  ThreeTrafficLights1: "3TrafficLights1",
+  ThreeSymbols: "3Symbols",
+  ThreeArrows: "3Arrows",
+};
+
+function stripEquals(formula: string | undefined): string {
+  return (formula ?? "").replace(/^=/, "");
+}
+
+function conditionalFormatToPlan(cf: ConditionalFormatModel, priority: number): ConditionalFormatPlan {
+  const range = rectAddress(cf.rect);
+  if (cf.type === "Custom") {
+    const c = cf.custom ?? { formula: "" };
+    const style: { fill?: string; fontColor?: string; bold?: boolean } = {};
+    if (c.fill) style.fill = c.fill;
+    if (c.fontColor) style.fontColor = c.fontColor;
+    if (c.bold) style.bold = true;
+    return { kind: "expression", range, formula: stripEquals(c.formula), style, priority, ...(cf.stopIfTrue ? { stopIfTrue: true } : {}) };
+  }
+  if (cf.type === "ColorScale") {
+    const criteria = cf.colorScale?.criteria;
+    return {
+      kind: "colorScale",
+      range,
+      min: criteria?.minimum.color ?? "",
+      ...(criteria?.midpoint?.color ? { mid: criteria.midpoint.color } : {}),
+      max: criteria?.maximum.color ?? "",
+      priority,
+    };
+  }
+  const icons = cf.iconSet;
+  const threshold = (i: number): number => Number(stripEquals(icons?.criteria?.[i]?.formula));
+  return {
+    kind: "iconSet",
+    range,
+    iconSet: ICON_SETS[icons?.style ?? ""] ?? "3TrafficLights1",
+    thresholds: [threshold(1), threshold(2)],
+    showValue: !(icons?.showIconOnly ?? false),
+    priority,
+  };
+}
+
+const OPERATORS: Record<string, "between" | "greaterThanOrEqual" | "lessThanOrEqual"> = {
+  Between: "between",
+  GreaterThanOrEqualTo: "greaterThanOrEqual",
+  LessThanOrEqualTo: "lessThanOrEqual",
+};
+
+function numberOf(formula: unknown): number | undefined {
+  if (formula === undefined || formula === null) return undefined;
+  return Number(String(formula).replace(/^=/, ""));
+}
+
+function dataValidationToPlan(dv: DataValidationModel): DataValidationPlan {
+  const base = {
+    range: rectAddress(dv.rect),
+    allowBlank: dv.ignoreBlanks,
+    ...(dv.prompt.showPrompt ? { prompt: { title: dv.prompt.title, message: dv.prompt.message } } : {}),
+    ...(dv.errorAlert.showAlert
+      ? { error: { title: dv.errorAlert.title, message: dv.errorAlert.message, style: dv.errorAlert.style.toLowerCase() as "stop" | "warning" | "information" } }
+      : {}),
+  };
+  const rule = dv.rule ?? {};
+  const basic = rule.wholeNumber ?? rule.decimal;
+  if (basic) {
+    const operator = OPERATORS[basic.operator] ?? "between";
+    const first = numberOf(basic.formula1);
+    const second = numberOf(basic.formula2);
+    return {
+      ...base,
+      kind: rule.wholeNumber ? "whole" : "decimal",
+      operator,
+      ...(operator === "lessThanOrEqual" ? { max: first } : { min: first }),
+      ...(operator === "between" ? { max: second } : {}),
+    };
+  }
+  if (rule.list) return { ...base, kind: "list", items: String(rule.list.source).split(",") };
+  if (rule.textLength) return { ...base, kind: "textLength", max: numberOf(rule.textLength.formula1) ?? 0 };
+  throw new Error(`The data validation on ${rectAddress(dv.rect)} has no rule the plan can express.`);
+}

@@ -1,0 +1,102 @@
+import { readWorkbook, parseAreas } from "../../src/excel";
+import { ExcelHost } from "../excel-host";
+
+function seededScorecard(): ExcelHost {
+  return new ExcelHost({
+    file: "Partnership scorecard.xlsx",
+    sheets: [
+      {
+        name: "Scorecard",
+        cells: {
+          B2: "Safeguarding scorecard",
+          B3: "Indicator",
+          C3: { value: 45748, numberFormat: "mmm-yy" },
+          D3: { value: 45839, numberFormat: "mmm-yy" },
+          B4: "Repeat CP plans",
+          C4: { value: 0.175, numberFormat: "0.0%" },
+          D4: { error: "#DIV/0!", formula: "=C9/C10" },
+          B5: "Commentary",
+          C5: "=not a formula",
+          D5: { formula: "=C4*2", value: 0.35, numberFormat: "0.0%" },
+          E5: true,
+        },
+        merges: ["B2:D2", "F1:H1"],
+      },
+      { name: "Lookups", state: "hidden", cells: { A1: "Agency", A2: "Police" } },
+      { name: "Spec", state: "veryHidden", cells: { A1: '{"template":1}' } },
+      { name: "Blank" },
+    ],
+  });
+}
+
+describe("readWorkbook", () => {
+  test("reads every sheet's used range with values, text, formats, formulas, errors, merges and state", async () => {
+    const host = seededScorecard();
+    const wb = await readWorkbook(host.context);
+    expect(wb.file).toBe("Partnership scorecard.xlsx");
+    expect(wb.sheets.map((s) => [s.sheet, s.state])).toEqual([
+      ["Scorecard", "visible"],
+      ["Lookups", "hidden"],
+      ["Spec", "veryHidden"],
+      ["Blank", "visible"],
+    ]);
+    const score = wb.sheets[0]!;
+    expect(score.origin).toEqual({ row: 1, col: 1 });
+    expect(score.rows).toHaveLength(4);
+    expect(score.rows.every((r) => r.length === 4)).toBe(true);
+    // Merges come from the whole sheet, including one beyond the used range.
+    expect(score.merges).toEqual([
+      { top: 1, left: 1, bottom: 1, right: 3 },
+      { top: 0, left: 5, bottom: 0, right: 7 },
+    ]);
+    const at = (row: number, col: number) => score.rows[row - score.origin.row]![col - score.origin.col]!;
+    expect(at(2, 2)).toEqual({ value: 45748, text: "Apr-25", numberFormat: "mmm-yy" });
+    expect(at(3, 2)).toEqual({ value: 0.175, text: "17.5%", numberFormat: "0.0%" });
+    expect(at(3, 3)).toEqual({ value: null, text: "#DIV/0!", numberFormat: "General", error: "#DIV/0!", formula: "=C9/C10" });
+    // Text that begins with "=" is text, not a formula.
+    expect(at(4, 2)).toEqual({ value: "=not a formula", text: "=not a formula", numberFormat: "General" });
+    expect(at(4, 3)).toEqual({ value: 0.35, text: "35.0%", numberFormat: "0.0%", formula: "=C4*2" });
+    expect(at(4, 4)).toEqual({ value: true, text: "TRUE", numberFormat: "General" });
+    expect(at(1, 4)).toEqual({ value: null, text: "", numberFormat: "General" });
+    const blank = wb.sheets[3]!;
+    expect(blank.rows).toEqual([]);
+  });
+
+  test("takes two syncs and writes nothing", async () => {
+    const host = seededScorecard();
+    const before = host.snapshot();
+    await readWorkbook(host.context);
+    expect(host.syncCount).toBe(2);
+    expect(host.snapshot()).toEqual(before);
+  });
+
+  test("a 50,000-cell workbook takes the same number of syncs", async () => {
+    const rows = 2500;
+    const sheet = (name: string) => ({
+      name,
+      rows: { values: Array.from({ length: rows }, (_, r) => Array.from({ length: 10 }, (_, c) => (c === 0 ? `Indicator ${r}` : r * 10 + c))) },
+    });
+    const host = new ExcelHost({ sheets: [sheet("One"), sheet("Two")] });
+    const wb = await readWorkbook(host.context);
+    expect(host.syncCount).toBe(2);
+    expect(wb.sheets.map((s) => s.rows.length * (s.rows[0]?.length ?? 0))).toEqual([25_000, 25_000]);
+    expect(wb.sheets[1]!.rows[2499]![9]).toEqual({ value: 24999, text: "24999", numberFormat: "General" });
+  });
+
+  test("reads only the sheets asked for, with the file name given", async () => {
+    const host = seededScorecard();
+    const wb = await readWorkbook(host.context, { sheets: ["lookups"], file: "return.xlsx" });
+    expect(wb.file).toBe("return.xlsx");
+    expect(wb.sheets.map((s) => s.sheet)).toEqual(["Lookups"]);
+  });
+});
+
+describe("parseAreas", () => {
+  test("splits RangeAreas addresses, even with commas and quotes in sheet names", () => {
+    expect(parseAreas("Data!A1:B2, 'My, ''odd'' sheet!'!D3:E4, Data!F6")).toEqual([
+      { top: 0, left: 0, bottom: 1, right: 1 },
+      { top: 2, left: 3, bottom: 3, right: 4 },
+      { top: 5, left: 5, bottom: 5, right: 5 },
+    ]);
+  });
+});
