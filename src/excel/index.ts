@@ -6,5 +6,4 @@ export { readWorkbook, parseAreas, type ReadOptions } from "./read";
 export { renderPlan, PROTECTION_OPTIONS, type RenderOptions, type RenderProgress, type RenderResult } from "./render";
 export { selectCell } from "./select";
 export { toExcelValue, isPlainText, formulaText } from "./values";
-export { charactersToPoints, pointsToCharacters } from "./widths";
 export { EXCEL_REQUEST_LIMIT_BYTES, DEFAULT_REQUEST_BUDGET_BYTES } from "./batch";

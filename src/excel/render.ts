@@ -20,7 +20,7 @@ import { columnLetters, parseCell, parseRange, rangeAddress } from "../core/grid
 import type { CellStyle, ConditionalFormatPlan, DataValidationPlan, SheetPlan, WorkbookPlan } from "../core/plan/plan";
 import { CALL_OVERHEAD_BYTES, chunkRows, DEFAULT_REQUEST_BUDGET_BYTES, jsonBytes, packSteps, type Step } from "./batch";
 import { toExcelValue, type ExcelCellInput } from "./values";
-import { charactersToPoints } from "./widths";
+import { widthCharsToPoints } from "../core/plan/units";
 
 export interface RenderProgress {
   /** Syncs done so far. */
@@ -53,10 +53,16 @@ const DV_OPERATORS = { between: "Between", greaterThanOrEqual: "GreaterThanOrEqu
 const ALERT_STYLES = { stop: "Stop", warning: "Warning", information: "Information" } as const;
 
 /**
- * What a protected sheet still lets people do. Resizing columns and rows only: the sheets we
- * protect are templates and reports whose layout, rules and tables must stay as written.
+ * What a protected sheet still lets people do: select any cell, resize columns and rows, filter
+ * (the file adapter protects with the same allowances). The sheets we protect are templates
+ * whose layout, rules and tables must stay as written.
  */
-export const PROTECTION_OPTIONS: Excel.WorksheetProtectionOptions = { allowFormatColumns: true, allowFormatRows: true };
+export const PROTECTION_OPTIONS: Excel.WorksheetProtectionOptions = {
+  allowFormatColumns: true,
+  allowFormatRows: true,
+  allowAutoFilter: true,
+  selectionMode: "Normal",
+};
 
 export async function renderPlan(context: Excel.RequestContext, plan: WorkbookPlan, options: RenderOptions = {}): Promise<RenderResult> {
   checkPlan(plan);
@@ -100,14 +106,13 @@ function checkPlan(plan: WorkbookPlan): void {
     const key = sheet.name.toLowerCase();
     if (seen.has(key)) throw new Error(`The plan names the sheet '${sheet.name}' twice.`);
     seen.add(key);
-    if (sheet.name.length === 0 || sheet.name.length > 31 || /[:\\/?*[\]]/.test(sheet.name) || /^'|'$/.test(sheet.name)) {
+    // "History" is reserved by Excel (change tracking).
+    if (sheet.name.length === 0 || sheet.name.length > 31 || /[:\\/?*[\]]/.test(sheet.name) || /^'|'$/.test(sheet.name) || key === "history") {
       throw new Error(`'${sheet.name}' is not a name Excel accepts for a sheet.`);
     }
   }
-  if (plan.activeSheet !== undefined) {
-    const active = plan.sheets.find((s) => s.name.toLowerCase() === plan.activeSheet?.toLowerCase());
-    if (!active) throw new Error(`The plan's active sheet '${plan.activeSheet}' is not one of its sheets.`);
-    if ((active.state ?? "visible") !== "visible") throw new Error(`The plan's active sheet '${plan.activeSheet}' is hidden.`);
+  if (plan.activeSheet !== undefined && !plan.sheets.some((s) => s.name === plan.activeSheet)) {
+    throw new Error(`The plan's active sheet '${plan.activeSheet}' is not one of its sheets.`);
   }
 }
 
@@ -139,8 +144,9 @@ function contentSteps(sheet: SheetPlan, ws: () => Excel.Worksheet, budget: numbe
     const width = block.values.reduce((w, row) => Math.max(w, row.length), 0);
     if (width === 0) continue;
     const values: (ExcelCellInput | null)[][] = block.values.map((row) => {
-      const out: (ExcelCellInput | null)[] = row.map((v) => (v === null ? null : toExcelValue(v)));
-      // Office.js needs a rectangle; null leaves a cell as it is.
+      // A plan null is an empty cell ("" clears it, as the file adapter clears it).
+      const out: (ExcelCellInput | null)[] = row.map(toExcelValue);
+      // Office.js needs a rectangle; null pads short rows and leaves those cells as they are.
       while (out.length < width) out.push(null);
       return out;
     });
@@ -190,7 +196,7 @@ function contentSteps(sheet: SheetPlan, ws: () => Excel.Worksheet, budget: numbe
     steps.push({
       bytes: call(2) + 32,
       queue: () => {
-        ws().getRange(`${letters}:${letters}`).format.columnWidth = charactersToPoints(width);
+        ws().getRange(`${letters}:${letters}`).format.columnWidth = widthCharsToPoints(width);
       },
     });
   }
@@ -336,11 +342,11 @@ function addDataValidation(ws: Excel.Worksheet, dv: DataValidationPlan, rule: Ex
   validation.rule = rule;
   validation.ignoreBlanks = dv.allowBlank;
   if (dv.prompt) validation.prompt = { showPrompt: true, title: dv.prompt.title, message: dv.prompt.message };
-  // Excel shows a stop alert by default, while a plan without `error` (like an .xlsx rule without
-  // showErrorMessage) accepts any entry: say so explicitly.
+  // A plan without `error` gets Excel's standard stop alert (no title, no message), as the file
+  // adapter writes it: a rule that accepted anything would not validate.
   validation.errorAlert = dv.error
     ? { showAlert: true, style: ALERT_STYLES[dv.error.style], title: dv.error.title, message: dv.error.message }
-    : { showAlert: false, style: "Stop", title: "", message: "" };
+    : { showAlert: true, style: "Stop", title: "", message: "" };
 }
 
 function finishingSteps(plan: WorkbookPlan, sheetOf: (name: string) => () => Excel.Worksheet): Step[] {
@@ -371,8 +377,10 @@ function finishingSteps(plan: WorkbookPlan, sheetOf: (name: string) => () => Exc
       },
     });
   }
-  const active = plan.activeSheet ?? plan.sheets.find((s) => (s.state ?? "visible") === "visible")?.name;
-  const activeSheet = plan.sheets.find((s) => s.name.toLowerCase() === active?.toLowerCase());
+  // The plan's active sheet, or (as the file adapter does) the first visible one: Excel cannot show a hidden sheet.
+  const isVisible = (s: SheetPlan): boolean => (s.state ?? "visible") === "visible";
+  const wanted = plan.sheets.find((s) => s.name === plan.activeSheet);
+  const activeSheet = wanted && isVisible(wanted) ? wanted : plan.sheets.find(isVisible);
   if (activeSheet) {
     const ws = sheetOf(activeSheet.name);
     steps.push({ bytes: call(1), queue: () => ws().activate() });

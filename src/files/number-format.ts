@@ -381,6 +381,8 @@ function formatNumberSection(v: number, section: Section): string {
     return tokens.map((tok) => (tok.t === "lit" ? tok.s : tok.t === "general" ? generalNumber(v) : tok.t === "pct" ? "%" : "")).join("");
   }
   const phIdx = tokens.flatMap((tok, k) => (tok.t === "ph" ? [k] : []));
+  // A number in a text-format cell ("@") shows as General.
+  if (phIdx.length === 0 && section.hasText) return generalNumber(v);
   if (phIdx.length === 0) {
     // A section without digit placeholders shows only its literal text ("0;-0;" hides zeros).
     return tokens.map((tok) => (tok.t === "lit" ? tok.s : tok.t === "pct" ? "%" : "")).join("");

@@ -194,18 +194,27 @@ function parseCsv(text: string): string[][] {
   let row: string[] = [];
   let field = "";
   let quoted = false;
+  const endField = () => {
+    row.push(field);
+    field = "";
+  };
+  const endRow = () => {
+    endField();
+    rows.push(row);
+    row = [];
+  };
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ",") row.push(field), (field = "");
-    else if (ch === "\n") row.push(field), rows.push(row), (row = []), (field = "");
+    if (quoted && ch === '"' && text[i + 1] === '"') {
+      field += '"';
+      i++;
+    } else if (ch === '"') quoted = !quoted;
+    else if (quoted) field += ch;
+    else if (ch === ",") endField();
+    else if (ch === "\n") endRow();
     else if (ch !== "\r") field += ch;
   }
-  if (field !== "" || row.length) row.push(field), rows.push(row);
+  if (field !== "" || row.length > 0) endRow();
   return rows;
 }
 
@@ -263,9 +272,10 @@ describe("the scorecard's RAG colours, rendered by LibreOffice", () => {
       if (row.getCell(1).value === CASES[0]!.name) target = n;
     });
     expect([q2Col, target]).not.toContain(0);
-    const cell = ws.getCell(target, q2Col);
-    expect(cell.value).toBe(95);
-    cell.value = 50;
+    const figure = ws.findCell(target, q2Col);
+    if (!figure) throw new Error("The rendered scorecard lost the figure to edit");
+    expect(figure.value).toBe(95);
+    figure.value = 50;
     const edited = join(work, "scorecard-edited.xlsx");
     await wb.xlsx.writeFile(edited);
 
@@ -281,7 +291,7 @@ describe("the scorecard's RAG colours, rendered by LibreOffice", () => {
     const changed = Object.keys({ ...before!.values, ...after!.values }).filter(
       (a) => JSON.stringify(before!.values[a]) !== JSON.stringify(after!.values[a]),
     );
-    expect(changed).toEqual([cell.address]);
+    expect(changed).toEqual([figure.address]);
     expect(after!.rules).toBe(before!.rules);
 
     const bands = colourBands(pages(convert(edited, "pdf")));

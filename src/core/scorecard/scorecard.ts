@@ -53,7 +53,8 @@ const FORMATS: Record<Unit, string | null> = {
 const UNIT_LABELS: Record<Unit, string> = { percent: "%", count: "Number", rate: "Rate", days: "Days", other: "" };
 const SHARE_FORMAT = "0.0%";
 
-const HEADER_STYLE: CellStyle = { bold: true, wrap: true, fill: "#D9E1F2" };
+/** Not wrapped: neither adapter sets row heights, so columns are made wide enough for their headings instead. */
+const HEADER_STYLE: CellStyle = { bold: true, fill: "#D9E1F2" };
 const GROUP_STYLE: CellStyle = { bold: true, fill: "#EDEDED" };
 /** The cells a reader is invited to edit. */
 const INPUT_STYLE: CellStyle = { bold: true, fill: "#FFF2CC" };
@@ -105,15 +106,17 @@ function buildColumns(content: ScorecardContent, groupBy: ScorecardGroupBy): Sco
     { key: "latest", header: "Latest", width: 9 },
     { key: "target", header: "Target", width: 9 },
     ...(hasBand ? [{ key: "bandLow" as const, header: "Band low", width: 9 }, { key: "bandHigh" as const, header: "Band high", width: 9 }] : []),
-    { key: "polarity", header: "Polarity (better when)", width: 11 },
+    { key: "polarity", header: "Polarity", width: 10 },
     { key: "previous", header: "Previous", width: 9 },
-    { key: "direction", header: "Direction of travel", width: 15 },
+    { key: "direction", header: "Direction of travel", width: 16 },
     { key: "rag", header: "RAG", width: 6 },
     ...(hasOwnThresholds
       ? [{ key: "green" as const, header: "Green at least", width: 10 }, { key: "amber" as const, header: "Amber at least", width: 10 }]
       : []),
     ...content.comparators.map((c) => ({ key: { comparator: c }, header: c, width: Math.max(11, c.length + 2) })),
   ];
+  // Bold headings need a little more than their length in Excel's character units.
+  for (const c of all) c.width = Math.max(c.width, Math.ceil(c.header.length * 1.1) + 1);
   const index: Partial<Record<ColumnKey, number>> = {};
   const periods = new Map<string, number>();
   const comparators = new Map<string, number>();
@@ -224,12 +227,11 @@ function ruleSentenceFormula(rule: RagRule): string {
   );
 }
 
+/** Short enough to read on screen above the table; the full rule is in explainRule for the help panel. */
 const HOW_TO_READ =
-  "How to read: the RAG column's letter is the rating (blank: no target, no polarity or no figure). " +
-  "Where lower is better, achievement is target ÷ actual, and 0 is green. For a band, green is inside it; " +
-  "amber is reaching the amber share of its nearer edge. Direction of travel compares the latest figure " +
-  "with the previous one, allowing for polarity. Percentages are in percent units (87.5 is 87.5%). " +
-  "Edit a threshold, a figure or a target and the ratings follow.";
+  "RAG: G green, A amber, R red, blank no rating (no target, polarity or figure). Lower is better: achievement " +
+  "is target ÷ actual. Band: green inside. ▲ Improving / ▼ Worsening allow for polarity. Edit a threshold, " +
+  "figure or target to re-rate.";
 
 function legendBlocks(rule: RagRule, title: string, width: number): PlanValue[][] {
   const row = (cells: PlanValue[]) => [...cells, ...Array<PlanValue>(Math.max(0, width - cells.length)).fill(null)];

@@ -148,9 +148,11 @@ describe("numerator, denominator and percentage columns", () => {
       ["D4", "Q1 2025/26", 87.5, 175, 200, "percent"],
       ["G4", "Q2 2025/26", 75, 90, 120, "percent"],
       ["D5", "Q1 2025/26", 80, 20, 25, "percent"],
-      ["G5", "Q2 2025/26", null, 10, 0, "percent"],
+      ["G5", "Q2 2025/26", null, null, null, "percent"],
     ]);
+    // A zero denominator gives no percentage: the figure is missing, and says why.
     expect(r.observations[3]!.status).toBe("missing");
+    expect(r.warnings.map((w) => [w.code, w.cell])).toContainEqual(["INGEST_ZERO_DENOMINATOR", "G5"]);
   });
 });
 

@@ -95,7 +95,7 @@ describe("the scorecard's layout", () => {
     expect(cells.get("B3")).toBe(0.95);
     expect(cells.get("C3")).toMatch(/Amber: at least/);
     expect(cells.get("D3")).toBe(0.9);
-    expect(String(cells.get("A4"))).toMatch(/lower is better, achievement is target ÷ actual/);
+    expect(String(cells.get("A4"))).toMatch(/Lower is better: achievement is target ÷ actual/);
   });
 
   test("the rule's sentence reads the live threshold cells", () => {
@@ -109,7 +109,7 @@ describe("the scorecard's layout", () => {
     expect(header(sheet)).toEqual([
       "Indicator", "ID", "Content area", "Unit",
       "Q1 2024/25", "Q2 2024/25", "Q3 2024/25", "Q4 2024/25",
-      "Latest", "Target", "Band low", "Band high", "Polarity (better when)", "Previous", "Direction of travel", "RAG",
+      "Latest", "Target", "Band low", "Band high", "Polarity", "Previous", "Direction of travel", "RAG",
       "England", "Statistical neighbours",
     ]);
   });
@@ -183,7 +183,7 @@ describe("the scorecard's layout", () => {
   });
 
   test("polarity cells accept only what the formulas understand", () => {
-    const polarity = colOf(sheet, "Polarity (better when)");
+    const polarity = colOf(sheet, "Polarity");
     expect(sheet.dataValidations).toEqual([
       expect.objectContaining({
         kind: "list",
