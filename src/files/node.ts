@@ -36,11 +36,17 @@ export async function readWorkbookFile(path: string, options: FileReadOptions = 
   return readWorkbookBuffer(data, path, { maxCells: options.maxCells ?? DEFAULT_MAX_CELLS });
 }
 
+/** " in FOLDER" when the path names a folder, so the message says where we looked. */
+function folderOf(path: string): string {
+  const cut = Math.max(path.lastIndexOf("/"), path.lastIndexOf("\\"));
+  return cut > 0 ? ` in ${path.slice(0, cut)}` : "";
+}
+
 function fileSystemError(e: unknown, path: string, file: string): InputError {
   const code = (e as { code?: unknown } | null)?.code;
   switch (code) {
     case "ENOENT":
-      return new InputError(`"${path}" does not exist.`, { file });
+      return new InputError(`"${file}" was not found${folderOf(path)}.`, { file });
     case "EACCES":
     case "EPERM":
       return new InputError(`"${file}" cannot be opened: permission denied.`, { file });

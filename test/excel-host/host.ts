@@ -14,7 +14,7 @@
 import type { CellValue, SheetState } from "../../src/core/grid/grid";
 import type { ConditionalFormatPlan, DataValidationPlan } from "../../src/core/plan/plan";
 import type { SnapshotCell, SnapshotSheet, WorkbookSnapshot } from "../../src/core/plan/snapshot";
-import { charactersToPoints, pointsToCharacters } from "../../src/excel/widths";
+import { snapshotWidth, widthCharsToPoints, widthPointsToChars } from "../../src/core/plan/units";
 import { HostContext, REQUEST_LIMIT_BYTES, type RequestRecord } from "./context";
 import {
   cellAt,
@@ -32,6 +32,7 @@ import {
   type CellStyleModel,
   type ConditionalFormatModel,
   type DataValidationModel,
+  type Rect,
   type SheetModel,
   type Visibility,
   type WorkbookModel,
@@ -132,7 +133,7 @@ export class ExcelHost {
       seedCell(ensureCell(sheet, top, left), cellSeed);
     }
     for (const m of seed.merges ?? []) sheet.merges.push(parseAddress(m));
-    for (const [col, width] of Object.entries(seed.columnWidths ?? {})) sheet.columnWidths.set(Number(col), charactersToPoints(width));
+    for (const [col, width] of Object.entries(seed.columnWidths ?? {})) sheet.columnWidths.set(Number(col), widthCharsToPoints(width));
     for (const t of seed.tables ?? []) this.model.tables.push({ name: t.name, sheetId: sheet.id, rect: parseAddress(t.range), style: "TableStyleMedium2" });
     if (seed.protected) sheet.protection = { protected: true, options: {} };
   }
@@ -186,30 +187,39 @@ export class ExcelHost {
     return this.model.selection;
   }
 
-  /** The workbook (or the named sheets) in the snapshot's normal form. */
+  /**
+   * The workbook (or the named sheets) in the snapshot's normal form, as documented in
+   * src/core/plan/snapshot.ts and produced for .xlsx files by src/files/snapshot.ts.
+   */
   snapshot(options: { sheets?: string[] } = {}): WorkbookSnapshot {
     const wanted = options.sheets?.map((s) => s.toLowerCase());
     const sheets = liveSheets(this.model).filter((s) => !wanted || wanted.includes(s.name.toLowerCase()));
-    return { sheets: sheets.map((s) => this.snapshotSheet(s)) };
+    const snapshot: WorkbookSnapshot = { sheets: sheets.map((s) => this.snapshotSheet(s)) };
+    const active = this.activeSheet;
+    if (active) snapshot.activeSheet = active;
+    return snapshot;
   }
 
   private snapshotSheet(sheet: SheetModel): SnapshotSheet {
     const cells: Record<string, SnapshotCell> = {};
-    const keys = [...sheet.cells.keys()].sort((a, b) => a - b);
+    const keys = [...sheet.cells.keys()].sort((a, b) => keyRow(a) - keyRow(b) || keyCol(a) - keyCol(b));
     for (const key of keys) {
-      const cell = sheet.cells.get(key) as CellModel;
-      const snap = snapshotCell(cell);
-      if (snap) cells[rectAddress({ top: keyRow(key), left: keyCol(key), bottom: keyRow(key), right: keyCol(key) })] = snap;
+      const row = keyRow(key);
+      const col = keyCol(key);
+      // Excel shows and keeps only the top-left cell of a merged area.
+      if (sheet.merges.some((m) => row >= m.top && row <= m.bottom && col >= m.left && col <= m.right && (row !== m.top || col !== m.left))) continue;
+      const snap = snapshotCell(sheet.cells.get(key) as CellModel);
+      if (snap) cells[rectAddress({ top: row, left: col, bottom: row, right: col })] = snap;
     }
     const columnWidths: Record<number, number> = {};
     for (const [col, points] of [...sheet.columnWidths.entries()].sort((a, b) => a[0] - b[0])) {
-      columnWidths[col] = Math.round(pointsToCharacters(points) * 10) / 10;
+      columnWidths[col] = snapshotWidth(widthPointsToChars(points));
     }
-    return {
+    const out: SnapshotSheet = {
       name: sheet.name,
       state: VISIBILITY_TO_STATE[sheet.visibility],
       cells,
-      merges: sheet.merges.map(rectAddress).sort(),
+      merges: [...sheet.merges].sort(byPosition).map(rectAddress),
       tables: this.model.tables
         .filter((t) => t.sheetId === sheet.id)
         .map((t) => ({
@@ -219,22 +229,28 @@ export class ExcelHost {
             const c = sheet.cells.get(cellKey(t.rect.top, t.rect.left + i));
             return c ? cellText(c) : "";
           }),
-        })),
+        }))
+        .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
+      // The sheet's list is in Office.js priority order already; priorities become 1, 2, 3...
       conditionalFormats: sheet.conditionalFormats.map((cf, i) => conditionalFormatToPlan(cf, i + 1)),
-      dataValidations: sheet.dataValidations.map(dataValidationToPlan),
+      dataValidations: [...sheet.dataValidations].sort((a, b) => byPosition(a.rect, b.rect)).map(dataValidationToPlan),
       columnWidths,
       freeze: sheet.freeze ? { ...sheet.freeze } : null,
       protected: sheet.protection.protected,
       charts: sheet.charts.map((c) => ({ kind: c.type.charAt(0).toLowerCase() + c.type.slice(1), title: c.title, source: c.source })),
     };
+    if (sheet.tabColor) out.tabColor = sheet.tabColor;
+    return out;
   }
+}
+
+function byPosition(a: Rect, b: Rect): number {
+  return a.top - b.top || a.left - b.left || a.bottom - b.bottom || a.right - b.right;
 }
 
 const HORIZONTAL: Record<string, string> = { Left: "left", Center: "center", Right: "right" };
 
 function snapshotCell(cell: CellModel): SnapshotCell | null {
-  const hasValue = cell.value !== null || cell.formula !== undefined || cell.error !== undefined;
-  if (!hasValue && cell.numberFormat === "General") return null;
   const out: SnapshotCell = {
     value: cell.formula !== undefined ? null : (cell.error ?? cell.value),
     numberFormat: cell.numberFormat,
@@ -246,10 +262,14 @@ function snapshotCell(cell: CellModel): SnapshotCell | null {
   if (cell.style.fontColor) style.fontColor = cell.style.fontColor;
   if (cell.style.fill) style.fill = cell.style.fill;
   if (cell.style.wrap) style.wrap = true;
-  if (cell.style.horizontal) style.horizontal = HORIZONTAL[cell.style.horizontal] ?? cell.style.horizontal.toLowerCase();
+  if (cell.style.horizontal && cell.style.horizontal !== "General") {
+    style.horizontal = HORIZONTAL[cell.style.horizontal] ?? cell.style.horizontal.toLowerCase();
+  }
+  if (cell.style.size !== undefined && cell.style.size !== 11) style.size = cell.style.size;
   if (Object.keys(style).length > 0) out.style = style;
   if (!cell.locked) out.locked = false;
-  return out;
+  const empty = out.value === null && out.formula === undefined && out.numberFormat === "General" && !out.style && out.locked === undefined;
+  return empty ? null : out;
 }
 
 const ICON_SETS: Record<string, "3TrafficLights1" | "3Symbols" | "3Arrows"> = {
@@ -310,8 +330,9 @@ function dataValidationToPlan(dv: DataValidationModel): DataValidationPlan {
   const base = {
     range: rectAddress(dv.rect),
     allowBlank: dv.ignoreBlanks,
-    ...(dv.prompt.showPrompt ? { prompt: { title: dv.prompt.title, message: dv.prompt.message } } : {}),
-    ...(dv.errorAlert.showAlert
+    ...(dv.prompt.showPrompt && (dv.prompt.title || dv.prompt.message) ? { prompt: { title: dv.prompt.title, message: dv.prompt.message } } : {}),
+    // Excel's standard alert (shown, stop, no title or message) is what a plan without `error` gets.
+    ...(dv.errorAlert.showAlert && (dv.errorAlert.title || dv.errorAlert.message || dv.errorAlert.style !== "Stop")
       ? { error: { title: dv.errorAlert.title, message: dv.errorAlert.message, style: dv.errorAlert.style.toLowerCase() as "stop" | "warning" | "information" } }
       : {}),
   };

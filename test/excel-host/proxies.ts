@@ -15,7 +15,6 @@ import {
   cellText,
   cellValueType,
   checkSheetName,
-  colLetters,
   DEFAULT_COLUMN_WIDTH_POINTS,
   ensureCell,
   findSheet,
@@ -1186,7 +1185,9 @@ export class HostTableCollection extends HostObject<{ sheet: SheetModel | null }
         checkLive(sheet);
         // The host models tables whose first row is their header row, the only kind the adapter writes.
         if (!hasHeaders) throw new HostError("InvalidArgument", "The Excel test host only models tables with headers.");
-        const { rect } = rangeTargetFrom(sheet, address);
+        const { rect: given } = rangeTargetFrom(sheet, address);
+        // A table made from a header row alone gets one empty data row, as Excel makes it.
+        const rect = given.bottom === given.top ? { ...given, bottom: given.top + 1 } : given;
         if (sheet.protection.protected) throw new HostError("AccessDenied", "Tables cannot be added to a protected sheet.");
         if (wb.tables.some((tb) => tb.sheetId === sheet.id && rectsIntersect(tb.rect, rect))) {
           throw new HostError("InvalidOperation", "A table can't overlap another table.");
@@ -1796,4 +1797,3 @@ export class HostDataValidation extends HostObject<RangeTarget> {
   }
 }
 
-export { colLetters };

@@ -1,3 +1,5 @@
+import { runIngest, type IngestArgs } from "./ingest";
+
 /**
  * The verbs of ../shared/contract/CLI.md. Each verb is declared here with its usage and options;
  * `run` is absent for a verb not built yet, which then says so plainly and exits 2.
@@ -28,7 +30,7 @@ export const verbs: Verb[] = [
       { flags: "--out <out.xlsx>", description: "also write the structured indicator workbook with its scorecard" },
       { flags: "--rag-rule <rule.json>", description: "RAG thresholds and per-indicator overrides (default: green at 95% of target, amber at 90%)" },
     ],
-    notBuiltReason: "reading circulated workbooks into observations arrives with the ingest release",
+    run: ([file, opts]) => runIngest(file as string, opts as IngestArgs),
   },
   {
     name: "gap",

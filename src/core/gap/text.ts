@@ -175,11 +175,21 @@ export function tokenSet(text: string): Set<string> {
 }
 
 /**
- * Text for keyword matching: expanded words, punctuation (hyphens, slashes) as spaces, with a
- * space at each end so that a phrase can be found on word boundaries by searching for " phrase ".
+ * Text for wording rules: expanded words, unstemmed, punctuation (hyphens, slashes) as spaces,
+ * with a space at each end so that a word can be found on word boundaries as " word ".
+ */
+export function wordText(text: string): string {
+  return ` ${expand(text)} `;
+}
+
+/**
+ * Text for keyword matching: as wordText, with every word stemmed (stop words kept, since
+ * keywords are phrases such as "child in need"), so "strategy discussions" finds the keyword
+ * "strategy discussion" and "care leavers" finds "care leaver".
  */
 export function keywordText(text: string): string {
-  return ` ${expand(text)} `;
+  const words = expand(text).split(" ").filter((w) => w !== "");
+  return ` ${words.map(stem).join(" ")} `;
 }
 
 /** Finds every whole-word occurrence of phrase (in keywordText form) in text (keywordText form). */

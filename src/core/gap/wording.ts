@@ -14,7 +14,7 @@
  * quality of that assessment" is why it is never outcome.
  */
 import type { InformationSource, InformationType } from "../model";
-import { keywordText } from "./text";
+import { wordText } from "./text";
 
 /** True when any of the patterns matches the expanded, space-padded text. */
 function any(text: string, patterns: readonly RegExp[]): boolean {
@@ -45,12 +45,17 @@ const QUALITY_CUES: readonly RegExp[] = [
 
 const OUTCOME_VOICE: readonly RegExp[] = [/ safe/, / happ/, / better /, / improve/, / helped /, / difference /, / wellbeing /];
 
-const VOICE_VERBS = / (?:say|said|says|saying|tell|told|feel|felt|feeling|feels|believe|believes|think|thought|describe|describing|rated?|agree|agreed|satisfied|satisfaction|surveyed|survey|views|feedback|consulted|confident|recommend) |(?: report| reported| reporting| reports)(?: that| they| feeling| being| having| positive| an?)? /;
+/** "Reported" alone is not a voice ("reported to police"); "report that / they / feeling" is. */
+const VOICE_VERBS = / (?:say|said|says|saying|tell|told|feel|felt|feeling|feels|believe|believes|think|thought|describe|describing|rated?|agree|agreed|satisfied|satisfaction|surveyed|survey|views|feedback|consulted|confident|recommend) | (?:report|reported|reporting|reports) (?:that|they|feeling|feel|being|having|positive|positively|improve|improved|an?) /;
 
 const CHILD_SUBJECTS = / (?:child|children|childrens|young|parents?|carers?|famil(?:y|ies)|mothers?|fathers?|victims?|service users?|pupils?|care leavers?|looked after children|adopters?) /g;
 const STAFF_SUBJECTS = / (?:staff|practitioners?|professionals?|managers?|workers?|social workers?|supervisees?|midwives|midwife|health visitor|teachers?|referrers?|gps?|officers?|employees?|workforce|learners?|trainees?|delegates?) /g;
 
-const CASE_RECORD_CUES: readonly RegExp[] = [/ audit/, / case files? /, / case records? /, / dip sampl/, / file reviews? /, / chronolog/, / quality assur/];
+/** Case-file audit, not any audit: a Section 11 audit is a return from an agency, not a case record. */
+const CASE_RECORD_CUES: readonly RegExp[] = [
+  / audited /, / (?:case|file|casefile|record|records|themed|multi agency|practice) audits? /, / audits? of (?:case|file|record)/,
+  / case files? /, / case records? /, / dip sampl/, / file reviews? /, / chronolog/, / quality assur/,
+];
 
 /** Position of the first match of a global pattern, or Infinity. */
 function firstIndex(text: string, pattern: RegExp): number {
@@ -62,7 +67,7 @@ function firstIndex(text: string, pattern: RegExp): number {
 
 /** Whose voice an indicator carries, if it reports what people say or feel. */
 export function voiceOf(name: string): "children_parents" | "frontline_staff" | null {
-  const t = keywordText(name);
+  const t = wordText(name);
   if (!VOICE_VERBS.test(t)) return null;
   const child = firstIndex(t, CHILD_SUBJECTS);
   const staff = firstIndex(t, STAFF_SUBJECTS);
@@ -79,7 +84,7 @@ function isCount(t: string): boolean {
 }
 
 export function inferType(name: string): InformationType {
-  const t = keywordText(name);
+  const t = wordText(name);
   const voice = voiceOf(name);
   if (voice === "children_parents") return any(t, OUTCOME_VOICE) ? "outcome" : "quality";
   if (voice === "frontline_staff") return / outcomes? for child/.test(t) ? "outcome" : "quality";
@@ -92,7 +97,7 @@ export function inferType(name: string): InformationType {
 export function inferSource(name: string): InformationSource {
   const voice = voiceOf(name);
   if (voice !== null) return voice;
-  const t = keywordText(name);
+  const t = wordText(name);
   if (any(t, CASE_RECORD_CUES)) return "case_records";
   return "management_information";
 }

@@ -32,8 +32,20 @@ const FILLER = new Set([
   "workforce", "organisation", "organisations", "centre", "centres", "support", "justice", "youth", "adult", "adults",
 ]);
 
+const agencyAnswers = new Map<string, boolean>();
+
 /** Whether a short label names an agency ("Police", "Health - ICB", "Northshire Community Health NHS Trust"). */
 export function looksLikeAgency(label: string): boolean {
+  // The same labels come back row after row (a long table's agency column): answer each once.
+  const known = agencyAnswers.get(label);
+  if (known !== undefined) return known;
+  const answer = readsAsAgency(label);
+  if (agencyAnswers.size > 10_000) agencyAnswers.clear();
+  agencyAnswers.set(label, answer);
+  return answer;
+}
+
+function readsAsAgency(label: string): boolean {
   const written = label.replace(/[\u2018\u2019]/g, "'").replace(/[\u2013\u2014]/g, "-").replace(/[():,/]/g, " ").trim();
   if (written === "" || written.length > 70) return false;
   const tokens = written.split(/\s+/);

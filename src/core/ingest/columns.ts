@@ -11,7 +11,6 @@ import { headingRole } from "./roles";
 import { cellText, isBlankCell, type SheetView } from "./sheet-view";
 import { normalise, tidy } from "./text";
 import { isUnitWord, polarityFromText, unitFromLabel } from "./units";
-import { readFigure } from "./values";
 
 export interface ColumnStats {
   figures: number;
@@ -85,7 +84,7 @@ export function columnStats(view: SheetView, col: number, rows: number[], reader
   let periodTests = 0;
   for (const r of rows) {
     const cell = view.cell(r, col);
-    const f = readFigure(cell);
+    const f = view.figure(r, col);
     if (f.kind === "blank") continue;
     if (f.kind === "error") {
       s.marks++;

@@ -15,22 +15,47 @@ import type { LayoutOverride } from "./overrides";
 import type { PeriodReader } from "./period-reader";
 import { defaultPeriodReader } from "./periods";
 import { profileRows, type RowProfile } from "./profile";
+import { bandGrid, tableBands } from "./tables";
 import { cellText, SheetView } from "./sheet-view";
 import { normalise, tidy } from "./text";
 import { unitFromLabel } from "./units";
 
-/** Detect the layout of one sheet. */
+/** Detect the layout of a sheet's (first) table. */
 export function detectLayout(grid: Grid, override: LayoutOverride = {}, reader: PeriodReader = defaultPeriodReader): SheetLayout {
-  return detectInView(new SheetView(grid), override, reader);
+  return detectLayouts(grid, override, reader)[0]!;
 }
 
-export function detectInView(view: SheetView, override: LayoutOverride, reader: PeriodReader): SheetLayout {
+/**
+ * Detect the layout of every table on a sheet: usually one; several where tables are stacked
+ * down the sheet, each with its own headings. A later table without a period in its own title
+ * takes the year from the sheet's title, above the first table.
+ */
+export function detectLayouts(grid: Grid, override: LayoutOverride = {}, reader: PeriodReader = defaultPeriodReader): SheetLayout[] {
+  const view = new SheetView(grid);
+  // Rows given by the analyst say where the one table is.
+  if (override.headerRows || override.firstDataRow !== undefined) return [detectInView(view, override, reader, null)];
+  const bands = tableBands(view, profileRows(view), reader);
+  if (bands.length === 1) return [detectInView(view, override, reader, null)];
+  const layouts: SheetLayout[] = [];
+  let sheetTitle: string | null = null;
+  bands.forEach((band, i) => {
+    const layout = detectInView(new SheetView(bandGrid(grid, band.top, band.bottom)), override, reader, sheetTitle);
+    layout.table = i;
+    if (i === 0) sheetTitle = layout.title;
+    layouts.push(layout);
+  });
+  return layouts;
+}
+
+export function detectInView(view: SheetView, override: LayoutOverride, reader: PeriodReader, sheetTitle: string | null = null): SheetLayout {
   const origin = view.grid.origin;
   const profiles = profileRows(view);
   const frame = applyFrameOverride(findFrame(view, profiles, (r, c) => reader.isHeading({ text: tidy(cellText(view.cell(r, c))), cell: view.cell(r, c) })), override, origin.row, view.height);
   if (!frame) return emptyLayout(view, "No row holds a figure beside a label.");
 
-  const title = titleText(view, frame.titleRows);
+  const ownTitle = titleText(view, frame.titleRows);
+  // A table's own title first; the sheet's title (above an earlier table) can still give the year.
+  const title = sheetTitle && ownTitle !== sheetTitle ? [ownTitle, sheetTitle].filter(Boolean).join(" \u2013 ") : ownTitle;
   const titlePeriod = override.titlePeriod !== undefined ? override.titlePeriod : periodOfTitle(reader, title, view.sheet);
   const dataRows = dataRowsOf(view, profiles, frame);
   const parts = headingParts(view, frame.headerRows, reader);
@@ -106,7 +131,7 @@ export function detectInView(view: SheetView, override: LayoutOverride, reader: 
 
   const labelColumn = indicatorColumn ?? agencyColumn;
   const sections = labelColumn === null ? [] : findSections(view, profiles, dataRows, labelColumn, figureCols[0] ?? view.width);
-  const sheetAgency = override.sheetAgency !== undefined ? override.sheetAgency : agencyOfSheet(view.sheet, title);
+  const sheetAgency = override.sheetAgency !== undefined ? override.sheetAgency : agencyOfSheet(view.sheet, ownTitle) ?? agencyOfSheet(view.sheet, sheetTitle);
 
   const agencySource: AgencySource = columns.some((c) => c.agency !== null) ? "column-heading"
     : agencyColumn !== null ? (indicatorColumn === null ? "row-label" : "column")
@@ -116,6 +141,7 @@ export function detectInView(view: SheetView, override: LayoutOverride, reader: 
 
   const layout: SheetLayout = {
     sheet: view.sheet,
+    table: 0,
     kind,
     headerRows: frame.headerRows.map((r) => r + origin.row),
     firstDataRow: frame.firstDataRow + origin.row,
@@ -148,7 +174,7 @@ function abs(col: number | null, originCol: number): number | null {
 
 function emptyLayout(view: SheetView, why: string): SheetLayout {
   return {
-    sheet: view.sheet, kind: "none", headerRows: [], firstDataRow: view.grid.origin.row, lastDataRow: view.grid.origin.row - 1,
+    sheet: view.sheet, table: 0, kind: "none", headerRows: [], firstDataRow: view.grid.origin.row, lastDataRow: view.grid.origin.row - 1,
     indicatorColumn: null, idColumn: null, agencyColumn: null, periodColumn: null, periodPartColumn: null,
     polarityColumn: null, targetColumn: null, unitColumn: null, columns: [], agencySource: "none", sheetAgency: null,
     titlePeriod: null, title: null, sections: [], confidence: 0, notes: [why],

@@ -197,9 +197,9 @@ function observe(view: SheetView, ctx: RowContext, g: FigureGroup, layout: Sheet
   const v = at(g.value);
   const n = at(g.numerator);
   const d = at(g.denominator);
-  const vf: Figure = v ? readFigure(v.cell) : { kind: "blank" };
-  const nf: Figure = n ? readFigure(n.cell) : { kind: "blank" };
-  const df: Figure = d ? readFigure(d.cell) : { kind: "blank" };
+  const vf: Figure = v ? view.figure(ctx.row, v.col) : { kind: "blank" };
+  const nf: Figure = n ? view.figure(ctx.row, n.col) : { kind: "blank" };
+  const df: Figure = d ? view.figure(ctx.row, d.col) : { kind: "blank" };
   if (vf.kind === "blank" && nf.kind === "blank" && df.kind === "blank") return null;
   const indicator = g.measure ?? ctx.label;
   if (!indicator) return "no-label";

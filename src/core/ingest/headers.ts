@@ -85,15 +85,18 @@ export function findFrame(view: SheetView, profiles: RowProfile[], isPeriodHeadi
 
 /** The title: every cell of the title rows, in reading order. */
 export function titleText(view: SheetView, rows: number[]): string | null {
-  const parts: string[] = [];
+  const lines: string[] = [];
   for (const r of rows) {
+    const parts: string[] = [];
     for (let c = 0; c < view.width; c++) {
       if (view.isMergeFollower(r, c)) continue;
       const t = cellText(view.cell(r, c)).trim();
       if (t) parts.push(t);
     }
+    if (parts.length) lines.push(parts.join(" "));
   }
-  return parts.length ? parts.join(" ") : null;
+  // Rows are kept apart, so that "Police" on its own row is not read into the line above.
+  return lines.length ? lines.join(" | ") : null;
 }
 
 /** A heading row inside the data: the same headings repeated over a later block. */

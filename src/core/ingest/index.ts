@@ -3,7 +3,7 @@
  * detectLayout says what a sheet holds, as plain data the Import panel can show and correct;
  * extractWithLayout follows a (corrected) layout; ingestWorkbook does both for every sheet.
  */
-export { detectLayout } from "./detect";
+export { detectLayout, detectLayouts } from "./detect";
 export { extractWithLayout, type Extraction } from "./extract";
 export { ingestWorkbook, indicatorsOf, unusableReason, type IngestDetail, type IngestOptions } from "./workbook";
 export type { AgencySource, ColumnLayout, ColumnRole, LayoutKind, SheetLayout } from "./layout";

@@ -66,6 +66,8 @@ export type LayoutKind =
 
 export interface SheetLayout {
   sheet: string;
+  /** Which table of the sheet, top to bottom from 0, where tables are stacked down a sheet. */
+  table: number;
   kind: LayoutKind;
   /** Zero-based absolute rows of the heading block, top to bottom. */
   headerRows: number[];

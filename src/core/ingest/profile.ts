@@ -3,7 +3,6 @@
  * detector reads these counts instead of the cells, which keeps detection linear in the cells.
  */
 import { isBlankCell, type SheetView } from "./sheet-view";
-import { readFigure } from "./values";
 
 export interface RowProfile {
   /** Cells that show something, not counting those hidden under a merged area. */
@@ -36,7 +35,7 @@ export function profileRows(view: SheetView): RowProfile[] {
       p.filled++;
       if (p.firstCol < 0) p.firstCol = c;
       p.lastCol = c;
-      const f = readFigure(cell);
+      const f = view.figure(r, c);
       if (f.kind === "figure") {
         if (f.status !== "ok") p.marks++;
         else if (typeof cell.value === "number" && isYearLike(cell.value, cell.numberFormat)) p.years++;

@@ -6,6 +6,10 @@
  */
 import { EMPTY_CELL, type Grid, type GridCell } from "../grid/grid";
 import { cellAddress } from "../grid/address";
+import { readFigure, type Figure } from "./values";
+
+const FIGURES = new WeakMap<GridCell[], (Figure | undefined)[]>();
+const BLANK: Figure = { kind: "blank" };
 
 export class SheetView {
   readonly grid: Grid;
@@ -47,6 +51,26 @@ export class SheetView {
     return this.grid.rows[row]?.[col] ?? EMPTY_CELL;
   }
 
+  /**
+   * The cell read as a figure (see values.ts). Profiling, column statistics and extraction all
+   * ask, so the answer is kept with the row (grids are read-only values once read).
+   */
+  figure(row: number, col: number): Figure {
+    const cells = this.grid.rows[row];
+    if (!cells) return BLANK;
+    let cache = FIGURES.get(cells);
+    if (!cache) {
+      cache = [];
+      FIGURES.set(cells, cache);
+    }
+    let f = cache[col];
+    if (f === undefined) {
+      f = readFigure(cells[col] ?? EMPTY_CELL);
+      cache[col] = f;
+    }
+    return f;
+  }
+
   /** The cell, or for a cell inside a merged area the area's top-left cell. */
   merged(row: number, col: number): GridCell {
     const master = this.mergeMaster.get(row * this.width + col);
@@ -81,17 +105,4 @@ export class SheetView {
   }
 }
 
-/** Whether a cell shows nothing. */
-export function isBlankCell(cell: GridCell): boolean {
-  if (cell.error) return false;
-  if (cell.value === null || cell.value === undefined) return cell.text.trim() === "";
-  return typeof cell.value === "string" && cell.value.trim() === "";
-}
-
-/** The text a person reads in the cell: the displayed text, or the value when there is none. */
-export function cellText(cell: GridCell): string {
-  if (cell.error) return cell.error;
-  if (typeof cell.value === "string") return cell.value;
-  if (cell.text) return cell.text;
-  return cell.value === null || cell.value === undefined ? "" : String(cell.value);
-}
+export { cellText, isBlankCell } from "./cells";

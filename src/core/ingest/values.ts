@@ -5,7 +5,7 @@
  */
 import type { GridCell } from "../grid/grid";
 import type { ObservationStatus } from "../model/model";
-import { cellText, isBlankCell } from "./sheet-view";
+import { cellText, isBlankCell } from "./cells";
 import { normalise } from "./text";
 
 export type Figure =
@@ -38,7 +38,9 @@ const MISSING = new Set([
 
 /** How a mark reads: suppressed, not applicable, missing, or not a mark at all. */
 export function markStatus(text: string): Exclude<ObservationStatus, "ok"> | null {
-  const t = normalise(text).replace(/[\u2013\u2014]/g, "-");
+  // Marks are short; a label or a sentence is not worth the normalising.
+  if (text.length > 24) return null;
+  const t = normalise(text);
   if (t === "") return null;
   if (SUPPRESSED.has(t)) return "suppressed";
   // "<5", "< 10", "<=5": a small count withheld.
@@ -62,6 +64,8 @@ export function isPercentFormat(format: string): boolean {
 
 /** Text such as "1,234", "17.5%", "£1,200", "(12)" read as a number; null when it is not one. */
 export function parseNumberText(text: string): { value: number; percent: boolean } | null {
+  // Most figures typed as text are plain digits: read those without the general path.
+  if (/^\s*-?\d+(\.\d+)?\s*$/.test(text)) return { value: Number(text), percent: false };
   let t = text.trim().replace(/\u00a0/g, "").replace(/[\u2212\u2013]/g, "-");
   let percent = false;
   if (t.endsWith("%")) {
@@ -99,10 +103,10 @@ export function readFigure(cell: GridCell): Figure {
   }
   if (typeof v === "boolean") return { kind: "text", text: String(v) };
   const text = cellText(cell).trim();
-  const status = markStatus(text);
-  if (status) return { kind: "figure", status, value: null, percent: false, mark: text };
   const parsed = parseNumberText(text);
   if (parsed) return { kind: "figure", status: "ok", value: parsed.value, percent: parsed.percent };
+  const status = markStatus(text);
+  if (status) return { kind: "figure", status, value: null, percent: false, mark: text };
   return { kind: "text", text };
 }
 

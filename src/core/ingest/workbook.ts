@@ -8,13 +8,12 @@ import { InputError } from "../errors";
 import type { GridWorkbook } from "../grid/grid";
 import type { Indicator, IngestResult, Observation, Warning } from "../model/model";
 import { isGenericSheetName } from "./agencies";
-import { detectInView } from "./detect";
+import { detectLayouts } from "./detect";
 import { extractWithLayout } from "./extract";
 import { FIGURE_ROLES, type SheetLayout } from "./layout";
 import type { LayoutOverrides } from "./overrides";
 import type { PeriodReader } from "./period-reader";
 import { defaultPeriodReader } from "./periods";
-import { SheetView } from "./sheet-view";
 
 export interface IngestOptions {
   /** The analyst's corrections, by sheet name. */
@@ -48,20 +47,20 @@ export function ingestWorkbook(workbook: GridWorkbook, options: IngestOptions = 
   const reasons: string[] = [];
   workbook.sheets.forEach((grid, index) => {
     const override = overrides[grid.sheet] ?? {};
-    const view = new SheetView(grid);
-    const layout = detectInView(view, override, reader);
-    layouts.push(layout);
     if (override.skip) {
       warnings.push({ code: "INGEST_SHEET_SKIPPED", message: `Sheet "${grid.sheet}" was left out, as asked.`, sheet: grid.sheet, cell: null });
       return;
     }
-    const why = unusableReason(layout);
-    if (why) {
+    const found = detectLayouts(grid, override, reader);
+    layouts.push(...found);
+    const good = found.filter((l) => unusableReason(l) === null);
+    if (good.length === 0) {
+      const why = unusableReason(found[0]!) ?? "it has no table of figures";
       reasons.push(`"${grid.sheet}": ${why}`);
       warnings.push({ code: "INGEST_SHEET_SKIPPED", message: `Sheet "${grid.sheet}" was skipped because ${why}.`, sheet: grid.sheet, cell: null });
       return;
     }
-    usable.push({ layout, index });
+    for (const layout of good) usable.push({ layout, index });
   });
   if (usable.length === 0) {
     throw new InputError(`No sheet in ${workbook.file} looks like an indicator table: ${reasons.join("; ") || "it has no sheets"}.`, { file: workbook.file });
@@ -88,7 +87,7 @@ export function ingestWorkbook(workbook: GridWorkbook, options: IngestOptions = 
 function nameAgenciesBySheet(layouts: SheetLayout[], overrides: LayoutOverrides): void {
   const sheetLevel = layouts.filter((l) => l.agencySource === "none" || l.agencySource === "sheet" || l.agencySource === "title");
   const open = sheetLevel.filter((l) => l.agencySource === "none" && overrides[l.sheet]?.sheetAgency === undefined);
-  if (sheetLevel.length < 2 || open.length === 0) return;
+  if (new Set(sheetLevel.map((l) => l.sheet)).size < 2 || open.length === 0) return;
   if (sheetLevel.some((l) => isGenericSheetName(l.sheet) || /\d{4}|\b(q[1-4]|quarter|month|year)\b/i.test(l.sheet))) return;
   for (const l of open) {
     l.sheetAgency = l.sheet.trim();
@@ -103,7 +102,7 @@ function nameAgenciesBySheet(layouts: SheetLayout[], overrides: LayoutOverrides)
  */
 function harmoniseUnits(observations: Observation[]): void {
   const units = new Map<string, Map<string, number>>();
-  const keyOf = (o: Observation): string => [o.source.sheet, o.indicatorId ?? "", o.indicator, o.agency ?? ""].join("\u0000");
+  const keyOf = (o: Observation): string => `${o.source.sheet}\u0000${o.indicatorId ?? ""}\u0000${o.indicator}\u0000${o.agency ?? ""}`;
   for (const o of observations) {
     if (o.unit === "count") continue;
     const k = keyOf(o);
@@ -124,7 +123,7 @@ function duplicateWarnings(observations: Observation[]): Warning[] {
   const seen = new Map<string, Observation>();
   const out: Warning[] = [];
   for (const o of observations) {
-    const key = [o.indicatorId ?? "", o.indicator, o.agency ?? "", o.period.start, o.period.end].join("\u0000");
+    const key = `${o.indicatorId ?? ""}\u0000${o.indicator}\u0000${o.agency ?? ""}\u0000${o.period.start}\u0000${o.period.end}`;
     const before = seen.get(key);
     if (before && before.value !== o.value) {
       out.push({
@@ -141,7 +140,11 @@ function duplicateWarnings(observations: Observation[]): Warning[] {
 /** How often an indicator is reported, from the length of its periods. */
 function frequencyOf(observations: Observation[]): string | null {
   let shortest = Infinity;
+  const seen = new Set<string>();
   for (const o of observations) {
+    // Many observations share a few periods: measure each period once.
+    if (seen.has(o.period.start + o.period.end)) continue;
+    seen.add(o.period.start + o.period.end);
     const days = (Date.parse(o.period.end) - Date.parse(o.period.start)) / 86_400_000 + 1;
     if (days < shortest) shortest = days;
   }
@@ -156,7 +159,7 @@ function frequencyOf(observations: Observation[]): string | null {
 export function indicatorsOf(observations: Observation[]): Indicator[] {
   const byKey = new Map<string, Observation[]>();
   for (const o of observations) {
-    const key = [o.indicatorId ?? "", o.indicator, o.agency ?? ""].join("\u0000");
+    const key = `${o.indicatorId ?? ""}\u0000${o.indicator}\u0000${o.agency ?? ""}`;
     const list = byKey.get(key);
     if (list) list.push(o);
     else byKey.set(key, [o]);

@@ -130,7 +130,8 @@ export function fiscalYearAt(ts: Tokens, i: number): Found | null {
   if (a.text.length === 4 && (slashOrDash || isWord(sep, "to"))) {
     const first = Number(a.text);
     const second = Number(b.text);
-    if (b.text.length === 2 && second === (first + 1) % 100) year = first;
+    // "2011 to 12" is not a year: "to" joins whole years only ("2024 to 2025").
+    if (b.text.length === 2 && slashOrDash && second === (first + 1) % 100) year = first;
     if (b.text.length === 4 && second === first + 1) year = first;
   } else if (a.text.length === 2 && b.text.length === 2 && slashOrDash) {
     const first = Number(a.text);
@@ -187,8 +188,17 @@ function numericMonthAt(ts: Tokens, i: number): { dp: DatePoint; next: number } 
 function yearAfterMonth(ts: Tokens, i: number): { year: number; next: number } | null {
   const j = isPunct(ts[i], "-", "'", ",", ".") ? i + 1 : i;
   const year = yearToken(ts[j]);
-  if (year === null || fiscalYearAt(ts, j) || continuesNumber(ts, j + 1)) return null;
+  if (year === null) return null;
+  // "Dec 2011 - 12 Jan 2012": the 12 is a day, so 2011-12 is no financial year here.
+  const fiscal = fiscalYearAt(ts, j);
+  if (fiscal && !monthAt(ts, fiscal.next)) return null;
+  if (!fiscal && continuesNumber(ts, j + 1)) return null;
   return { year, next: j + 1 };
+}
+
+function monthAt(ts: Tokens, i: number): number | undefined {
+  const t = ts[i];
+  return t?.type === "word" ? MONTHS.get(t.text) : undefined;
 }
 
 /** "April", "Apr 2025", "1 April 2025", "1st of April". */
@@ -202,8 +212,7 @@ function namedDateAt(ts: Tokens, i: number): { dp: DatePoint; next: number } | n
     if (isWord(ts[j], ...ORDINAL_SUFFIXES)) j += 1;
     if (isWord(ts[j], "of")) j += 1;
   }
-  const t = ts[j];
-  const month = t?.type === "word" ? MONTHS.get(t.text) : undefined;
+  const month = monthAt(ts, j);
   if (month === undefined) return null;
   const dp: DatePoint = { month };
   if (day !== undefined) dp.day = day;

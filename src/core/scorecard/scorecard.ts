@@ -97,12 +97,12 @@ function buildColumns(content: ScorecardContent, groupBy: ScorecardGroupBy): Sco
   const rows = content.groups.flatMap((g) => g.rows);
   const hasBand = rows.some((r) => r.rating.polarity === "band");
   const hasOwnThresholds = rows.some((r) => r.rating.ownThresholds);
-  const all: Column[] = [
+  const planned: Column[] = [
     { key: "indicator", header: "Indicator", width: 46 },
     { key: "id", header: "ID", width: 9 },
     { key: "other", header: groupBy === "agency" ? "Content area" : "Agency", width: 22 },
     { key: "unit", header: "Unit", width: 8 },
-    ...content.periods.map((p) => ({ key: { period: periodKey(p) }, header: p.label, width: Math.max(10, p.label.length + 2) })),
+    ...content.periods.map((p) => ({ key: { period: periodKey(p) }, header: p.label, width: 10 })),
     { key: "latest", header: "Latest", width: 9 },
     { key: "target", header: "Target", width: 9 },
     ...(hasBand ? [{ key: "bandLow" as const, header: "Band low", width: 9 }, { key: "bandHigh" as const, header: "Band high", width: 9 }] : []),
@@ -113,10 +113,10 @@ function buildColumns(content: ScorecardContent, groupBy: ScorecardGroupBy): Sco
     ...(hasOwnThresholds
       ? [{ key: "green" as const, header: "Green at least", width: 10 }, { key: "amber" as const, header: "Amber at least", width: 10 }]
       : []),
-    ...content.comparators.map((c) => ({ key: { comparator: c }, header: c, width: Math.max(11, c.length + 2) })),
+    ...content.comparators.map((c) => ({ key: { comparator: c }, header: c, width: 11 })),
   ];
-  // Bold headings need a little more than their length in Excel's character units.
-  for (const c of all) c.width = Math.max(c.width, Math.ceil(c.header.length * 1.1) + 1);
+  // Wide enough for the heading: bold text needs a little more than its length in Excel's units.
+  const all = planned.map((c) => ({ ...c, width: Math.max(c.width, Math.ceil(c.header.length * 1.1) + 1) }));
   const index: Partial<Record<ColumnKey, number>> = {};
   const periods = new Map<string, number>();
   const comparators = new Map<string, number>();

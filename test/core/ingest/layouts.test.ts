@@ -208,3 +208,34 @@ describe("a long, tidy table", () => {
     ]);
   });
 });
+
+describe("tables stacked down one sheet", () => {
+  const sheet = grid("Agencies", [
+    ["Partnership dataset 2025/26"],
+    [],
+    ["Police"],
+    ["Indicator", "Q1", "Q2"],
+    ["Missing episodes", 104, 97],
+    ["Police protection", "<5", 6],
+    [],
+    ["Health"],
+    ["Indicator", "Target", "Q1", "Q2", "Q3"],
+    ["New birth visits within 14 days (%)", 90, 88.2, 90.1, 89.4],
+    [],
+    ["Source: partner returns."],
+  ]);
+
+  it("reads each table with its own headings, its title's agency and the sheet title's year", () => {
+    const r = ingestWorkbook(workbook("stacked.xlsx", sheet));
+    expect(r.observations.map(brief)).toEqual([
+      "Agencies!B5 - | Missing episodes | Police | Q1 2025/26 | 104 count",
+      "Agencies!C5 - | Missing episodes | Police | Q2 2025/26 | 97 count",
+      "Agencies!B6 - | Police protection | Police | Q1 2025/26 | suppressed count",
+      "Agencies!C6 - | Police protection | Police | Q2 2025/26 | 6 count",
+      "Agencies!C10 - | New birth visits within 14 days (%) | Health | Q1 2025/26 | 88.2 percent",
+      "Agencies!D10 - | New birth visits within 14 days (%) | Health | Q2 2025/26 | 90.1 percent",
+      "Agencies!E10 - | New birth visits within 14 days (%) | Health | Q3 2025/26 | 89.4 percent",
+    ]);
+    expect(r.observations[4]!.target).toBe(90);
+  });
+});

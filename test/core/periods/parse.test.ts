@@ -331,3 +331,12 @@ describe("context", () => {
     expectComplete(parsePeriod("Q1 2024/25", { fiscalYearStart: 2025 }), "quarter", "2024-04-01", "2024-06-30", "Q1 2024/25");
   });
 });
+
+describe("years beside days are not financial years", () => {
+  test.each([
+    ["19 Oct 2011 to 12 Dec 2011", "2011-10-19", "2011-12-12"],
+    ["31 Dec 2011 - 12 Jan 2012", "2011-12-31", "2012-01-12"],
+  ])("%s", (input, start, end) => {
+    expect(parsePeriod(input)).toMatchObject({ complete: true, kind: "range", start, end });
+  });
+});

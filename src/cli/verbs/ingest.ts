@@ -1,0 +1,67 @@
+/**
+ * `ingest FILE --json OUT.json [--out OUT.xlsx] [--rag-rule RULE.json]`
+ * (../shared/contract/CLI.md): every observation in a circulated workbook, rated against its
+ * target, and optionally the structured indicator workbook with its live scorecard.
+ */
+import * as fs from "node:fs";
+import { InputError } from "../../core/errors";
+import { indicatorsSheet, observationsSheet } from "../../core/indicator-sheets";
+import { ingestWorkbook } from "../../core/ingest";
+import { firstProblem, type IngestResult } from "../../core/model";
+import type { WorkbookPlan } from "../../core/plan/plan";
+import { applyRag, RagRuleSchema, type RagRule } from "../../core/rag";
+import { scorecardPlan } from "../../core/scorecard";
+import { renderPlanToXlsx } from "../../files";
+import { readWorkbookFile } from "../../files/node";
+import { assertNotAnInput, assertReadable, writeJson, writeOutput } from "../io";
+import { EXIT_DONE } from "../run";
+
+export interface IngestArgs {
+  json: string;
+  out?: string;
+  ragRule?: string;
+}
+
+/** A RAG rule file: JSON in the shape of RagRuleSchema; anything else is one plain sentence. */
+export function readRagRule(file: string | undefined): RagRule {
+  if (!file) return RagRuleSchema.parse({});
+  assertReadable(file);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(fs.readFileSync(file, "utf8"));
+  } catch {
+    throw new InputError(`The RAG rule file ${file} is not valid JSON.`, { file });
+  }
+  const parsed = RagRuleSchema.safeParse(raw);
+  if (!parsed.success) throw new InputError(`The RAG rule file ${file} cannot be used: ${firstProblem(parsed.error)}.`, { file });
+  return parsed.data;
+}
+
+/** The workbook `--out` writes: the scorecard first (what people read), then the two tables. */
+export function indicatorWorkbookPlan(result: IngestResult, rule: RagRule): WorkbookPlan {
+  return {
+    sheets: [
+      ...scorecardPlan(result.observations, result.indicators, rule, { groupBy: "agency" }),
+      indicatorsSheet(result.indicators),
+      observationsSheet(result.observations),
+    ],
+    activeSheet: "Scorecard",
+  };
+}
+
+export async function ingestFile(file: string, rule: RagRule): Promise<IngestResult> {
+  assertReadable(file);
+  const workbook = await readWorkbookFile(file);
+  const detail = ingestWorkbook(workbook);
+  return { observations: applyRag(detail.observations, detail.indicators, rule), indicators: detail.indicators, warnings: detail.warnings };
+}
+
+export async function runIngest(file: string, args: IngestArgs): Promise<number> {
+  assertNotAnInput(args.json, [file], "--json");
+  if (args.out) assertNotAnInput(args.out, [file], "--out");
+  const rule = readRagRule(args.ragRule);
+  const result = await ingestFile(file, rule);
+  writeJson(args.json, result);
+  if (args.out) writeOutput(args.out, await renderPlanToXlsx(indicatorWorkbookPlan(result, rule)));
+  return EXIT_DONE;
+}

@@ -1,0 +1,84 @@
+/**
+ * Several tables stacked on one sheet (one per agency, or one per year), each with its own
+ * headings and often its own title ("Police"). The sheet is cut into bands of rows, one table
+ * each, so that each table's headings are read for its own columns.
+ */
+import type { Grid } from "../grid/grid";
+import { headingRole } from "./roles";
+import type { PeriodReader } from "./period-reader";
+import { isDataLike } from "./headers";
+import type { RowProfile } from "./profile";
+import { cellText, type SheetView } from "./sheet-view";
+import { tidy } from "./text";
+
+/** Rows (relative, inclusive) of each table on the sheet, top to bottom. */
+export function tableBands(view: SheetView, profiles: RowProfile[], reader: PeriodReader): { top: number; bottom: number }[] {
+  const starts: number[] = [];
+  let seenData = false;
+  for (let r = 0; r < profiles.length; r++) {
+    const p = profiles[r]!;
+    if (isDataLike(p)) {
+      seenData = true;
+      continue;
+    }
+    if (!seenData || !isTableHeading(view, r, p, reader)) continue;
+    if (!dataFollows(profiles, r)) continue;
+    starts.push(bandStart(profiles, r));
+    seenData = false;
+  }
+  const bands: { top: number; bottom: number }[] = [];
+  let top = 0;
+  for (const s of starts) {
+    if (s > top) bands.push({ top, bottom: s - 1 });
+    top = s;
+  }
+  bands.push({ top, bottom: profiles.length - 1 });
+  return bands;
+}
+
+/** A row of headings: no figures, and at least two periods or two column names. */
+function isTableHeading(view: SheetView, row: number, p: RowProfile, reader: PeriodReader): boolean {
+  if (p.filled < 2 || p.numbers > 0 || p.marks > 0) return false;
+  let periods = 0;
+  let roles = 0;
+  for (let c = p.firstCol; c <= p.lastCol; c++) {
+    const cell = view.cell(row, c);
+    const text = tidy(cellText(cell));
+    if (!text) continue;
+    if (reader.isHeading({ text, cell })) periods++;
+    else if (headingRole(text) !== null) roles++;
+  }
+  return periods >= 2 || roles >= 2;
+}
+
+function dataFollows(profiles: RowProfile[], row: number): boolean {
+  for (let r = row + 1; r < Math.min(profiles.length, row + 5); r++) if (isDataLike(profiles[r]!)) return true;
+  return false;
+}
+
+/** Up from a table's heading row over its other heading rows and its title, to a blank or data row. */
+function bandStart(profiles: RowProfile[], row: number): number {
+  let r = row;
+  while (r - 1 >= 0) {
+    const p = profiles[r - 1]!;
+    if (p.filled === 0 || isDataLike(p) || p.marks > 0) break;
+    r--;
+  }
+  return r;
+}
+
+/** The rows of a band as a grid of their own, in the sheet's coordinates. */
+export function bandGrid(grid: Grid, top: number, bottom: number): Grid {
+  const absTop = grid.origin.row + top;
+  const absBottom = grid.origin.row + bottom;
+  const out: Grid = {
+    sheet: grid.sheet,
+    state: grid.state,
+    origin: { row: absTop, col: grid.origin.col },
+    rows: grid.rows.slice(top, bottom + 1),
+    merges: grid.merges.filter((m) => m.top >= absTop && m.top <= absBottom),
+  };
+  if (grid.hiddenRows) out.hiddenRows = grid.hiddenRows;
+  if (grid.hiddenColumns) out.hiddenColumns = grid.hiddenColumns;
+  return out;
+}

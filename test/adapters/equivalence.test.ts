@@ -1,0 +1,108 @@
+/**
+ * One plan, two adapters, one workbook: a plan rendered through the Office.js adapter (into the
+ * Excel test host) and through the file adapter (into an .xlsx, read back with ExcelJS) must give
+ * equal snapshots, cell by cell and rule by rule.
+ */
+import { firstPlan } from "../../src/core/plan/first-plan";
+import type { WorkbookPlan } from "../../src/core/plan/plan";
+import type { WorkbookSnapshot } from "../../src/core/plan/snapshot";
+import { renderPlan } from "../../src/excel";
+import { renderPlanToXlsx } from "../../src/files/render";
+import { snapshotXlsx } from "../../src/files/snapshot";
+import { ExcelHost } from "../excel-host";
+
+async function bothWays(plan: WorkbookPlan): Promise<{ excel: WorkbookSnapshot; file: WorkbookSnapshot }> {
+  // The host starts as a new Excel workbook does, with a "Sheet1" the plan does not own.
+  const host = new ExcelHost();
+  await renderPlan(host.context, plan);
+  const excel = host.snapshot({ sheets: plan.sheets.map((s) => s.name) });
+  const file = await snapshotXlsx(await renderPlanToXlsx(plan));
+  return { excel, file };
+}
+
+function expectSame(excel: WorkbookSnapshot, file: WorkbookSnapshot): void {
+  expect(excel.sheets.map((s) => s.name)).toEqual(file.sheets.map((s) => s.name));
+  excel.sheets.forEach((sheet, i) => {
+    const other = file.sheets[i]!;
+    // Cell by cell first, so a difference names its cell.
+    expect(Object.keys(sheet.cells).sort()).toEqual(Object.keys(other.cells).sort());
+    for (const address of Object.keys(sheet.cells)) {
+      expect({ sheet: sheet.name, address, cell: sheet.cells[address] }).toEqual({ sheet: other.name, address, cell: other.cells[address] });
+    }
+    // Then rule by rule.
+    expect(sheet.conditionalFormats).toEqual(other.conditionalFormats);
+    expect(sheet.dataValidations).toEqual(other.dataValidations);
+    expect(sheet.tables).toEqual(other.tables);
+    expect(sheet.merges).toEqual(other.merges);
+  });
+  // And everything else the snapshot holds.
+  expect(excel).toEqual(file);
+}
+
+test("the first plan renders the same through the Excel adapter and the file adapter", async () => {
+  const { excel, file } = await bothWays(firstPlan());
+  // Not a vacuous comparison: the plan's content is there on both sides.
+  expect(Object.keys(excel.sheets[0]?.cells ?? {}).length).toBeGreaterThan(40);
+  expect(excel.sheets[0]?.cells.G5?.value).toBe("=Second quarter above the national rate");
+  expectSame(excel, file);
+});
+
+test("a template-like plan (protection, hidden sheets, styles, every rule kind) renders the same both ways", async () => {
+  const plan: WorkbookPlan = {
+    activeSheet: "Return",
+    sheets: [
+      {
+        name: "Return",
+        tabColor: "#1F4E78",
+        blocks: [
+          { at: "A1", values: [["Indicator ID", "Indicator", "Value", "Confirmed", "Commentary"]] },
+          {
+            at: "A2",
+            values: [
+              ["CP01", "Conferences in time", null, null, "@risk: 12 late"],
+              ["CP02", "Repeat plans", 18.5, true, "-"],
+              ["EH03", "Early help", { formula: "C3*2" }, false, "'quoted'"],
+            ],
+          },
+        ],
+        styles: [
+          { range: "A1:E1", style: { bold: true, fill: "#1F4E78", fontColor: "#FFFFFF", horizontal: "center" } },
+          { range: "E2:E4", style: { wrap: true, italic: true } },
+        ],
+        numberFormats: [{ range: "C2:C4", format: "0.0" }],
+        tables: [{ name: "ReturnData", range: "A1:E4", style: "TableStyleLight9" }],
+        conditionalFormats: [
+          { kind: "colorScale", range: "C2:C4", min: "#F8696B", mid: "#FFEB84", max: "#63BE7B", priority: 1 },
+          { kind: "iconSet", range: "C2:C4", iconSet: "3Arrows", thresholds: [10, 20], showValue: true, priority: 2 },
+          { kind: "expression", range: "A2:E4", formula: "$D2=FALSE", style: { bold: true, fontColor: "#9C0006" }, priority: 3 },
+        ],
+        dataValidations: [
+          { range: "C2:C4", kind: "decimal", operator: "greaterThanOrEqual", min: 0, allowBlank: true },
+          { range: "D2:D4", kind: "list", items: ["TRUE", "FALSE"], allowBlank: false, prompt: { title: "Confirmed?", message: "Choose TRUE or FALSE." } },
+          {
+            range: "E2:E4",
+            kind: "textLength",
+            max: 500,
+            allowBlank: true,
+            error: { title: "Too long", message: "Keep commentary under 500 characters.", style: "information" },
+          },
+        ],
+        protection: { protect: true, unlocked: ["C2:E4", "G2:G4"] },
+        columnWidths: [
+          { col: 1, width: 40.5 },
+          { col: 4, width: 60 },
+        ],
+        freeze: { rows: 1, columns: 2 },
+      },
+      { name: "Spec", state: "veryHidden", blocks: [{ at: "A1", values: [["key", "value"], ["agency", "Police"], ["due", "2025-07-31"]] }] },
+      { name: "Lists", state: "hidden", blocks: [{ at: "A1", values: [["TRUE"], ["FALSE"]] }], merges: ["C1:D2"] },
+    ],
+  };
+  const { excel, file } = await bothWays(plan);
+  expect(excel.sheets.map((s) => [s.name, s.state, s.protected])).toEqual([
+    ["Return", "visible", true],
+    ["Spec", "veryHidden", false],
+    ["Lists", "hidden", false],
+  ]);
+  expectSame(excel, file);
+});

@@ -1,0 +1,152 @@
+import ExcelJS from "exceljs";
+import type { Grid, GridCell, GridWorkbook } from "../../src/core/grid/grid";
+import { parseCell } from "../../src/core/grid/address";
+import { readWorkbookBuffer } from "../../src/files/read";
+import { expectInputError, scorecardWorkbook, toBuffer } from "./fixtures";
+
+/** The cell at an absolute A1 address, through the grid's origin. */
+function at(grid: Grid, address: string): GridCell | undefined {
+  const { row, col } = parseCell(address);
+  return grid.rows[row - grid.origin.row]?.[col - grid.origin.col];
+}
+
+describe("reading a scorecard workbook", () => {
+  let book: GridWorkbook;
+  let grid: Grid;
+
+  beforeAll(async () => {
+    book = await readWorkbookBuffer(await scorecardWorkbook(), "/data/returns/scorecard.xlsx");
+    grid = book.sheets[0]!;
+  });
+
+  test("sheets in tab order with their state; the file is named without its folder", () => {
+    expect(book.file).toBe("scorecard.xlsx");
+    expect(book.sheets.map((s) => [s.sheet, s.state])).toEqual([
+      ["Scorecard", "visible"],
+      ["Lookups", "hidden"],
+      ["Spec", "veryHidden"],
+      ["Empty", "visible"],
+    ]);
+  });
+
+  test("the rectangle is the used range: formatted empty cells beyond the data are trimmed", () => {
+    expect(grid.origin).toEqual({ row: 0, col: 0 });
+    expect(grid.rows).toHaveLength(7);
+    expect(grid.rows.every((r) => r.length === 6)).toBe(true);
+    const lookups = book.sheets[1]!;
+    expect(lookups.origin).toEqual({ row: 2, col: 2 });
+    expect(lookups.rows).toHaveLength(3);
+    expect(at(lookups, "C3")!.value).toBe("Police");
+    expect(at(lookups, "D5")!.value).toBe(7);
+    expect(at(lookups, "D3")).toEqual({ value: null, text: "", numberFormat: "General" });
+    expect(book.sheets[3]!.rows).toEqual([]);
+  });
+
+  test("merged headings: listed as areas, covered cells empty", () => {
+    expect(grid.merges).toEqual([
+      { top: 0, left: 0, bottom: 0, right: 5 },
+      { top: 1, left: 1, bottom: 1, right: 2 },
+    ]);
+    expect(at(grid, "A1")!.value).toBe("Safeguarding Partnership Scorecard");
+    expect(at(grid, "B1")).toMatchObject({ value: null, text: "" });
+    expect(at(grid, "C2")).toMatchObject({ value: null, text: "" });
+  });
+
+  test("percentages: a number formatted as a percentage, and text with the mark", () => {
+    expect(at(grid, "B4")).toEqual({ value: 0.175, text: "17.5%", numberFormat: "0.0%" });
+    expect(at(grid, "D4")).toEqual({ value: "17.5%", text: "17.5%", numberFormat: "General" });
+    expect(at(grid, "B5")).toEqual({ value: 1234.5, text: "1,235", numberFormat: "#,##0" });
+  });
+
+  test("dates are 1900-system serial numbers with their displayed text", () => {
+    expect(at(grid, "E4")).toEqual({ value: 45748, text: "Apr-25", numberFormat: "mmm-yy" });
+    expect(at(grid, "E5")).toEqual({ value: 45747, text: "31/03/2025", numberFormat: "dd/mm/yyyy" });
+    // Built-in format 14 follows the UK short date.
+    expect(at(grid, "E6")).toEqual({ value: 45383, text: "01/04/2024", numberFormat: "mm-dd-yy" });
+  });
+
+  test("formulas keep their cached result as the value", () => {
+    expect(at(grid, "F4")).toEqual({ value: 0.00972222, text: "0.01", numberFormat: "0.00", formula: "=B4/C4" });
+    // Shared formulas are translated to the cell; _xlfn. prefixes are dropped, as Excel shows them.
+    expect(at(grid, "F7")).toMatchObject({ value: 0.5, formula: "=B7/C7" });
+    expect(at(grid, "F6")).toMatchObject({ value: 1, formula: "=IFS(B6,1)" });
+  });
+
+  test("error values are apart from values, for plain cells and formula results", () => {
+    expect(at(grid, "C5")).toEqual({ value: null, text: "#N/A", numberFormat: "General", error: "#N/A" });
+    expect(at(grid, "F5")).toEqual({ value: null, text: "#DIV/0!", numberFormat: "General", formula: "=B5/0", error: "#DIV/0!" });
+  });
+
+  test("rich text is flattened, hyperlinks read as their text, booleans as booleans", () => {
+    expect(at(grid, "A5")!.value).toBe("Visits in time");
+    expect(at(grid, "D5")!.value).toBe("Guidance");
+    expect(at(grid, "B6")).toEqual({ value: true, text: "TRUE", numberFormat: "General" });
+  });
+
+  test("hidden rows and columns inside the used range", () => {
+    expect(grid.hiddenRows).toEqual([6]);
+    expect(grid.hiddenColumns).toEqual([3]);
+  });
+});
+
+describe("other workbooks", () => {
+  test("a 1904 date-system workbook still gives 1900-system serials", async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.properties.date1904 = true;
+    const ws = wb.addWorksheet("Dates");
+    ws.getCell("A1").value = new Date(Date.UTC(2025, 3, 1));
+    ws.getCell("A1").numFmt = "dd/mm/yyyy";
+    const book = await readWorkbookBuffer(await toBuffer(wb), "mac.xlsx");
+    expect(book.sheets[0]!.rows[0]![0]).toEqual({ value: 45748, text: "01/04/2025", numberFormat: "dd/mm/yyyy" });
+  });
+
+  test("a data validation over a whole column neither slows reading nor loses the cells", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Return");
+    ws.getCell("A1").value = "Value";
+    ws.getCell("A2").value = 12;
+    (ws as unknown as { dataValidations: { add(a: string, v: ExcelJS.DataValidation): void } }).dataValidations.add("A2:B1048576", {
+      type: "whole",
+      operator: "greaterThanOrEqual",
+      formulae: [0],
+      allowBlank: true,
+    });
+    const data = await toBuffer(wb);
+    const started = Date.now();
+    const book = await readWorkbookBuffer(data, "return.xlsx");
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(book.sheets[0]!.rows.map((r) => r.map((c) => c.value))).toEqual([["Value"], [12]]);
+  });
+
+  test("a macro-enabled workbook (.xlsm) reads like an .xlsx", async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("Data").getCell("B2").value = "x";
+    const book = await readWorkbookBuffer(await toBuffer(wb), "tool.xlsm");
+    expect(book.sheets[0]!.origin).toEqual({ row: 1, col: 1 });
+  });
+
+  test("the cell cap gives an InputError instead of exhausting memory", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Big");
+    for (let r = 1; r <= 30; r++) ws.getRow(r).values = [r, r * 2, r * 3, r * 4];
+    const data = await toBuffer(wb);
+    await expectInputError(() => readWorkbookBuffer(data, "big.xlsx", { maxCells: 100 }), "big.xlsx", /more than 100 cells/);
+    await expect(readWorkbookBuffer(data, "big.xlsx", { maxCells: 120 })).resolves.toBeDefined();
+  });
+
+  test("a huge merged area counts against the cap before ExcelJS expands it", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Merged");
+    ws.getCell("A1").value = "Title";
+    ws.mergeCells("A1:J20");
+    await expectInputError(async () => readWorkbookBuffer(await toBuffer(wb), "merged.xlsx", { maxCells: 150 }), "merged.xlsx", /too large/);
+  });
+
+  test("cells far apart make a used range larger than the cap", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Sparse");
+    ws.getCell("A1").value = 1;
+    ws.getCell("Z1000").value = 2;
+    await expectInputError(async () => readWorkbookBuffer(await toBuffer(wb), "sparse.xlsx", { maxCells: 10000 }), "sparse.xlsx", /A1:Z1000/);
+  });
+});
