@@ -24,7 +24,7 @@ export async function readWorkbookFile(path: string, options: FileReadOptions = 
     if (stat.isDirectory()) throw new InputError(`"${file}" is a folder, not a file.`, { file });
     if (stat.size > maxBytes) {
       throw new InputError(
-        `"${file}" is too large to read (${Math.ceil(stat.size / 1048576)} MB; the limit is ${Math.floor(maxBytes / 1048576)} MB).`,
+        `"${file}" is too large to read (${sizeText(stat.size)}, above the limit of ${sizeText(maxBytes)}).`,
         { file },
       );
     }
@@ -34,6 +34,10 @@ export async function readWorkbookFile(path: string, options: FileReadOptions = 
     throw fileSystemError(e, path, file);
   }
   return readWorkbookBuffer(data, path, { maxCells: options.maxCells ?? DEFAULT_MAX_CELLS });
+}
+
+function sizeText(bytes: number): string {
+  return bytes >= 1048576 ? `${(bytes / 1048576).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
 }
 
 /** " in FOLDER" when the path names a folder, so the message says where we looked. */

@@ -225,8 +225,9 @@ function writeBlock(ws: ExcelJS.Worksheet, sheet: string, at: string, values: Pl
     row.forEach((v, j) => {
       const r = start.row + i + 1;
       const c = start.col + j + 1;
-      if (v === null) {
-        // A null clears a cell an earlier block wrote, without creating cells for nothing.
+      if (v === null || v === "") {
+        // A null clears a cell an earlier block wrote, without creating cells for nothing. An
+        // empty string is an empty cell too, as it is when Office.js writes "" to a cell.
         const existing = ws.findCell(r, c);
         if (existing) existing.value = null;
         return;

@@ -88,6 +88,7 @@ function snapshotCell(cell: ExcelJS.Cell): SnapshotCell | null {
 
 function dataValue(v: ExcelJS.CellValue): SnapshotCell["value"] {
   if (v === null || v === undefined) return null;
+  if (v === "") return null;
   if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") return v;
   if (v instanceof Date) return jsDateToSerial(v);
   if ("error" in v) return v.error;

@@ -114,7 +114,8 @@ describe("other workbooks", () => {
     const data = await toBuffer(wb);
     const started = Date.now();
     const book = await readWorkbookBuffer(data, "return.xlsx");
-    expect(Date.now() - started).toBeLessThan(5000);
+    // Unstripped, ExcelJS takes seconds and hundreds of megabytes to expand this rule into single cells.
+    expect(Date.now() - started).toBeLessThan(1500);
     expect(book.sheets[0]!.rows.map((r) => r.map((c) => c.value))).toEqual([["Value"], [12]]);
   });
 

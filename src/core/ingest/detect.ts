@@ -6,11 +6,10 @@
  */
 import type { Grid } from "../grid/grid";
 import { columnLetters } from "../grid/address";
-import type { Period } from "../model/model";
 import { isGenericSheetName, isNoteText, isTotalLabel, looksLikeAgency } from "./agencies";
 import { columnStats, figureShare, headingParts, readColumn, type ColumnInfo } from "./columns";
 import { findFrame, isRepeatedHeading, titleText, type TableFrame } from "./headers";
-import { FIGURE_ROLES, type AgencySource, type ColumnLayout, type ColumnRole, type LayoutKind, type SheetLayout } from "./layout";
+import { FIGURE_ROLES, type AgencySource, type ColumnAttributes, type ColumnLayout, type ColumnRole, type LayoutKind, type SheetLayout } from "./layout";
 import type { LayoutOverride } from "./overrides";
 import type { PeriodReader } from "./period-reader";
 import { defaultPeriodReader } from "./periods";
@@ -18,7 +17,10 @@ import { profileRows, type RowProfile } from "./profile";
 import { bandGrid, tableBands } from "./tables";
 import { cellText, SheetView } from "./sheet-view";
 import { normalise, tidy } from "./text";
-import { unitFromLabel } from "./units";
+import { polarityFromText, unitFromLabel, unitFromUnitCell } from "./units";
+import { headingRole } from "./roles";
+import { readTarget } from "./target";
+import type { Period, Unit } from "../model/model";
 
 /** Detect the layout of a sheet's (first) table. */
 export function detectLayout(grid: Grid, override: LayoutOverride = {}, reader: PeriodReader = defaultPeriodReader): SheetLayout {
@@ -57,8 +59,10 @@ export function detectInView(view: SheetView, override: LayoutOverride, reader: 
   // A table's own title first; the sheet's title (above an earlier table) can still give the year.
   const title = sheetTitle && ownTitle !== sheetTitle ? [ownTitle, sheetTitle].filter(Boolean).join(" \u2013 ") : ownTitle;
   const titlePeriod = override.titlePeriod !== undefined ? override.titlePeriod : periodOfTitle(reader, title, view.sheet);
-  const dataRows = dataRowsOf(view, profiles, frame);
-  const parts = headingParts(view, frame.headerRows, reader);
+  const attributeRows = findAttributeRows(view, profiles, frame);
+  const attributeSet = new Set(attributeRows.map((a) => a.row));
+  const dataRows = dataRowsOf(view, profiles, frame).filter((r) => !attributeSet.has(r));
+  const parts = headingParts(view, frame.headerRows.filter((r) => !attributeSet.has(r)), reader);
   const infos = parts.map((p, c) => readColumn(c, p, columnStats(view, c, dataRows, reader), reader, title));
   const roles = infos.map((info) => resolveRole(info));
   const notes: string[] = [];
@@ -125,7 +129,8 @@ export function detectInView(view: SheetView, override: LayoutOverride, reader: 
       period: o?.period !== undefined ? o.period : period,
       measure: o?.measure !== undefined ? o.measure : measure,
       agency: o?.agency !== undefined ? o.agency : headAgency,
-      unit: info.unit,
+      unit: (figure ? attributeUnit(view, attributeRows, c) : null) ?? info.unit,
+      attributes: figure ? readAttributes(view, attributeRows, c) : {},
     };
   });
 
@@ -133,7 +138,7 @@ export function detectInView(view: SheetView, override: LayoutOverride, reader: 
   const sections = labelColumn === null ? [] : findSections(view, profiles, dataRows, labelColumn, figureCols[0] ?? view.width);
   const sheetAgency = override.sheetAgency !== undefined ? override.sheetAgency : agencyOfSheet(view.sheet, ownTitle) ?? agencyOfSheet(view.sheet, sheetTitle);
 
-  const agencySource: AgencySource = columns.some((c) => c.agency !== null) ? "column-heading"
+  const agencySource: AgencySource = columns.some((c) => c.agency !== null || c.attributes.agency !== undefined) ? "column-heading"
     : agencyColumn !== null ? (indicatorColumn === null ? "row-label" : "column")
     : sections.some((s) => s.agency !== null) ? "section"
     : sheetAgency !== null ? (override.sheetAgency !== undefined || looksLikeAgency(view.sheet) ? "sheet" : "title")
@@ -160,12 +165,70 @@ export function detectInView(view: SheetView, override: LayoutOverride, reader: 
     titlePeriod,
     title,
     sections: sections.map((s) => ({ ...s, row: s.row + origin.row })),
+    attributeRows: attributeRows.map((a) => ({ ...a, row: a.row + origin.row })),
     confidence: 0,
     notes,
   };
   layout.confidence = confidenceOf(layout);
   layout.notes = [...describe(layout), ...notes];
   return layout;
+}
+
+const ATTRIBUTE_ROLES: readonly ColumnRole[] = ["id", "agency", "polarity", "target", "unit"];
+
+/**
+ * Rows that describe the columns below or above them rather than measure anything: a transposed
+ * scorecard's "Ref", "Good is", "Target", "Unit" and "Agency" rows, labelled at the table's left
+ * edge, with one entry per indicator column.
+ */
+function findAttributeRows(view: SheetView, profiles: RowProfile[], frame: TableFrame): { row: number; role: ColumnRole }[] {
+  const left = profiles[frame.firstDataRow]?.firstCol ?? 0;
+  const out: { row: number; role: ColumnRole }[] = [];
+  const rows = [...frame.headerRows];
+  for (let r = frame.firstDataRow; r <= frame.lastDataRow; r++) rows.push(r);
+  for (const r of rows) {
+    const p = profiles[r];
+    if (!p || p.filled < 2 || p.firstCol !== left) continue;
+    const role = headingRole(tidy(cellText(view.cell(r, left))));
+    if (role === null || !ATTRIBUTE_ROLES.includes(role)) continue;
+    // The heading row itself ("Indicator ID | Indicator | Agency") names roles across: not an attribute row.
+    let headings = 0;
+    for (let c = left + 1; c <= p.lastCol; c++) if (headingRole(tidy(cellText(view.cell(r, c)))) !== null) headings++;
+    if (headings === 0) out.push({ row: r, role });
+  }
+  return out;
+}
+
+function attributeText(view: SheetView, rows: { row: number; role: ColumnRole }[], role: ColumnRole, col: number): string | null {
+  const a = rows.find((x) => x.role === role);
+  if (!a) return null;
+  const t = tidy(cellText(view.merged(a.row, col)));
+  return t === "" ? null : t;
+}
+
+function attributeUnit(view: SheetView, rows: { row: number; role: ColumnRole }[], col: number): Unit | null {
+  const t = attributeText(view, rows, "unit", col);
+  return t === null ? null : unitFromUnitCell(t);
+}
+
+/** The ID, agency, polarity and target an attribute row gives a figure column. */
+function readAttributes(view: SheetView, rows: { row: number; role: ColumnRole }[], col: number): ColumnAttributes {
+  const out: ColumnAttributes = {};
+  const id = attributeText(view, rows, "id", col);
+  if (id !== null) out.indicatorId = id;
+  const agency = attributeText(view, rows, "agency", col);
+  if (agency !== null) out.agency = agency;
+  const polarity = attributeText(view, rows, "polarity", col);
+  if (polarity !== null) out.polarity = polarityFromText(polarity);
+  const targetRow = rows.find((x) => x.role === "target");
+  if (targetRow) {
+    const target = readTarget(view.merged(targetRow.row, col));
+    if (target) {
+      out.target = target.value;
+      if (out.polarity === undefined || out.polarity === null) out.polarity = target.polarity;
+    }
+  }
+  return out;
 }
 
 function abs(col: number | null, originCol: number): number | null {
@@ -177,7 +240,7 @@ function emptyLayout(view: SheetView, why: string): SheetLayout {
     sheet: view.sheet, table: 0, kind: "none", headerRows: [], firstDataRow: view.grid.origin.row, lastDataRow: view.grid.origin.row - 1,
     indicatorColumn: null, idColumn: null, agencyColumn: null, periodColumn: null, periodPartColumn: null,
     polarityColumn: null, targetColumn: null, unitColumn: null, columns: [], agencySource: "none", sheetAgency: null,
-    titlePeriod: null, title: null, sections: [], confidence: 0, notes: [why],
+    titlePeriod: null, title: null, sections: [], attributeRows: [], confidence: 0, notes: [why],
   };
 }
 
@@ -369,13 +432,19 @@ function stripSectionDecoration(label: string): string {
   return label.replace(/^(\d+[.)]|[A-Z][.)])\s+/, "").replace(/[:\s]+$/, "").trim();
 }
 
-/** The agency a sheet belongs to by its name, or by its title ("Police - monthly return"). */
+/**
+ * The agency a sheet (or a stacked table) belongs to: its name when that is an agency's name;
+ * else a title line that is nothing but an agency's name ("Police" over its table) or says so
+ * outright ("Agency: Police"). A descriptive title ("Police: monthly safeguarding data") is not
+ * read for an agency: titles mention agencies without belonging to them.
+ */
 export function agencyOfSheet(sheet: string, title: string | null): string | null {
   if (looksLikeAgency(sheet) && !isGenericSheetName(sheet)) return tidy(sheet);
   if (!title) return null;
-  for (const piece of title.split(/\s+[-\u2013\u2014|:]\s+|:\s+|\s*\|\s*|\n/)) {
-    const p = piece.replace(/^(agency|partner|organisation|service)\s*:?\s*/i, "").trim();
-    if (p && looksLikeAgency(p)) return tidy(p);
+  for (const line of title.split(" | ")) {
+    const stated = /^(agency|partner|organisation|service)\s*:\s*(.+)$/i.exec(line.trim());
+    const candidate = stated ? stated[2]! : line;
+    if (looksLikeAgency(candidate)) return stripSectionDecoration(tidy(candidate));
   }
   return null;
 }

@@ -6,13 +6,14 @@
 import type { Grid, GridCell } from "../grid/grid";
 import type { Observation, Period, Polarity, Unit, Warning } from "../model/model";
 import { isNoteText, isTotalLabel } from "./agencies";
-import { FIGURE_ROLES, type ColumnLayout, type SheetLayout } from "./layout";
+import { FIGURE_ROLES, type ColumnAttributes, type ColumnLayout, type SheetLayout } from "./layout";
 import type { PeriodReader } from "./period-reader";
 import { defaultPeriodReader } from "./periods";
 import { cellText, isBlankCell, SheetView } from "./sheet-view";
 import { tidy } from "./text";
 import { polarityFromText, unitFromLabel, unitFromUnitCell } from "./units";
-import { cleanNumber, parseNumberText, readFigure, type Figure } from "./values";
+import { readTarget } from "./target";
+import { cleanNumber, type Figure } from "./values";
 
 export interface Extraction {
   observations: Observation[];
@@ -28,6 +29,7 @@ interface FigureGroup {
   measure: string | null;
   agency: string | null;
   unit: Unit | null;
+  attributes: ColumnAttributes;
 }
 
 /** Group figure columns that share a period, measure and agency (a "Num / Den / %" trio under one quarter). */
@@ -40,12 +42,13 @@ export function figureGroups(columns: ColumnLayout[]): FigureGroup[] {
     let g = groups.get(key);
     const slot = c.role as "value" | "numerator" | "denominator";
     if (!g || g[slot] !== null) {
-      g = { value: null, numerator: null, denominator: null, period: c.period, measure: c.measure, agency: c.agency, unit: null };
+      g = { value: null, numerator: null, denominator: null, period: c.period, measure: c.measure, agency: c.agency, unit: null, attributes: {} };
       groups.set(key, g);
       out.push(g);
     }
     g[slot] = c;
     g.unit = g.unit ?? c.unit;
+    g.attributes = { ...c.attributes, ...g.attributes };
   }
   return out;
 }
@@ -83,7 +86,7 @@ export function extractWithLayout(grid: Grid, layout: SheetLayout, file = "", re
   const tgtCol = rel(layout.targetColumn);
   const unitCol = rel(layout.unitColumn);
   const sectionAt = new Map(layout.sections.map((s) => [s.row - o.row, s]));
-  const headerSet = new Set(layout.headerRows.map((r) => r - o.row));
+  const headerSet = new Set([...layout.headerRows, ...layout.attributeRows.map((a) => a.row)].map((r) => r - o.row));
   const periodCache = new Map<string, Period | null>();
 
   let sectionAgency: string | null = null;
@@ -173,22 +176,6 @@ function rowPeriod(view: SheetView, row: number, col: number, partCol: number | 
   return period;
 }
 
-/** A target as written: 90, 0.9 as 90%, "90%", "< 20%", ">= 85". The sign gives a polarity. */
-export function readTarget(cell: GridCell): { value: number; polarity: Polarity | null } | null {
-  const f = readFigure(cell);
-  if (f.kind === "figure" && f.status === "ok" && f.value !== null) return { value: f.value, polarity: null };
-  if (f.kind !== "text") return null;
-  const m = /^\s*(<=|>=|<|>|\u2264|\u2265|=)?\s*([^<>=\u2264\u2265]+?)\s*(or (above|more|higher|over|below|less|lower|under))?\s*$/i.exec(f.text);
-  if (!m) return null;
-  const n = parseNumberText(m[2]!);
-  if (!n) return null;
-  const sign = m[1] ?? "";
-  const words = (m[4] ?? "").toLowerCase();
-  const polarity: Polarity | null = /^(>|>=|\u2265)$/.test(sign) || /above|more|higher|over/.test(words) ? "higher"
-    : /^(<|<=|\u2264)$/.test(sign) || /below|less|lower|under/.test(words) ? "lower" : null;
-  return { value: n.value, polarity };
-}
-
 type Warn = (code: string, message: string, col: number) => void;
 
 function observe(view: SheetView, ctx: RowContext, g: FigureGroup, layout: SheetLayout, file: string, warn: Warn): Observation | "no-label" | null {
@@ -259,15 +246,16 @@ function observe(view: SheetView, ctx: RowContext, g: FigureGroup, layout: Sheet
   }
 
   const unit: Unit = ctx.unit ?? unitFromLabel(indicator) ?? g.unit ?? (percent || (numerator !== null && denominator !== null) ? "percent" : "count");
-  let target = ctx.target;
+  const attrs = g.attributes;
+  let target = ctx.target ?? attrs.target ?? null;
   if (target !== null && unit === "percent" && target > 0 && target <= 1 && value !== null && value > 1) target = cleanNumber(target * 100);
   // A withheld or missing figure has no fraction either: "0 of 0" shown as n/a is not a percentage.
   if (status !== "ok") value = null;
   const fraction = status === "ok" && numerator !== null && denominator !== null;
   const obs: Observation = {
     indicator,
-    indicatorId: ctx.id,
-    agency: g.agency ?? ctx.agency,
+    indicatorId: ctx.id ?? attrs.indicatorId ?? null,
+    agency: g.agency ?? attrs.agency ?? ctx.agency,
     period,
     value,
     status,
@@ -275,7 +263,7 @@ function observe(view: SheetView, ctx: RowContext, g: FigureGroup, layout: Sheet
     numerator: fraction ? numerator : null,
     denominator: fraction ? denominator : null,
     target,
-    polarity: ctx.polarity,
+    polarity: ctx.polarity ?? attrs.polarity ?? null,
     rag: null,
     source: { file, sheet: view.sheet, cell: view.address(ctx.row, source.col) },
   };

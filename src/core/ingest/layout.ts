@@ -6,7 +6,7 @@
  * Rows and columns are zero-based and absolute (row 0 is sheet row 1, column 0 is column A), so
  * that a layout means the same thing whichever adapter read the sheet.
  */
-import type { Period, Unit } from "../model/model";
+import type { Period, Polarity, Unit } from "../model/model";
 
 /** What a column holds. Only value, numerator and denominator columns give observations. */
 export type ColumnRole =
@@ -44,8 +44,18 @@ export interface ColumnLayout {
   measure: string | null;
   /** For a figure column: the agency its heading names (agencies across the columns). */
   agency: string | null;
-  /** A unit the heading states ("%", "per 10,000", "days"). */
+  /** A unit the heading (or a Unit row) states ("%", "per 10,000", "days"). */
   unit: Unit | null;
+  /** What attribute rows say about a figure column (a transposed scorecard). */
+  attributes: ColumnAttributes;
+}
+
+/** A figure column's ID, agency, polarity and target, from rows labelled "Ref", "Agency", "Good is", "Target". */
+export interface ColumnAttributes {
+  indicatorId?: string;
+  agency?: string;
+  polarity?: Polarity | null;
+  target?: number;
 }
 
 /** Where each observation's agency comes from, nearest first; sheetAgency fills any gap. */
@@ -97,6 +107,8 @@ export interface SheetLayout {
   title: string | null;
   /** Rows that name a section ("Police", "Child Protection Activity"), with the agency, if any, they set. */
   sections: { row: number; label: string; agency: string | null }[];
+  /** Rows that describe the figure columns (ID, agency, polarity, target, unit), not figures. */
+  attributeRows: { row: number; role: ColumnRole }[];
   /** 0..1: how sure the detector is that this is an indicator table read the right way. */
   confidence: number;
   /** Why the detector decided as it did, in plain English, for the Import panel. */

@@ -138,14 +138,16 @@ function duplicateWarnings(observations: Observation[]): Warning[] {
 }
 
 /** How often an indicator is reported, from the length of its periods. */
-function frequencyOf(observations: Observation[]): string | null {
+function frequencyOf(observations: Observation[], lengths: Map<string, number>): string | null {
   let shortest = Infinity;
-  const seen = new Set<string>();
   for (const o of observations) {
     // Many observations share a few periods: measure each period once.
-    if (seen.has(o.period.start + o.period.end)) continue;
-    seen.add(o.period.start + o.period.end);
-    const days = (Date.parse(o.period.end) - Date.parse(o.period.start)) / 86_400_000 + 1;
+    const key = o.period.start + o.period.end;
+    let days = lengths.get(key);
+    if (days === undefined) {
+      days = (Date.parse(o.period.end) - Date.parse(o.period.start)) / 86_400_000 + 1;
+      lengths.set(key, days);
+    }
     if (days < shortest) shortest = days;
   }
   if (!Number.isFinite(shortest)) return null;
@@ -165,6 +167,7 @@ export function indicatorsOf(observations: Observation[]): Indicator[] {
     else byKey.set(key, [o]);
   }
   const out: Indicator[] = [];
+  const lengths = new Map<string, number>();
   for (const list of byKey.values()) {
     const first = list[0]!;
     out.push({
@@ -177,7 +180,7 @@ export function indicatorsOf(observations: Observation[]): Indicator[] {
       contentArea: null,
       type: null,
       source: null,
-      frequency: frequencyOf(list),
+      frequency: frequencyOf(list, lengths),
     });
   }
   return out;

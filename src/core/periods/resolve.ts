@@ -133,16 +133,19 @@ function isWholeMonths(span: Extract<Span, { absolute: true }>): boolean {
   return span.start.day === 1 && span.end.day === daysInMonth(span.end.year, span.end.month);
 }
 
-/** "Q2 (Jul-Sep)": the quarter and the months must name the same months. */
+/**
+ * "Q2 (Jul-Sep)", "Aug 2025 (Q2)": the months must lie inside the quarter; the months, being the
+ * more exact, are kept.
+ */
 function withQuarter(span: Span | null, quarter: { from: number; to: number }): Span | null {
-  const offsets = { from: (quarter.from - 1) * 3, to: quarter.to * 3 - 1 };
-  if (span === null) return { absolute: false, offsets };
-  if (!span.absolute) return span.offsets.from === offsets.from && span.offsets.to === offsets.to ? span : null;
+  const q = { from: (quarter.from - 1) * 3, to: quarter.to * 3 - 1 };
+  if (span === null) return { absolute: false, offsets: q };
+  if (!span.absolute) return span.offsets.from >= q.from && span.offsets.to <= q.to ? span : null;
   if (!isWholeMonths(span)) return null;
   const a = indexOfDay(span.start);
-  const b = indexOfDay(span.end);
   const from = a - fiscalStartIndex(fiscalYearOfIndex(a));
-  return from === offsets.from && b - a === offsets.to - offsets.from ? span : null;
+  const to = from + indexOfDay(span.end) - a;
+  return from >= q.from && to <= q.to ? span : null;
 }
 
 /**

@@ -14,7 +14,8 @@ import type { ConditionalFormatPlan, DataValidationPlan } from "./plan";
 export interface SnapshotCell {
   /**
    * Data value, or null for a formula cell. Dates are serial numbers (a plan never writes a
-   * Date); strings stay strings even when they start with "=".
+   * Date); strings stay strings even when they start with "=". An empty string is an empty
+   * cell (null), as Excel makes it when "" is written to a cell.
    */
   value: string | number | boolean | null;
   /** The formula without "=" when the cell holds one (e.g. "SUM(B2:B9)"). */

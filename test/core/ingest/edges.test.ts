@@ -110,15 +110,21 @@ describe("corrections from the Import panel", () => {
 });
 
 describe("speed", () => {
-  it("ingests a 50,000-cell workbook well within a second", () => {
+  const bigWorkbook = () => {
     const months = Array.from({ length: 48 }, (_, i) => `${["Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "Jan", "Feb", "Mar"][i % 12]}-${String(22 + Math.floor((i + 9) / 12)).padStart(2, "0")}`);
     const rows = [["Indicator", "Agency", ...months]];
     for (let r = 0; r < 1000; r++) rows.push([`Measure ${r}`, ["Police", "Health", "Education"][r % 3]!, ...months.map((_, c) => String((r * 7 + c) % 500))]);
-    const wb = workbook("big.xlsx", grid("Big", rows));
+    return workbook("big.xlsx", grid("Big", rows));
+  };
+
+  it("ingests a 50,000-cell workbook well within a second", () => {
+    // One run to load and compile the code paths, then a fresh workbook timed.
+    ingestWorkbook(bigWorkbook());
+    const wb = bigWorkbook();
     const start = performance.now();
     const result = ingestWorkbook(wb);
     const ms = performance.now() - start;
     expect(result.observations.length).toBe(48_000);
-    expect(ms).toBeLessThan(1000);
+    expect(ms).toBeLessThan(600);
   });
 });

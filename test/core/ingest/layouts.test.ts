@@ -239,3 +239,36 @@ describe("tables stacked down one sheet", () => {
     expect(r.observations[4]!.target).toBe(90);
   });
 });
+
+describe("a transposed scorecard: indicators across, periods down, attribute rows", () => {
+  const sheet = grid("Transposed", [
+    ["Partnership scorecard"],
+    [],
+    ["Ref", "CP01", "CP02", "PO01"],
+    ["Indicator", "Referrals", "Re-referrals within 12 months (%)", "Missing episodes"],
+    ["Agency", "Children's Social Care", "Children's Social Care", "Police"],
+    ["Good is", "n/a", "Low", "Low"],
+    ["Target", undefined, 20, undefined],
+    ["Q1 2025/26", 1087, 19.7, 298],
+    ["Q2 2025/26", 1012, 23.4, "<5"],
+  ]);
+
+  it("reads each column's ID, agency, polarity and target from the rows that name them", () => {
+    const l = detectLayout(sheet);
+    expect(l.kind).toBe("periods-down");
+    expect(l.attributeRows.map((a) => [a.row, a.role])).toEqual([[2, "id"], [4, "agency"], [5, "polarity"], [6, "target"]]);
+    const r = ingestWorkbook(workbook("t.xlsx", sheet));
+    expect(r.observations.map(brief)).toEqual([
+      "Transposed!B8 CP01 | Referrals | Children's Social Care | Q1 2025/26 | 1087 count",
+      "Transposed!C8 CP02 | Re-referrals within 12 months (%) | Children's Social Care | Q1 2025/26 | 19.7 percent",
+      "Transposed!D8 PO01 | Missing episodes | Police | Q1 2025/26 | 298 count",
+      "Transposed!B9 CP01 | Referrals | Children's Social Care | Q2 2025/26 | 1012 count",
+      "Transposed!C9 CP02 | Re-referrals within 12 months (%) | Children's Social Care | Q2 2025/26 | 23.4 percent",
+      "Transposed!D9 PO01 | Missing episodes | Police | Q2 2025/26 | suppressed count",
+    ]);
+    expect(r.observations.map((o) => [o.target, o.polarity])).toEqual([
+      [null, null], [20, "lower"], [null, "lower"], [null, null], [20, "lower"], [null, "lower"],
+    ]);
+    expect(r.warnings).toEqual([]);
+  });
+});

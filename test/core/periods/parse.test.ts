@@ -171,9 +171,17 @@ describe("headings without a year are partial", () => {
     expect(parsePeriod(input)).toMatchObject({ complete: false, missing: "year", kind, label, fiscalMonths: { from, to } });
   });
 
+  test("a month inside the quarter named beside it is that month", () => {
+    expect(parsePeriod("Apr 2025 (Q1)")).toMatchObject({ complete: true, kind: "month", label: "Apr 2025" });
+    expect(parsePeriod("Q2: Aug")).toMatchObject({ complete: false, kind: "month", label: "Aug" });
+    expect(parsePeriod("Q2: Apr")).toBeNull();
+  });
+
   test("a quarter and months that disagree are not a period", () => {
     expect(parsePeriod("Q1 (Jul-Sep)")).toBeNull();
     expect(parsePeriod("Q1 2025/26 (Jul-Sep)")).toBeNull();
+    expect(parsePeriod("Q4 24/25 (Jan-Mar 26)")).toBeNull();
+    expect(parsePeriod("Q1 (Apr-Sep)")).toBeNull();
     expect(parsePeriod("Jan 2025 2025/26")).toBeNull();
   });
 });

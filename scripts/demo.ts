@@ -1,0 +1,61 @@
+/**
+ * `npm run demo`: the main jobs on the bundled sample workbooks, through the same code the
+ * command line runs, writing everything under out/ and saying where.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { isInputError } from "../src/core/errors";
+import { countRag } from "../src/core/rag";
+import { runIngest } from "../src/cli/verbs/ingest";
+
+const root = path.join(__dirname, "..");
+const samples = path.join(root, "assets", "samples");
+const out = path.join(root, "out");
+const rel = (p: string) => path.relative(process.cwd(), p) || ".";
+
+interface Step {
+  title: string;
+  run: () => Promise<string[]>;
+}
+
+const steps: Step[] = [
+  {
+    title: "Read the circulated scorecard into indicator sheets, rated red / amber / green",
+    run: async () => {
+      const input = path.join(samples, "partnership-scorecard-q2-2025-26.xlsx");
+      const json = path.join(out, "scorecard-observations.json");
+      const xlsx = path.join(out, "indicators-and-scorecard.xlsx");
+      await runIngest(input, { json, out: xlsx });
+      const result = JSON.parse(fs.readFileSync(json, "utf8")) as { observations: { rag: "green" | "amber" | "red" | null; status: string }[]; indicators: unknown[]; warnings: { message: string }[] };
+      const rag = countRag(result.observations);
+      return [
+        `input:  ${rel(input)}`,
+        `found:  ${result.indicators.length} indicators, ${result.observations.length} observations (${result.observations.filter((o) => o.status !== "ok").length} suppressed or not available)`,
+        `RAG:    green ${rag.green}, amber ${rag.amber}, red ${rag.red}, not rated ${rag.unrated}`,
+        ...result.warnings.map((w) => `note:   ${w.message}`),
+        `wrote:  ${rel(json)}`,
+        `wrote:  ${rel(xlsx)} (sheets Scorecard, Indicators, Observations; the RAG colours are live conditional formats)`,
+      ];
+    },
+  },
+];
+
+async function main(): Promise<number> {
+  fs.mkdirSync(out, { recursive: true });
+  let failed = 0;
+  for (const [i, step] of steps.entries()) {
+    console.log(`\n${i + 1}. ${step.title}`);
+    try {
+      for (const line of await step.run()) console.log(`   ${line}`);
+    } catch (e) {
+      failed++;
+      console.log(`   could not finish: ${isInputError(e) ? e.message : e instanceof Error ? e.stack : String(e)}`);
+    }
+  }
+  console.log(failed ? `\n${failed} step(s) failed.` : `\nDone. Everything is under ${rel(out)}/.`);
+  return failed ? 1 : 0;
+}
+
+main().then((code) => {
+  process.exitCode = code;
+});

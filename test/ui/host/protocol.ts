@@ -1,0 +1,65 @@
+/**
+ * What the browser tests and the test-only Office.js stand-in (office-host.ts) agree on: how a
+ * test configures the stand-in before the page loads, and the handle the stand-in leaves on
+ * `window` for the test to inspect the workbook. Types only, so both sides can import it.
+ */
+import type { SeedSheet } from "../../excel-host/host";
+import type { RequestRecord } from "../../excel-host/context";
+import type { WorkbookSnapshot } from "../../../src/core/plan/snapshot";
+
+/** When Office.onReady resolves. */
+export type ReadyMode =
+  /** As soon as the script has run, as Office.js does inside Excel. */
+  | "now"
+  /** Never: Office.js loaded but the host never answered. */
+  | "never"
+  /** When the test calls `window.__excelHost.makeReady()`: a slow start. */
+  | "manual";
+
+/** An error shaped like Office.js's OfficeExtension.Error, for a run the test makes fail. */
+export interface InjectedError {
+  code: string;
+  message: string;
+}
+
+/**
+ * Set by the test (Playwright's addInitScript) as `window.__uiHostConfig` before any page script
+ * runs. Every field is optional: by default the workbook has one empty "Sheet1" and Office is
+ * ready at once.
+ */
+export interface UiHostConfig {
+  sheets?: SeedSheet[];
+  /** What `workbook.name` says. */
+  file?: string;
+  ready?: ReadyMode;
+  /** What Office.onReady reports as the host; "Word" and the like test the other-host notice. */
+  hostName?: string;
+  /** Office.context.officeTheme. */
+  officeTheme?: { isDarkTheme?: boolean; bodyBackgroundColor?: string };
+}
+
+/** `window.__excelHost`: the test's view of the in-memory workbook. */
+export interface ExcelHostHandle {
+  /** `context.sync()` calls over every Excel.run so far, including Excel.run's own closing sync. */
+  syncCount(): number;
+  /** Excel.run calls so far. */
+  runCount(): number;
+  /** Bytes and operations of every sync, in order. */
+  requests(): RequestRecord[];
+  sheetNames(): string[];
+  /** What the cell displays, as Range.text says. */
+  text(sheet: string, address: string): string;
+  /** The workbook (or the named sheets) in the snapshot's normal form (src/core/plan/snapshot.ts). */
+  snapshot(sheets?: string[]): WorkbookSnapshot;
+  /** Resolves Office.onReady when the config said `ready: "manual"`. */
+  makeReady(): void;
+  /** The next Excel.run rejects with this error before it touches the workbook. */
+  failNextRun(error: InjectedError): void;
+}
+
+declare global {
+  interface Window {
+    __uiHostConfig?: UiHostConfig;
+    __excelHost?: ExcelHostHandle;
+  }
+}
