@@ -154,9 +154,16 @@ export function parseCsv(text: string, delimiter: Delimiter, onRecord?: (fields:
       i++;
       if (endRecord()) return records;
     } else {
-      field += ch;
+      // Unquoted text runs to the next delimiter or line break: slice it in one piece.
+      let j = i + 1;
+      while (j < n) {
+        const c = text[j];
+        if (c === delimiter || c === "\r" || c === "\n") break;
+        j++;
+      }
+      field += text.slice(i, j);
       atFieldStart = false;
-      i++;
+      i = j;
     }
   }
   if (field !== "" || fields.length > 0 || !atFieldStart) endRecord();

@@ -33,19 +33,21 @@ export function usedRange(parts: Pick<SheetParts, "cells" | "merges">): MergeAre
   let left = Infinity;
   let bottom = -Infinity;
   let right = -Infinity;
-  const heads = new Set<string>();
+  // Numeric keys (row x 2^14 + column, Excel having 2^14 columns): a sheet can hold millions of cells.
+  const mergeHeads = new Map<number, MergeArea>(parts.merges.map((m) => [m.top * 16384 + m.left, m]));
+  const headed: MergeArea[] = [];
   for (const { row, col, cell } of parts.cells) {
     if (!hasContent(cell)) continue;
-    heads.add(`${row},${col}`);
     if (row < top) top = row;
     if (row > bottom) bottom = row;
     if (col < left) left = col;
     if (col > right) right = col;
+    const merge = mergeHeads.size ? mergeHeads.get(row * 16384 + col) : undefined;
+    if (merge) headed.push(merge);
   }
   if (bottom < 0) return null;
   // A merged heading spans its whole area on screen, so its area is part of the used range.
-  for (const m of parts.merges) {
-    if (!heads.has(`${m.top},${m.left}`)) continue;
+  for (const m of headed) {
     top = Math.min(top, m.top);
     left = Math.min(left, m.left);
     bottom = Math.max(bottom, m.bottom);
@@ -73,20 +75,17 @@ export function buildGrid(parts: SheetParts, box: MergeArea | null): Grid {
     if (row < box.top || row > box.bottom || col < box.left || col > box.right) continue;
     rows[row - box.top]![col - box.left] = cell;
   }
-  grid.rows = rows.map((r, i) => {
-    const out = new Array<GridCell>(width);
+  for (let i = 0; i < height; i++) {
+    const r = rows[i]!;
     for (let j = 0; j < width; j++) {
-      const cell = r[j];
-      if (cell) {
-        out[j] = cell;
-        continue;
-      }
+      if (r[j]) continue;
       const format = parts.emptyFormat?.(box.top + i, box.left + j);
       // Empty General cells share one frozen object: a sheet can hold millions of them.
-      out[j] = format && format !== "General" ? { value: null, text: "", numberFormat: format } : EMPTY_CELL;
+      r[j] = format && format !== "General" ? { value: null, text: "", numberFormat: format } : EMPTY_CELL;
     }
-    return out;
-  });
+  }
+  // Every slot is now filled.
+  grid.rows = rows as GridCell[][];
   // Merged areas are reported clipped to the rectangle, so that every one can be indexed in rows.
   grid.merges = parts.merges
     .filter((m) => m.bottom >= box.top && m.top <= box.bottom && m.right >= box.left && m.left <= box.right)

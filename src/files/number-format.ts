@@ -82,6 +82,11 @@ export function isPercentFormat(format: string): boolean {
 export function formatValue(value: CellValue, format: string): string {
   if (value === null) return "";
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  // Fast paths for the commonest case, General, which millions of cells can share.
+  if (format === "General") {
+    if (typeof value === "string") return value;
+    if (Number.isInteger(value) && Math.abs(value) < 1e11) return String(value);
+  }
   const sections = parseFormat(format);
   if (typeof value === "string") return formatText(value, sections);
   if (!Number.isFinite(value)) return String(value);

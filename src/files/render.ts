@@ -136,8 +136,8 @@ async function renderSheet(ws: ExcelJS.Worksheet, sheet: SheetPlan, selected: bo
   }
   for (const range of sheet.protection?.unlocked ?? []) {
     forEachCell(sheet.name, range, (r, c) => {
-      const cell = ws.getCell(r + 1, c + 1);
-      cell.protection = { ...(cell.protection ?? {}), locked: false };
+      // Plans set no other protection flag (such as hidden), so there is nothing to keep.
+      ws.getCell(r + 1, c + 1).protection = { locked: false };
     });
   }
   // Merging after styling gives the covered cells the head cell's style, as Excel does on merge.

@@ -148,7 +148,11 @@ function conditionalFormats(ws: ExcelJS.Worksheet, xml: string): ConditionalForm
       }
     }
   }
-  return out.sort((a, b) => a.priority - b.priority || byPosition(a.range, b.range));
+  // Only the order of priorities means anything (Excel renumbers them as rules come and go),
+  // so the normal form numbers them 1, 2, 3... in order.
+  return out
+    .sort((a, b) => a.priority - b.priority || byPosition(a.range, b.range))
+    .map((cf, i) => ({ ...cf, priority: i + 1 }));
 }
 
 /** A rule in the plan's terms; kinds a plan cannot express (data bars, cell-is...) are left out. */

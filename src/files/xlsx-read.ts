@@ -10,7 +10,7 @@ import type { CellValue, GridCell, GridWorkbook, MergeArea, SheetState } from ".
 import { rangeAddress } from "../core/grid/address";
 import { buildGrid, usedRange, type SheetParts, type SparseCell } from "./grid-build";
 import { formatValue } from "./number-format";
-import { assertWorkbookZip, openZip, scanWorksheets, withoutDataValidations } from "./zip";
+import { assertWorkbookZip, openZip, prepareForExcelJS, scanWorksheets } from "./zip";
 
 /** Milliseconds from the 1900-system serial 0 (1899-12-30 in ExcelJS's reckoning) to the Unix epoch. */
 const EPOCH_OFFSET_MS = 25569 * 86400000;
@@ -101,7 +101,12 @@ export async function readXlsx(data: Uint8Array, file: string, options: XlsxRead
   const zip = await openZip(data, file);
   await assertWorkbookZip(zip, file);
   const scan = await scanWorksheets(zip, file, options.maxCells);
-  const bytes = scan.withDataValidations.length ? await withoutDataValidations(zip, scan.withDataValidations) : data;
+  let bytes: Uint8Array;
+  try {
+    bytes = (await prepareForExcelJS(zip, scan)) ?? data;
+  } catch {
+    throw new InputError(`"${file}" is damaged (part of the workbook cannot be unpacked); try saving or downloading it again.`, { file });
+  }
 
   const wb = new ExcelJS.Workbook();
   try {

@@ -117,9 +117,10 @@ export async function scanWorksheets(zip: JSZip, file: string, maxCells: number)
           const cut = text.lastIndexOf("<");
           const whole = cut < 0 ? text : text.slice(0, cut);
           carry = cut < 0 ? "" : text.slice(cut);
-          cells += countMatches(whole, /<c[\s>/]/g);
-          for (const m of whole.matchAll(/<mergeCell\b[^>]*?\bref="([^"]+)"/g)) cells += rangeArea(m[1]!);
-          if (!sawValidations && /<dataValidations\b/.test(whole)) sawValidations = true;
+          // Element names may carry a namespace prefix (<x:c>) in files written by .NET tools.
+          cells += countMatches(whole, /<(?:[\w.-]+:)?c[\s>/]/g);
+          for (const m of whole.matchAll(/<(?:[\w.-]+:)?mergeCell\b[^>]*?\bref="([^"]+)"/g)) cells += rangeArea(m[1]!);
+          if (!sawValidations && /<(?:[\w.-]+:)?dataValidations\b/.test(whole)) sawValidations = true;
           if (cells > maxCells) {
             stream.pause();
             resolve(true);
@@ -127,7 +128,7 @@ export async function scanWorksheets(zip: JSZip, file: string, maxCells: number)
         })
         .on("error", reject)
         .on("end", () => {
-          if (isSheet && /<dataValidations\b/.test(carry)) sawValidations = true;
+          if (isSheet && /<(?:[\w.-]+:)?dataValidations\b/.test(carry)) sawValidations = true;
           resolve(false);
         })
         .resume();
@@ -157,21 +158,64 @@ function rangeArea(ref: string): number {
   }
 }
 
+const SPREADSHEETML = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+const PREFIXED_ROOT = /<([A-Za-z_][\w.-]*):(worksheet|workbook|sst|styleSheet)\b/;
+
 /**
- * The same workbook without its data validations. ExcelJS expands every validation range into
- * one entry per cell on load (a rule over a whole column becomes a million objects), and the
- * grids never need validations, so they are removed before ExcelJS sees the file. The archive
- * is rebuilt without compression, which costs memory copies only.
+ * The workbook as ExcelJS can load it, or null when it can load the original. Two rewrites:
+ * - Data validations are removed. ExcelJS expands every validation range into one entry per
+ *   cell on load (a rule over a whole column becomes a million objects, seconds and hundreds of
+ *   megabytes), and grids never need validations.
+ * - A namespace prefix on SpreadsheetML elements (<x:worksheet>, written by some .NET tools) is
+ *   removed: ExcelJS matches bare element names and would otherwise read such sheets as empty.
+ * The archive is rebuilt without compression, which costs memory copies only.
  */
-export async function withoutDataValidations(zip: JSZip, paths: string[]): Promise<Uint8Array> {
-  for (const path of paths) {
-    const xml = await zip.file(path)!.async("string");
-    const stripped = xml
-      .replace(/<dataValidations\b[^>]*\/>/g, "")
-      .replace(/<dataValidations\b[^>]*>[\s\S]*?<\/dataValidations>/g, "");
-    zip.file(path, stripped);
+export async function prepareForExcelJS(zip: JSZip, scan: SheetScan): Promise<Uint8Array | null> {
+  let changed = false;
+  const parts = Object.values(zip.files).filter(
+    (e) => !e.dir && (WORKSHEET_PATH.test(e.name) || ["xl/workbook.xml", "xl/sharedStrings.xml", "xl/styles.xml"].includes(e.name)),
+  );
+  for (const entry of parts) {
+    const strip = scan.withDataValidations.includes(entry.name);
+    const head = await readHead(entry);
+    const prefix = PREFIXED_ROOT.exec(head)?.[1];
+    if (!strip && !(prefix && head.includes(`xmlns:${prefix}="${SPREADSHEETML}"`))) continue;
+    let xml = await entry.async("string");
+    if (prefix && xml.includes(`xmlns:${prefix}="${SPREADSHEETML}"`)) {
+      const p = prefix.replace(/[.]/g, "\\.");
+      xml = xml
+        .replace(new RegExp(`<${p}:`, "g"), "<")
+        .replace(new RegExp(`</${p}:`, "g"), "</")
+        .replace(`xmlns:${prefix}="${SPREADSHEETML}"`, `xmlns="${SPREADSHEETML}"`);
+    }
+    if (strip) {
+      xml = xml
+        .replace(/<dataValidations\b[^>]*\/>/g, "")
+        .replace(/<dataValidations\b[^>]*>[\s\S]*?<\/dataValidations>/g, "");
+    }
+    zip.file(entry.name, xml);
+    changed = true;
   }
-  return zip.generateAsync({ type: "uint8array", compression: "STORE" });
+  return changed ? zip.generateAsync({ type: "uint8array", compression: "STORE" }) : null;
+}
+
+/** The first few kilobytes of a part, streamed, to see its root element without unpacking it all. */
+async function readHead(entry: JSZip.JSZipObject): Promise<string> {
+  return new Promise<string>((resolve, reject) => {
+    let head = "";
+    const stream = entryStream(entry);
+    stream
+      .on("data", (chunk) => {
+        head += chunk;
+        if (head.length >= 4096) {
+          stream.pause();
+          resolve(head);
+        }
+      })
+      .on("error", reject)
+      .on("end", () => resolve(head))
+      .resume();
+  });
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,15 +1,100 @@
 /**
  * What the panels can ask of the workbook. The panels receive an Operations object as a prop and
  * never touch Office.js themselves: the real one (office/excel-operations.ts) runs in Excel, and
- * tests hand in fakes. Each operation resolves with a plain-English result to show, or rejects;
- * the panel shows the rejection's message (see describeError).
+ * tests hand in fakes. Each operation resolves with plain data to show, or rejects; the panel
+ * shows the rejection's message (see describeError).
+ *
+ * Only types come from the engine here: the engine itself loads lazily, inside the operations,
+ * so that the pane opens quickly.
  */
+import type { GridWorkbook } from "../core/grid/grid";
+import type { IngestDetail, LayoutOverrides } from "../core/ingest";
+import type { IngestResult, Polarity } from "../core/model";
+import type { ScorecardGroupBy } from "../core/scorecard/rows";
+
 export interface OperationResult {
   /** One or two sentences saying what was done, shown to the user as written. */
   summary: string;
 }
 
+/** A workbook as read for the Import section: what the engine needs to read it again. */
+export interface ImportedWorkbook {
+  /** The workbook's name, for messages. */
+  file: string;
+  /** The analyst's sheets as read, kept so that corrections re-run without going back to Excel. */
+  workbook: GridWorkbook;
+  /** Sheets left out because the add-in wrote them (reading them would count every figure twice). */
+  ownSheets: string[];
+}
+
+/** What the engine found, with or without the analyst's corrections. */
+export interface Extraction {
+  /** Observations, indicators, warnings and the layout each sheet was read with. */
+  detail: IngestDetail;
+  /**
+   * Why nothing could be read, in a sentence, when no sheet looked like a table of figures.
+   * The layouts are still there, so the analyst can correct them and read again.
+   */
+  problem: string | null;
+}
+
+/** A polarity or target the analyst gives an indicator that lacks one. */
+export interface RatingAddition {
+  indicatorId: string | null;
+  indicator: string;
+  polarity?: Polarity;
+  /** In the indicator's units: 90 means 90% for a percentage. */
+  target?: number;
+}
+
+export interface ScorecardSettings {
+  /** Green where at least this percentage of target is achieved (95 means 95%). */
+  greenPercent: number;
+  /** Amber where at least this percentage; red below. */
+  amberPercent: number;
+  groupBy: ScorecardGroupBy;
+  additions: RatingAddition[];
+}
+
+/** Ratings of each scorecard row's latest figure. */
+export interface RagTally {
+  red: number;
+  amber: number;
+  green: number;
+  notRated: number;
+  /** Rows on the scorecard. */
+  total: number;
+}
+
+export interface ScorecardResult extends OperationResult {
+  counts: RagTally;
+}
+
+export interface IndicatorSheetsRequest {
+  data: IngestResult;
+  settings: ScorecardSettings;
+  /** Also write the Scorecard sheet, with `settings`. */
+  includeScorecard: boolean;
+}
+
+export interface IndicatorSheetsResult extends OperationResult {
+  /** The scorecard's counts, when it was written. */
+  counts: RagTally | null;
+}
+
 export interface Operations {
   /** Writes the sample scorecard sheet into the open workbook (replacing an earlier copy of it, and nothing else). */
   writeSampleSheet(): Promise<OperationResult>;
+
+  /** Reads every sheet of the open workbook and what the engine finds in it. Writes nothing. */
+  readWorkbook(): Promise<{ imported: ImportedWorkbook; extraction: Extraction }>;
+  /** Reads the sheets already read again, with the analyst's corrections; no trip to Excel. */
+  extract(imported: ImportedWorkbook, overrides: LayoutOverrides): Promise<Extraction>;
+  /** Writes the Indicators and Observations sheets (and the Scorecard) as the add-in's own sheets. */
+  writeIndicatorSheets(request: IndicatorSheetsRequest): Promise<IndicatorSheetsResult>;
+  /** Writes the Scorecard sheet alone, replacing the add-in's earlier one. */
+  writeScorecard(data: IngestResult, settings: ScorecardSettings): Promise<ScorecardResult>;
+
+  /** Shows a cell: activates its sheet and selects it. */
+  selectCell(sheet: string, cell: string): Promise<void>;
 }

@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import type { Grid, GridCell, GridWorkbook } from "../../src/core/grid/grid";
 import { parseCell } from "../../src/core/grid/address";
 import { readWorkbookBuffer } from "../../src/files/read";
@@ -112,11 +113,48 @@ describe("other workbooks", () => {
       allowBlank: true,
     });
     const data = await toBuffer(wb);
+    const copy = Buffer.from(data);
     const started = Date.now();
     const book = await readWorkbookBuffer(data, "return.xlsx");
+    // The rule is removed from an in-memory copy only: the caller's bytes are untouched.
+    expect(data.equals(copy)).toBe(true);
     // Unstripped, ExcelJS takes seconds and hundreds of megabytes to expand this rule into single cells.
     expect(Date.now() - started).toBeLessThan(1500);
     expect(book.sheets[0]!.rows.map((r) => r.map((c) => c.value))).toEqual([["Value"], [12]]);
+  });
+
+  test("SpreadsheetML written with a namespace prefix (<x:worksheet>, as some .NET tools write it)", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Prefixed");
+    ws.getRow(1).values = ["Agency", "Value"];
+    ws.getRow(2).values = ["Police", 0.5];
+    ws.getCell("B2").numFmt = "0%";
+    const zip = await JSZip.loadAsync(await toBuffer(wb));
+    const ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+    for (const path of ["xl/workbook.xml", "xl/worksheets/sheet1.xml", "xl/sharedStrings.xml", "xl/styles.xml"]) {
+      const xml = await zip.file(path)!.async("string");
+      const prefixed = xml
+        .replace(/<(?![?!/])(?![\w.-]+:)/g, "<x:")
+        .replace(/<\/(?![\w.-]+:)/g, "</x:")
+        .replace(`xmlns="${ns}"`, `xmlns:x="${ns}"`);
+      expect(prefixed).toContain("<x:");
+      zip.file(path, prefixed);
+    }
+    const data = await zip.generateAsync({ type: "uint8array" });
+    const book = await readWorkbookBuffer(data, "dotnet.xlsx");
+    expect(book.sheets[0]!.sheet).toBe("Prefixed");
+    expect(book.sheets[0]!.rows).toEqual([
+      [
+        { value: "Agency", text: "Agency", numberFormat: "General" },
+        { value: "Value", text: "Value", numberFormat: "General" },
+      ],
+      [
+        { value: "Police", text: "Police", numberFormat: "General" },
+        { value: 0.5, text: "50%", numberFormat: "0%" },
+      ],
+    ]);
+    // The prefixed cells still count against the cap.
+    await expectInputError(() => readWorkbookBuffer(data, "dotnet.xlsx", { maxCells: 3 }), "dotnet.xlsx", /more than 3 cells/);
   });
 
   test("a macro-enabled workbook (.xlsm) reads like an .xlsx", async () => {

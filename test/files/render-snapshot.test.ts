@@ -158,6 +158,26 @@ describe("render a plan, then snapshot the file", () => {
     expect(scorecard.conditionalFormats).toEqual(fullPlan().sheets[1]!.conditionalFormats);
   });
 
+  test("conditional-format priorities are renumbered 1, 2, 3... in order", async () => {
+    const plan: WorkbookPlan = {
+      sheets: [
+        {
+          name: "S",
+          blocks: [{ at: "A1", values: [[1], [2]] }],
+          conditionalFormats: [
+            { kind: "expression", range: "A1:A2", formula: "A1>1", style: { bold: true }, priority: 30, stopIfTrue: true },
+            { kind: "colorScale", range: "A1:A2", min: "#FFFFFF", max: "#000000", priority: 10 },
+          ],
+        },
+      ],
+    };
+    const snap = await snapshotXlsx(await renderPlanToXlsx(plan));
+    expect(snap.sheets[0]!.conditionalFormats).toEqual([
+      { kind: "colorScale", range: "A1:A2", min: "#FFFFFF", max: "#000000", priority: 1 },
+      { kind: "expression", range: "A1:A2", formula: "A1>1", style: { bold: true }, priority: 2, stopIfTrue: true },
+    ]);
+  });
+
   test("data validations come back as the plan wrote them, one per range", () => {
     const plan = fullPlan().sheets[1]!.dataValidations!;
     expect(scorecard.dataValidations).toEqual(plan);

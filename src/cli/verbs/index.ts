@@ -1,3 +1,4 @@
+import { runGap, type GapArgs } from "./gap";
 import { runIngest, type IngestArgs } from "./ingest";
 
 /**
@@ -41,7 +42,7 @@ export const verbs: Verb[] = [
       { flags: "--out <out.xlsx>", description: "also write the Gap Analysis workbook" },
       { flags: "--framework <framework.json>", description: "a partnership's own framework file (default: the built-in framework)" },
     ],
-    notBuiltReason: "the gap analysis against the content-area framework arrives with the framework release",
+    run: ([input, opts]) => runGap(input as string, opts as GapArgs),
   },
   {
     name: "template",

@@ -65,6 +65,8 @@ export const STRONG_MATCH = 0.5;
 export const WEAK_MATCH = 0.3;
 /** A neighbour this near suggests the sub-area of an area decided otherwise. */
 export const SUBAREA_MATCH = 0.4;
+/** A stated area's own nearest measure must score this share of the best measure anywhere. */
+export const IN_AREA_MARGIN = 0.8;
 
 const RANK: Record<Confidence, number> = { stated: 3, catalogue: 2, inferred: 1, none: 0 };
 const round3 = (x: number): number => Math.round(x * 1000) / 1000;
@@ -111,9 +113,12 @@ function decideArea(indicator: Indicator, framework: Framework, catalogue: Catal
 
   const stated = indicator.contentArea === null ? null : resolveArea(indicator.contentArea, framework, keywords);
   if (stated !== null) {
+    // A measure of the stated area is only the indicator's own when it is nearly as close as the
+    // best measure anywhere: a partnership may file a measure under another area than the catalogue.
     const inArea = bestIn(stated.area);
-    const match = inArea !== undefined && inArea.score >= STRONG_MATCH ? inArea : strong;
-    const subArea = stated.subArea ?? (match?.measure.area === stated.area ? match.measure.subArea : subAreaOf(stated.area));
+    const rivalled = inArea !== undefined && best !== undefined && inArea.score < IN_AREA_MARGIN * best.score;
+    const match = inArea !== undefined && inArea.score >= STRONG_MATCH && !rivalled ? inArea : strong;
+    const subArea = stated.subArea ?? (match?.measure.area === stated.area ? match.measure.subArea : rivalled ? subAreaFromWords(indicator.name, stated.area, framework) : subAreaOf(stated.area));
     return { area: stated.area, subArea, basis: "stated", score: 1, match };
   }
   if (strong !== undefined) return { area: strong.measure.area, subArea: strong.measure.subArea, basis: "catalogue", score: strong.score, match: strong };

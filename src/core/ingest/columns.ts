@@ -3,7 +3,8 @@
  * carried over the quarters it stands above), what the heading says the column holds, and what
  * the cells below it actually hold.
  */
-import type { Period, Unit } from "../model/model";
+import type { ObservationStatus, Period, Unit } from "../model/model";
+import { markStatus } from "./values";
 import { looksLikeAgency } from "./agencies";
 import type { ColumnRole } from "./layout";
 import type { HeadingPart, PeriodReader } from "./period-reader";
@@ -21,6 +22,8 @@ export interface ColumnStats {
   ids: number;
   polarities: number;
   rags: number;
+  /** Cells naming a figure's status ("ok", "suppressed", "provisional"). */
+  statuses: number;
   /** Cells naming a unit ("%", "No."): a unit column, whatever its heading. */
   units: number;
   /** Total length of the text cells, to tell labels from codes. */
@@ -43,8 +46,24 @@ export interface ColumnInfo {
   stats: ColumnStats;
 }
 
-const ID_PATTERN = /^([A-Z]{1,6}[ \-_.]?\d{1,4}[a-z]?|\d{1,3}(\.\d{1,3}){1,3}[a-z]?|[A-Z]{1,3}\d{0,2}[.\-]\d{1,3}[a-z]?)$/i;
+/** A reference ID: "CP02", "CP-R01", "1.2", "A.3". */
+export const ID_PATTERN = /^([A-Z]{1,6}[ \-_.]?\d{1,4}[a-z]?|\d{1,3}(\.\d{1,3}){1,3}[a-z]?|[A-Z]{1,3}\d{0,2}[.\-]\d{1,3}[a-z]?)$/i;
 const RAG_PATTERN = /^(r|a|g|red|amber|green|r\/a|a\/g|ra|ag|blue|b|grey|gray|green\/amber|amber\/green|red\/amber|amber\/red)$/i;
+
+/** A word a status column uses: a mark's status, or a plain figure's ("ok", "final", "provisional"). */
+export function isStatusWord(text: string): boolean {
+  return statusOfWord(text) !== null;
+}
+
+/** The status a status column's entry gives, "ok" for a figure that stands. */
+export function statusOfWord(text: string): ObservationStatus | null {
+  const t = normalise(text);
+  if (/^(ok|final|provisional|revised|estimated|estimate|published|valid|actual|complete)$/.test(t)) return "ok";
+  if (/^(not applicable|not_applicable)$/.test(t)) return "not_applicable";
+  if (/^(suppressed|withheld|confidential|redacted)$/.test(t)) return "suppressed";
+  if (/^(missing|not available|not_available|not submitted|no return|no data)$/.test(t)) return "missing";
+  return markStatus(text);
+}
 
 /** The stacked heading parts of every column, top to bottom. */
 export function headingParts(view: SheetView, headerRows: number[], reader: PeriodReader): HeadingPart[][] {
@@ -75,7 +94,7 @@ function hasLowerHeading(view: SheetView, rows: number[], col: number): boolean 
 }
 
 function emptyStats(): ColumnStats {
-  return { figures: 0, marks: 0, texts: 0, periods: 0, agencies: 0, ids: 0, polarities: 0, rags: 0, units: 0, textLength: 0, integers: 0 };
+  return { figures: 0, marks: 0, texts: 0, periods: 0, agencies: 0, ids: 0, polarities: 0, rags: 0, statuses: 0, units: 0, textLength: 0, integers: 0 };
 }
 
 /** What the cells of a column hold, over the data rows. Period parsing is sampled: it is the costly test. */
@@ -94,7 +113,11 @@ export function columnStats(view: SheetView, col: number, rows: number[], reader
       if (f.status === "ok") {
         s.figures++;
         if (Number.isInteger(f.value)) s.integers++;
-      } else s.marks++;
+      } else {
+        s.marks++;
+        // A mark is a status word too ("suppressed" in a status column).
+        s.statuses++;
+      }
       // A numeric period column (years as numbers) is tested as well.
       if (typeof cell.value === "number" && periodTests < 60) {
         periodTests++;
@@ -108,6 +131,7 @@ export function columnStats(view: SheetView, col: number, rows: number[], reader
     if (ID_PATTERN.test(text)) s.ids++;
     if (RAG_PATTERN.test(text)) s.rags++;
     if (isUnitWord(text)) s.units++;
+    if (isStatusWord(text)) s.statuses++;
     if (text.length <= 40 && polarityFromText(text) && /\b(high|higher|low|lower|up|down)\b|[\u2191\u2193]/i.test(text) && text.split(" ").length <= 5) s.polarities++;
     if (looksLikeAgency(text)) s.agencies++;
     if (periodTests < 60) {

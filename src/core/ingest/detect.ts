@@ -7,7 +7,7 @@
 import type { Grid } from "../grid/grid";
 import { columnLetters } from "../grid/address";
 import { isGenericSheetName, isNoteText, isTotalLabel, looksLikeAgency } from "./agencies";
-import { columnStats, figureShare, headingParts, readColumn, type ColumnInfo } from "./columns";
+import { columnStats, figureShare, headingParts, ID_PATTERN, readColumn, type ColumnInfo } from "./columns";
 import { findFrame, isRepeatedHeading, titleText, type TableFrame } from "./headers";
 import { FIGURE_ROLES, type AgencySource, type ColumnAttributes, type ColumnLayout, type ColumnRole, type LayoutKind, type SheetLayout } from "./layout";
 import type { LayoutOverride } from "./overrides";
@@ -17,10 +17,12 @@ import { profileRows, type RowProfile } from "./profile";
 import { bandGrid, tableBands } from "./tables";
 import { cellText, SheetView } from "./sheet-view";
 import { normalise, tidy } from "./text";
-import { polarityFromText, unitFromLabel, unitFromUnitCell } from "./units";
+import { isUnitWord, polarityFromText, unitFromLabel, unitFromUnitCell } from "./units";
+import { markStatus } from "./values";
+import type { GridCell } from "../grid/grid";
 import { headingRole } from "./roles";
 import { readTarget } from "./target";
-import type { Period, Unit } from "../model/model";
+import type { Period, Unit, Warning } from "../model/model";
 
 /** Detect the layout of a sheet's (first) table. */
 export function detectLayout(grid: Grid, override: LayoutOverride = {}, reader: PeriodReader = defaultPeriodReader): SheetLayout {
@@ -66,6 +68,7 @@ export function detectInView(view: SheetView, override: LayoutOverride, reader: 
   const infos = parts.map((p, c) => readColumn(c, p, columnStats(view, c, dataRows, reader), reader, title));
   const roles = infos.map((info) => resolveRole(info));
   const notes: string[] = [];
+  const warnings: Warning[] = [];
 
   readFractionTrios(infos, roles);
   readOutturnSeries(infos, roles);
@@ -117,7 +120,10 @@ export function detectInView(view: SheetView, override: LayoutOverride, reader: 
     if (figure && kind === "wide" && period === null && periodColumn === null) {
       // Beside columns headed by periods, a figure column without one is a total or a note.
       colRole = "ignore";
-      notes.push(`Column ${columnLetters(c + origin.col)} ("${info.heading || "no heading"}") holds figures but its heading names no period, so it is left out.`);
+      const message = `Column ${columnLetters(c + origin.col)} ("${info.heading || "no heading"}") holds figures but its heading names no period, so it is left out.`;
+      notes.push(message);
+      const headingRow = frame.headerRows[frame.headerRows.length - 1];
+      warnings.push({ code: "INGEST_AMBIGUOUS_HEADER", message, sheet: view.sheet, cell: headingRow === undefined ? null : view.address(headingRow, c) });
     }
     if (!figure) period = null;
     const measure = figure && measuresAcross ? measureOf(info, headAgency) : null;
@@ -159,6 +165,7 @@ export function detectInView(view: SheetView, override: LayoutOverride, reader: 
     polarityColumn: abs(firstWithRole(roles, "polarity"), origin.col),
     targetColumn: abs(firstWithRole(roles, "target"), origin.col),
     unitColumn: abs(firstWithRole(roles, "unit"), origin.col),
+    statusColumn: abs(firstWithRole(roles, "status"), origin.col),
     columns,
     agencySource,
     sheetAgency,
@@ -168,6 +175,7 @@ export function detectInView(view: SheetView, override: LayoutOverride, reader: 
     attributeRows: attributeRows.map((a) => ({ ...a, row: a.row + origin.row })),
     confidence: 0,
     notes,
+    warnings,
   };
   layout.confidence = confidenceOf(layout);
   layout.notes = [...describe(layout), ...notes];
@@ -192,11 +200,39 @@ function findAttributeRows(view: SheetView, profiles: RowProfile[], frame: Table
     const role = headingRole(tidy(cellText(view.cell(r, left))));
     if (role === null || !ATTRIBUTE_ROLES.includes(role)) continue;
     // The heading row itself ("Indicator ID | Indicator | Agency") names roles across: not an attribute row.
+    // And the entries must be what the label says: IDs, agencies, polarities, targets or units
+    // ("Agency" over measure names is a matrix's heading row, not a row of agencies).
     let headings = 0;
-    for (let c = left + 1; c <= p.lastCol; c++) if (headingRole(tidy(cellText(view.cell(r, c)))) !== null) headings++;
-    if (headings === 0) out.push({ row: r, role });
+    let fitting = 0;
+    let entries = 0;
+    for (let c = left + 1; c <= p.lastCol; c++) {
+      const cell = view.cell(r, c);
+      const text = tidy(cellText(cell));
+      if (!text) continue;
+      entries++;
+      if (headingRole(text) !== null) headings++;
+      if (fitsAttribute(role, text, cell)) fitting++;
+    }
+    if (headings === 0 && entries > 0 && fitting >= 0.6 * entries) out.push({ row: r, role });
   }
   return out;
+}
+
+function fitsAttribute(role: ColumnRole, text: string, cell: GridCell): boolean {
+  switch (role) {
+    case "id":
+      return ID_PATTERN.test(text);
+    case "agency":
+      return looksLikeAgency(text);
+    case "polarity":
+      return polarityFromText(text) !== null || /^(n\/a|na|-|none|neutral)$/i.test(text);
+    case "target":
+      return readTarget(cell) !== null || markStatus(text) !== null;
+    case "unit":
+      return isUnitWord(text);
+    default:
+      return false;
+  }
 }
 
 function attributeText(view: SheetView, rows: { row: number; role: ColumnRole }[], role: ColumnRole, col: number): string | null {
@@ -239,8 +275,8 @@ function emptyLayout(view: SheetView, why: string): SheetLayout {
   return {
     sheet: view.sheet, table: 0, kind: "none", headerRows: [], firstDataRow: view.grid.origin.row, lastDataRow: view.grid.origin.row - 1,
     indicatorColumn: null, idColumn: null, agencyColumn: null, periodColumn: null, periodPartColumn: null,
-    polarityColumn: null, targetColumn: null, unitColumn: null, columns: [], agencySource: "none", sheetAgency: null,
-    titlePeriod: null, title: null, sections: [], attributeRows: [], confidence: 0, notes: [why],
+    polarityColumn: null, targetColumn: null, unitColumn: null, statusColumn: null, columns: [], agencySource: "none", sheetAgency: null,
+    titlePeriod: null, title: null, sections: [], attributeRows: [], confidence: 0, notes: [why], warnings: [],
   };
 }
 
@@ -285,6 +321,10 @@ export function resolveRole(info: ColumnInfo): ColumnRole {
   }
   // A "Measure" column holding "%" and "No." is a unit column, whatever its heading says.
   if (s.texts >= 2 && s.units >= 0.8 * nonBlank && (info.named === null || info.named === "indicator")) return "unit";
+  // Periods down a column headed "Indicator" (the label of a transposed table's name row) are periods.
+  if (info.named === "indicator" && s.texts >= 2 && s.periods >= 0.6 * nonBlank) return "period";
+  // A "Status" column of "ok" and "suppressed" says what a blank figure means; RAG letters it is not.
+  if ((info.named === "rag" || info.named === null) && s.texts >= 2 && s.statuses >= 0.8 * nonBlank && /status|flag|marker/i.test(info.heading)) return "status";
   if (info.named !== null) return info.named;
   if (info.period !== null) return "value";
   if (nonBlank === 0) return "ignore";
@@ -378,7 +418,7 @@ function firstWithRole(roles: ColumnRole[], role: ColumnRole): number | null {
  * to the left of the first figure column (labels sit left of their figures).
  */
 function pickIndicatorColumn(infos: ColumnInfo[], roles: ColumnRole[]): number | null {
-  const named = infos.filter((i) => i.named === "indicator" && i.stats.texts > 0);
+  const named = infos.filter((i) => i.named === "indicator" && roles[i.col] === "indicator" && i.stats.texts > 0);
   if (named.length) return named.reduce((a, b) => (b.stats.texts > a.stats.texts ? b : a)).col;
   const firstFigure = roles.findIndex((r) => FIGURE_ROLES.includes(r));
   const limit = firstFigure < 0 ? infos.length : firstFigure;

@@ -11,8 +11,9 @@ import type { PeriodReader } from "./period-reader";
 import { defaultPeriodReader } from "./periods";
 import { cellText, isBlankCell, SheetView } from "./sheet-view";
 import { tidy } from "./text";
-import { polarityFromText, unitFromLabel, unitFromUnitCell } from "./units";
+import { polarityFromText, unitFromFormat, unitFromLabel, unitFromUnitCell } from "./units";
 import { readTarget } from "./target";
+import { statusOfWord } from "./columns";
 import { cleanNumber, type Figure } from "./values";
 
 export interface Extraction {
@@ -62,6 +63,8 @@ interface RowContext {
   target: number | null;
   polarity: Polarity | null;
   unit: Unit | null;
+  /** The row's status column entry, as written. */
+  status: string | null;
 }
 
 /** Extract the observations a layout describes. `file` names the source in each observation. */
@@ -85,6 +88,7 @@ export function extractWithLayout(grid: Grid, layout: SheetLayout, file = "", re
   const polCol = rel(layout.polarityColumn);
   const tgtCol = rel(layout.targetColumn);
   const unitCol = rel(layout.unitColumn);
+  const statusCol = rel(layout.statusColumn);
   const sectionAt = new Map(layout.sections.map((s) => [s.row - o.row, s]));
   const headerSet = new Set([...layout.headerRows, ...layout.attributeRows.map((a) => a.row)].map((r) => r - o.row));
   const periodCache = new Map<string, Period | null>();
@@ -124,6 +128,7 @@ export function extractWithLayout(grid: Grid, layout: SheetLayout, file = "", re
       target: null,
       polarity: polCol === null ? null : polarityFromText(cellText(view.merged(r, polCol))),
       unit: unitCol === null ? null : unitFromUnitCell(cellText(view.merged(r, unitCol))),
+      status: textAt(view, r, statusCol),
     };
     const target = tgtCol === null ? null : readTarget(view.merged(r, tgtCol));
     if (target) {
@@ -184,7 +189,10 @@ function observe(view: SheetView, ctx: RowContext, g: FigureGroup, layout: Sheet
   const v = at(g.value);
   const n = at(g.numerator);
   const d = at(g.denominator);
-  const vf: Figure = v ? view.figure(ctx.row, v.col) : { kind: "blank" };
+  let vf: Figure = v ? view.figure(ctx.row, v.col) : { kind: "blank" };
+  // A blank figure that the status column explains is an observation with that status.
+  const stated = ctx.status === null ? null : statusOfWord(ctx.status);
+  if (vf.kind === "blank" && stated !== null && stated !== "ok") vf = { kind: "figure", status: stated, value: null, percent: false, mark: ctx.status! };
   const nf: Figure = n ? view.figure(ctx.row, n.col) : { kind: "blank" };
   const df: Figure = d ? view.figure(ctx.row, d.col) : { kind: "blank" };
   if (vf.kind === "blank" && nf.kind === "blank" && df.kind === "blank") return null;
@@ -245,7 +253,8 @@ function observe(view: SheetView, ctx: RowContext, g: FigureGroup, layout: Sheet
     }
   }
 
-  const unit: Unit = ctx.unit ?? unitFromLabel(indicator) ?? g.unit ?? (percent || (numerator !== null && denominator !== null) ? "percent" : "count");
+  const formatUnit = v ? unitFromFormat(v.cell.numberFormat) : null;
+  const unit: Unit = ctx.unit ?? unitFromLabel(indicator) ?? g.unit ?? formatUnit ?? (percent || (numerator !== null && denominator !== null) ? "percent" : "count");
   const attrs = g.attributes;
   let target = ctx.target ?? attrs.target ?? null;
   if (target !== null && unit === "percent" && target > 0 && target <= 1 && value !== null && value > 1) target = cleanNumber(target * 100);

@@ -6,7 +6,7 @@
  * Rows and columns are zero-based and absolute (row 0 is sheet row 1, column 0 is column A), so
  * that a layout means the same thing whichever adapter read the sheet.
  */
-import type { Period, Polarity, Unit } from "../model/model";
+import type { Period, Polarity, Unit, Warning } from "../model/model";
 
 /** What a column holds. Only value, numerator and denominator columns give observations. */
 export type ColumnRole =
@@ -21,6 +21,8 @@ export type ColumnRole =
   | "numerator"
   | "denominator"
   | "rag"
+  /** The status of the row's figure ("suppressed", "missing"), as a machine export gives it. */
+  | "status"
   | "commentary"
   | "outturn"
   | "trend"
@@ -97,6 +99,8 @@ export interface SheetLayout {
   polarityColumn: number | null;
   targetColumn: number | null;
   unitColumn: number | null;
+  /** A column saying each figure's status, where a blank value is withheld or missing. */
+  statusColumn: number | null;
   columns: ColumnLayout[];
   agencySource: AgencySource;
   /** The agency of the whole sheet (from its name or title), where nothing nearer names one. */
@@ -113,4 +117,6 @@ export interface SheetLayout {
   confidence: number;
   /** Why the detector decided as it did, in plain English, for the Import panel. */
   notes: string[];
+  /** Doubts found while detecting (an ambiguous heading), each naming its cell. */
+  warnings: Warning[];
 }

@@ -4,7 +4,7 @@
  * partial headings ("Q1", "Apr") are completed from the parts around them, then from the title.
  */
 import type { Period } from "../model/model";
-import { findPeriodInText, parsePeriod, parseStackedPeriod, toPeriod, type ParsedPeriod } from "../periods";
+import { findPeriodInText, parsePeriod, parsePeriodFromDates, parseStackedPeriod, toPeriod, type ParsedPeriod } from "./periods-api";
 import type { HeadingPart, PeriodReader } from "./period-reader";
 
 function complete(p: ParsedPeriod | null): Period | null {
@@ -21,9 +21,28 @@ function ofParts(parts: HeadingPart[], title: string | null): Period | null {
   return complete(parseStackedPeriod(parts.map((p) => p.cell), { title }));
 }
 
+/**
+ * A row's period from its period cells. Two complete dates or periods side by side ("Period
+ * start", "Period end") are the span from the first to the second; a year beside a quarter is
+ * read like a stacked heading.
+ */
+function ofCells(parts: HeadingPart[], title: string | null): Period | null {
+  if (parts.length === 2) {
+    const [a, b] = parts.map((p) => parsePeriod(p.cell));
+    if (a && b && a.complete && b.complete && !isYearOnly(a) && !isYearOnly(b) && a.start <= b.end && (a.start !== b.start || a.end !== b.end)) {
+      return complete(parsePeriodFromDates(a.start, b.end));
+    }
+  }
+  return ofParts(parts, title);
+}
+
+function isYearOnly(p: ParsedPeriod): boolean {
+  return p.kind === "financialYear" || p.kind === "calendarYear";
+}
+
 export const defaultPeriodReader: PeriodReader = {
   isHeading,
   ofHeading: ofParts,
-  ofCell: ofParts,
+  ofCell: ofCells,
   inText: (text) => complete(findPeriodInText(text)?.period ?? null),
 };

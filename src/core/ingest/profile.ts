@@ -38,7 +38,7 @@ export function profileRows(view: SheetView): RowProfile[] {
       const f = view.figure(r, c);
       if (f.kind === "figure") {
         if (f.status !== "ok") p.marks++;
-        else if (typeof cell.value === "number" && isYearLike(cell.value, cell.numberFormat)) p.years++;
+        else if (f.value !== null && isYearLike(f.value, cell.numberFormat)) p.years++;
         else p.numbers++;
       } else if (f.kind === "text") {
         p.texts++;

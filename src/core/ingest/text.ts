@@ -6,6 +6,8 @@ export function normalise(text: string): string {
     .replace(/[\u2018\u2019\u02bc]/g, "'")
     .replace(/[\u2013\u2014\u2212]/g, "-")
     .replace(/\u00a0/g, " ")
+    // Machine exports name columns in snake_case ("indicator_id", "period_start").
+    .replace(/_/g, " ")
     .replace(/\s+/g, " ")
     .trim()
     .toLowerCase();

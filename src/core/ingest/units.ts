@@ -14,8 +14,8 @@ export function unitFromLabel(label: string): Unit | null {
   if (t.includes("%") || hasPhrase(t, ["percent", "percentage", "percentages", "proportion", "pct", "per cent"])) return "percent";
   const withoutWithin = t.replace(/\b(within|in under|under|over|more than|less than|after|before|in|of)\s+\d+\s*(working\s+)?days?\b/g, " ");
   if (/\(days?\)|\bin days\b|\bdays\)?$|\b(average|mean|median) (number of )?days\b|\bnumber of days\b|\b(average|mean|median) (time|duration|length|wait|days)\b|\bdays (to|taken|between|from|waiting|open)\b/.test(withoutWithin)) return "days";
-  // An average that is not a duration ("Average caseload per social worker") is neither a count nor a rate.
-  if (/^(average|mean|median)\b/.test(t)) return "other";
+  // An average or a ratio that is not a duration ("Average caseload per social worker") is neither a count nor a rate.
+  if (/^(average|mean|median)\b|\bratio\b|\bper (social worker|worker|practitioner|head|fte|officer|team|case)\b/.test(t)) return "other";
   if (/^(number|count|no\.?)$|^(number|no\.?|count) of\b/.test(t)) return "count";
   return null;
 }
@@ -23,6 +23,13 @@ export function unitFromLabel(label: string): Unit | null {
 /** Whether a cell's text is a unit's name, as a unit column holds ("%", "No.", "Rate per 10,000"). */
 export function isUnitWord(text: string): boolean {
   return /^(%|percent|percentage|no\.?|number|count|n|#|rate|rate per [\d,]+|per [\d,]+|days?|weeks?|average|mean|ratio|score|£|cash|hours?)$/.test(normalise(text));
+}
+
+/** A unit a number format writes out: 0" days" shows days. */
+export function unitFromFormat(format: string): Unit | null {
+  const literal = (format.match(/"[^"]*"/g) ?? []).join(" ").toLowerCase();
+  if (/\bdays?\b/.test(literal)) return "days";
+  return null;
 }
 
 /** The unit a unit column's entry names ("%", "Percentage", "Rate per 10,000", "Days", "Number"). */

@@ -27,7 +27,7 @@ export type Figure =
  * Marks for figures withheld to protect small numbers. "x" is DfE's mark for suppressed; the
  * bracketed "[x]" is the GSS mark for not available, so it counts as missing.
  */
-const SUPPRESSED = new Set(["*", "**", "***", "c", "[c]", "x", "supp", "supp.", "suppressed", "redacted", "~"]);
+const SUPPRESSED = new Set(["*", "**", "***", "c", "[c]", "x", "supp", "supp.", "suppressed", "redacted", "~", "[w]", "[low]", "[d]"]);
 /** Marks for figures that cannot exist for this row or period. */
 const NOT_APPLICABLE = new Set([".", "n/a", "na", "n.a.", "n.a", "not applicable", "[z]", "z", "n/app"]);
 /** Marks for figures that should exist but were not supplied. */
@@ -66,7 +66,9 @@ export function isPercentFormat(format: string): boolean {
 export function parseNumberText(text: string): { value: number; percent: boolean } | null {
   // Most figures typed as text are plain digits: read those without the general path.
   if (/^\s*-?\d+(\.\d+)?\s*$/.test(text)) return { value: Number(text), percent: false };
-  let t = text.trim().replace(/\u00a0/g, "").replace(/[\u2212\u2013]/g, "-");
+  // A figure may carry a flag that qualifies it without withholding it: GSS "[p]" provisional,
+  // "[r]" revised, "[e]" estimated, "[u]" low reliability, or a footnote mark ("45*", "45¹").
+  let t = text.trim().replace(/\s*\[(p|r|e|u|f|b|note \d+|\d+)\]$/i, "").replace(/(\d)\s*(\*|\u2020|[\u00b9\u00b2\u00b3\u2070-\u2079]|\((p|r|e|provisional|revised|estimate)\))$/i, "$1").replace(/\u00a0/g, "").replace(/[\u2212\u2013]/g, "-");
   let percent = false;
   if (t.endsWith("%")) {
     percent = true;

@@ -1,7 +1,7 @@
 /** The codes of the warnings ingest gives, each with what it means. Codes are stable: tools match on them. */
 export const INGEST_WARNING_CODES = {
   INGEST_SHEET_SKIPPED: "A sheet was not read: it is not an indicator table (a cover or notes sheet), or the analyst left it out.",
-  INGEST_AMBIGUOUS_HEADER: "A column's heading could be read more than one way; the reading taken is named.",
+  INGEST_AMBIGUOUS_HEADER: "A column holds figures but its heading does not say what they are (no period beside columns that have one); it is left out.",
   INGEST_UNPARSED_VALUE: "A figure cell holds text that is neither a number nor a recognised mark; it is left out.",
   INGEST_UNPARSED_PERIOD: "A period cell could not be read as a period; the row's figures are left out.",
   INGEST_NO_PERIOD: "No heading, column or title says which period a figure is for; it is left out.",

@@ -71,6 +71,7 @@ export function ingestWorkbook(workbook: GridWorkbook, options: IngestOptions = 
   for (const { layout, index } of usable) {
     const grid = workbook.sheets[index]!;
     const out = extractWithLayout(grid, layout, workbook.file, reader);
+    warnings.push(...layout.warnings);
     observations.push(...out.observations);
     warnings.push(...out.warnings);
   }

@@ -180,6 +180,8 @@ export const ReturnIndicatorSpecSchema = z.object({
   row: z.number().int().positive(),
   /** Last return's value, for the change-since-last-return query. */
   previous: z.number().nullable().optional(),
+  /** Addition: the good band, for `band` polarity (the worse-than-target query rates against it). */
+  band: BandSchema.nullable().optional(),
 });
 export type ReturnIndicatorSpec = z.infer<typeof ReturnIndicatorSpecSchema>;
 
@@ -193,6 +195,8 @@ export const ReturnSpecSchema = z.object({
   /** Percentage-point (percent units) or relative change above which an unexplained change is queried. */
   changeThreshold: z.number().positive(),
   indicators: z.array(ReturnIndicatorSpecSchema),
+  /** Addition: the RAG thresholds (shares of target) the worse-than-target query uses; default 95% / 90%. */
+  rag: z.object({ green: z.number().positive(), amber: z.number().positive() }).optional(),
   /** SHA-256 of the rest of the spec, so that an edited specification is detected. */
   checksum: z.string(),
 });

@@ -50,7 +50,8 @@ export interface SnapshotSheet {
    */
   tables: { name: string; range: string; columns: string[] }[];
   /**
-   * Conditional formats in the plan's own terms, sorted by priority (then by range position).
+   * Conditional formats in the plan's own terms, sorted by priority (then by range position)
+   * and then numbered 1, 2, 3... in that order: only the order of priorities means anything.
    * One entry per range. Expression formulas are without "=", relative to the range's top-left
    * cell; `style` holds only the keys set (bold only when true); `stopIfTrue` only when true.
    * Colour scales: `mid` only for three-colour scales. Icon sets: thresholds are the second and

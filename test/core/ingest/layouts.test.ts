@@ -272,3 +272,47 @@ describe("a transposed scorecard: indicators across, periods down, attribute row
     expect(r.warnings).toEqual([]);
   });
 });
+
+describe("a machine export: snake_case headings, ISO dates, a status column", () => {
+  const sheet = grid("export", [
+    ["indicator_id", "indicator_name", "agency", "period_start", "period_end", "value", "unit", "status"],
+    ["CP01", "Referrals", "Children's Social Care", "2025-04-01", "2025-06-30", 1087, "count", "final"],
+    ["CP02", "Re-referrals within 12 months", "Children's Social Care", "2025-04-01", "2025-06-30", 19.7, "percent", "provisional"],
+    ["PO02", "Children taken into police protection", "Police", "2025-04-01", "2025-06-30", null, "count", "suppressed"],
+    ["PO03", "Missing episodes", "Police", "2025-07-01", "2025-09-30", "45 [p]", "count", "provisional"],
+  ]);
+
+  it("reads the span between the two dates, the unit column and the stated status", () => {
+    const l = detectLayout(sheet);
+    expect([l.kind, l.idColumn, l.indicatorColumn, l.agencyColumn, l.periodColumn, l.periodPartColumn, l.unitColumn, l.statusColumn]).toEqual(["long", 0, 1, 2, 3, 4, 6, 7]);
+    const r = ingestWorkbook(workbook("export.csv", sheet));
+    expect(r.observations.map(brief)).toEqual([
+      "export!F2 CP01 | Referrals | Children's Social Care | Q1 2025/26 | 1087 count",
+      "export!F3 CP02 | Re-referrals within 12 months | Children's Social Care | Q1 2025/26 | 19.7 percent",
+      "export!F4 PO02 | Children taken into police protection | Police | Q1 2025/26 | suppressed count",
+      "export!F5 PO03 | Missing episodes | Police | Q2 2025/26 | 45 count",
+    ]);
+    expect(r.observations[2]!.mark).toBe("suppressed");
+  });
+});
+
+describe("indicators down, agencies across, the period in the title", () => {
+  const sheet = grid("Partners", [
+    ["Section 11 returns: Q1 2025/26"],
+    ["Measure", "Police", "Health - ICB", "Probation", "Change on last quarter"],
+    ["Staff trained (%)", 81, 77.5, "n/a", "+2%"],
+    ["Audit actions completed", 12, 9, 4, "-1"],
+  ]);
+
+  it("takes each figure's agency from its column and warns about the heading with no period", () => {
+    const r = ingestWorkbook(workbook("p.xlsx", sheet));
+    expect(r.observations.map(brief)).toEqual([
+      "Partners!B3 - | Staff trained (%) | Police | Q1 2025/26 | 81 percent",
+      "Partners!C3 - | Staff trained (%) | Health - ICB | Q1 2025/26 | 77.5 percent",
+      "Partners!D3 - | Staff trained (%) | Probation | Q1 2025/26 | not_applicable percent",
+      "Partners!B4 - | Audit actions completed | Police | Q1 2025/26 | 12 count",
+      "Partners!C4 - | Audit actions completed | Health - ICB | Q1 2025/26 | 9 count",
+      "Partners!D4 - | Audit actions completed | Probation | Q1 2025/26 | 4 count",
+    ]);
+  });
+});

@@ -53,19 +53,21 @@ const TARGETS: Target[] = [
   },
 ];
 
+/**
+ * Never part of a bundle: the command line, and the sample workbooks (only the icons in assets/
+ * are copied). Leaving them out spares a rebuild for every edit to them.
+ */
+const NOT_INPUTS = new Set([path.join("src", "cli"), path.join("assets", "samples")]);
+
 function walk(relative: string, out: string[]): void {
   const full = path.join(ROOT, relative);
-  if (!fs.existsSync(full)) return;
+  if (NOT_INPUTS.has(relative) || !fs.existsSync(full)) return;
   const stat = fs.statSync(full);
   if (stat.isFile()) {
     out.push(relative);
     return;
   }
-  for (const name of fs.readdirSync(full).sort()) {
-    // Sample workbooks under assets/ are not part of the pane; only the icons are copied.
-    if (relative === "assets" && name === "samples") continue;
-    walk(path.join(relative, name), out);
-  }
+  for (const name of fs.readdirSync(full).sort()) walk(path.join(relative, name), out);
 }
 
 function hashInputs(inputs: string[]): string {

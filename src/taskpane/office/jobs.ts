@@ -1,0 +1,138 @@
+/**
+ * The engine's side of the pane's operations: plain data in, plain data and workbook plans out.
+ * Nothing here touches Excel; excel-operations.ts reads the workbook, hands the grids here, and
+ * writes the plans that come back. This module (and the engine with it) loads on first use
+ * through import(), so that the pane opens without it.
+ */
+import { InputError, isInputError } from "../../core/errors";
+import type { GridWorkbook } from "../../core/grid/grid";
+import { indicatorsSheet, observationsSheet } from "../../core/indicator-sheets";
+import { detectLayouts, ingestWorkbook, type LayoutOverrides, type SheetLayout } from "../../core/ingest";
+import { firstProblem, type Indicator, type IngestResult, type Observation } from "../../core/model";
+import { firstPlan } from "../../core/plan/first-plan";
+import type { SheetPlan, WorkbookPlan } from "../../core/plan/plan";
+import { applyRag, rateValue, RagRuleSchema, type RagRule, type RagRuleInput } from "../../core/rag";
+import { buildScorecard } from "../../core/scorecard";
+import type { Extraction, ImportedWorkbook, IndicatorSheetsRequest, RagTally, ScorecardSettings } from "../operations";
+import { isOwnSheet, ownSheetsFromGrid, OWN_SHEETS_SHEET, type PlacedPlan } from "./own-sheets";
+
+export { placeOwnSheets, ownSheetsFromValues, OWN_SHEETS_SHEET } from "./own-sheets";
+export { firstPlan };
+
+/** The workbook as read, less the add-in's own sheets, and what the engine finds in it. */
+export function importWorkbook(read: GridWorkbook): { imported: ImportedWorkbook; extraction: Extraction } {
+  const own = ownSheetsFromGrid(read.sheets.find((s) => s.sheet.toLowerCase() === OWN_SHEETS_SHEET.toLowerCase()));
+  const ownSheets = read.sheets.filter((s) => isOwnSheet(s.sheet, own) && s.sheet.toLowerCase() !== OWN_SHEETS_SHEET.toLowerCase()).map((s) => s.sheet);
+  const workbook: GridWorkbook = { file: read.file, sheets: read.sheets.filter((s) => !isOwnSheet(s.sheet, own)) };
+  if (workbook.sheets.length === 0) {
+    throw new InputError("This workbook only holds sheets the add-in wrote: open the workbook with your figures, then read it.", { file: read.file });
+  }
+  const imported: ImportedWorkbook = { file: read.file, workbook, ownSheets };
+  return { imported, extraction: extract(imported, {}) };
+}
+
+/**
+ * What the engine finds with the analyst's corrections. Where no sheet can be read the engine
+ * refuses; the layouts it detected are still returned with its reason, so that the analyst can
+ * correct them instead of being stuck.
+ */
+export function extract(imported: ImportedWorkbook, overrides: LayoutOverrides): Extraction {
+  try {
+    return { detail: ingestWorkbook(imported.workbook, { layoutOverrides: overrides }), problem: null };
+  } catch (e) {
+    if (!isInputError(e)) throw e;
+    const layouts: SheetLayout[] = [];
+    for (const grid of imported.workbook.sheets) {
+      const override = overrides[grid.sheet] ?? {};
+      if (!override.skip) layouts.push(...detectLayouts(grid, override));
+    }
+    return { detail: { observations: [], indicators: [], warnings: [], layouts }, problem: e.message };
+  }
+}
+
+function percentProblem(name: string, value: number): string | null {
+  if (!Number.isFinite(value)) return `The ${name} threshold is not a number.`;
+  if (value <= 0 || value > 200) return `The ${name} threshold is a percentage of target above 0 and at most 200, such as 95.`;
+  return null;
+}
+
+/** The RAG rule the analyst chose: thresholds in percent, and polarities and targets for indicators that lacked them. */
+export function ruleOf(settings: ScorecardSettings, indicators: readonly Indicator[]): RagRule {
+  const problem = percentProblem("green", settings.greenPercent) ?? percentProblem("amber", settings.amberPercent);
+  if (problem) throw new InputError(problem);
+  const unitOf = (a: { indicatorId: string | null; indicator: string }) =>
+    indicators.find((i) => (a.indicatorId !== null && i.id === a.indicatorId) || i.name === a.indicator)?.unit ?? null;
+  const input: RagRuleInput = {
+    green: settings.greenPercent / 100,
+    amber: settings.amberPercent / 100,
+    overrides: settings.additions
+      .filter((a) => a.polarity !== undefined || a.target !== undefined)
+      .map((a) => ({
+        ...(a.indicatorId !== null ? { indicatorId: a.indicatorId } : { indicator: a.indicator }),
+        ...(a.polarity !== undefined ? { polarity: a.polarity } : {}),
+        // A percentage target goes with its sign, so that a target of 1% is not read as the fraction 1 (100%).
+        ...(a.target !== undefined ? { target: unitOf(a) === "percent" ? `${a.target}%` : a.target } : {}),
+      })),
+  };
+  const parsed = RagRuleSchema.safeParse(input);
+  if (!parsed.success) throw new InputError(`The scorecard's rule cannot be used: ${firstProblem(parsed.error)}.`);
+  return parsed.data;
+}
+
+/** The Scorecard sheet and the ratings of its rows' latest figures. */
+export function scorecardJob(data: IngestResult, settings: ScorecardSettings): { sheet: SheetPlan; rule: RagRule; rated: Observation[]; counts: RagTally } {
+  if (data.observations.length === 0) throw new InputError("There are no figures to put on a scorecard: read a workbook with figures first.");
+  const rule = ruleOf(settings, data.indicators);
+  const rated = applyRag(data.observations, data.indicators, rule);
+  const { sheet, layout } = buildScorecard(rated, data.indicators, rule, { groupBy: settings.groupBy });
+  const counts: RagTally = { red: 0, amber: 0, green: 0, notRated: 0, total: 0 };
+  for (const row of layout.rows) {
+    const source = row.source;
+    if (row.kind !== "indicator" || !source) continue;
+    const latest = source.latest !== null ? source.byPeriod.get(source.latest) : undefined;
+    const value = latest && latest.status === "ok" ? latest.value : null;
+    const rag = rateValue(value, source.rating.target, source.rating.polarity, source.rating, source.rating.band);
+    counts.total += 1;
+    if (rag === null) counts.notRated += 1;
+    else counts[rag] += 1;
+  }
+  return { sheet, rule, rated, counts };
+}
+
+/** Indicators and Observations (rated with the analyst's rule), with the Scorecard first when asked for. */
+export function indicatorSheetsJob(request: IndicatorSheetsRequest): { plan: WorkbookPlan; counts: RagTally | null } {
+  const { data, settings, includeScorecard } = request;
+  if (data.indicators.length === 0) throw new InputError("No indicators were found to write: read a workbook with figures first, or correct how it was read.");
+  if (includeScorecard) {
+    const { sheet, rated, counts } = scorecardJob(data, settings);
+    return {
+      plan: { sheets: [sheet, indicatorsSheet(data.indicators), observationsSheet(rated)], activeSheet: sheet.name },
+      counts,
+    };
+  }
+  const rated = applyRag(data.observations, data.indicators, ruleOf(settings, data.indicators));
+  return { plan: { sheets: [indicatorsSheet(data.indicators), observationsSheet(rated)] }, counts: null };
+}
+
+/** "the sheet “Scorecard”" or "the sheets “A”, “B” and “C”". */
+export function describeSheets(names: readonly string[]): string {
+  const quoted = names.map((n) => `“${n}”`);
+  if (quoted.length === 0) return "nothing";
+  if (quoted.length === 1) return `the sheet ${quoted[0]}`;
+  return `the sheets ${quoted.slice(0, -1).join(", ")} and ${quoted[quoted.length - 1]}`;
+}
+
+/** What a write did, in a sentence or two, saying where a sheet went under another name and why. */
+export function describeWrite(placed: PlacedPlan): string {
+  const parts = [`Wrote ${describeSheets(placed.written)}.`];
+  for (const r of placed.renamed) {
+    parts.push(`This workbook has a sheet of its own called “${r.wanted}”, so the add-in wrote “${r.actual}” and left yours alone.`);
+  }
+  parts.push("Only sheets the add-in wrote were replaced.");
+  return parts.join(" ");
+}
+
+/** "3 red, 2 amber, 10 green and 4 not rated, of 19 rows." */
+export function describeTally(counts: RagTally): string {
+  return `Latest figures: ${counts.red} red, ${counts.amber} amber, ${counts.green} green and ${counts.notRated} not rated, of ${counts.total} ${counts.total === 1 ? "row" : "rows"}.`;
+}
