@@ -1,22 +1,15 @@
 import { usePane } from "./harness/pane";
+import { describeFocus } from "./harness/keyboard";
 
 describe("scratch", () => {
   const pane = usePane();
-  test("opens", async () => {
-    const { page } = await pane.open();
-    console.log(await page.evaluate(() => [...document.querySelectorAll("[aria-hidden=true]")].map((e) => e.outerHTML)));
-    await page.keyboard.press("Tab");
-    console.log(await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 200)));
-    await page.keyboard.press("Tab");
-    console.log(await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 200)));
-    await page.keyboard.press("Shift+Tab");
-    await page.keyboard.press("ArrowRight");
-    console.log(await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 200)));
-    await page.keyboard.press("Enter");
-    console.log(await page.evaluate(() => [...document.querySelectorAll("[role=tab]")].map((e) => e.getAttribute("aria-selected"))));
-    await page.keyboard.press("ArrowRight");
-    console.log(await page.evaluate(() => [...document.querySelectorAll("[role=tab]")].map((e) => e.getAttribute("aria-selected"))));
-    await page.keyboard.press("Space");
-    console.log(await page.evaluate(() => [...document.querySelectorAll("[role=tab]")].map((e) => e.getAttribute("aria-selected"))));
+  test("probe", async () => {
+    const { page, host } = await pane.open();
+    const trail: string[] = [];
+    for (let i = 0; i < 8; i++) { await page.keyboard.press("Tab"); trail.push(await describeFocus(page)); }
+    console.log(trail.join("\n"));
+    await page.getByRole("button", { name: "Write the sample sheet" }).click();
+    await page.getByText("Done").waitFor();
+    console.log(JSON.stringify(await host.requests()), await host.sheetNames(), await page.getByText("Done").locator("..").textContent());
   });
 });

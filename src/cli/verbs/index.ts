@@ -1,5 +1,7 @@
 import { runGap, type GapArgs } from "./gap";
 import { runIngest, type IngestArgs } from "./ingest";
+import { runTemplate, type TemplateArgs } from "./template";
+import { runValidate, type ValidateArgs } from "./validate";
 
 /**
  * The verbs of ../shared/contract/CLI.md. Each verb is declared here with its usage and options;
@@ -55,14 +57,14 @@ export const verbs: Verb[] = [
       { flags: "--out <return.xlsx>", description: "where to write the template", required: true },
       { flags: "--due <YYYY-MM-DD>", description: "the date the return is due" },
     ],
-    notBuiltReason: "agency return templates arrive with the returns release",
+    run: ([opts]) => runTemplate(opts as TemplateArgs),
   },
   {
     name: "validate",
     usage: "validate <return>",
     description: "Check a filled return against the specification it carries.",
     options: [{ flags: "--json <out.json>", description: "where to write the issues found", required: true }],
-    notBuiltReason: "checking filled returns arrives with the returns release",
+    run: ([file, opts]) => runValidate(file as string, opts as ValidateArgs),
   },
   {
     name: "collate",

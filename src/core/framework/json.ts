@@ -72,15 +72,15 @@ export function parseFrameworkJson(text: string, file: string): Framework {
     data = JSON.parse(text.replace(/^\uFEFF/, ""));
   } catch (e) {
     const detail = e instanceof Error ? e.message.replace(/\.$/, "") : "it is not valid JSON";
-    throw new InputError(`${file} is not a framework this tool can read: it is not valid JSON (${detail}).`, { file });
+    throw new InputError(`"${file}" is not a framework this tool can read: it is not valid JSON (${detail}).`, { file });
   }
   const parsed = FrameworkSchema.safeParse(data);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
     const problem = first === undefined ? "it does not have the framework's shape" : issueInWords(first);
-    throw new InputError(`${file} is not a framework this tool can use: ${problem}.`, { file });
+    throw new InputError(`"${file}" is not a framework this tool can use: ${problem}.`, { file });
   }
   const problem = consistencyProblem(parsed.data);
-  if (problem !== null) throw new InputError(`${file} is not a framework this tool can use: ${problem}.`, { file });
+  if (problem !== null) throw new InputError(`"${file}" is not a framework this tool can use: ${problem}.`, { file });
   return parsed.data;
 }

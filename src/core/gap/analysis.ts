@@ -18,12 +18,13 @@ import { resolveArea } from "./area-names";
 import { SOURCES, TYPES, TYPES_BY_IMPORTANCE, VOICE_SOURCES } from "./labels";
 import { placeIndicators, type PlacedIndicator, type PlacementOverrides } from "./placement";
 
-export interface Gap {
-  kind: "type" | "source";
-  missing: InformationType | InformationSource;
+/** What is missing: a type of information, or a source. */
+export type GapKind = { kind: "type"; missing: InformationType } | { kind: "source"; missing: InformationSource };
+
+export type Gap = GapKind & {
   /** Catalogue measures that would fill the gap, best first, at most `maxSuggestions`. */
   suggestions: string[];
-}
+};
 
 export interface AreaResult {
   name: string;
@@ -107,7 +108,7 @@ interface SuggestionContext {
  * (building on what the partnership already tracks), then those that fill a second gap of the
  * area at the same time, then outcome before quality before quantity, then catalogue order.
  */
-function suggest(catalogue: readonly CatalogueMeasure[], gap: Omit<Gap, "suggestions">, ctx: SuggestionContext, max: number): string[] {
+function suggest(catalogue: readonly CatalogueMeasure[], gap: GapKind, ctx: SuggestionContext, max: number): string[] {
   const importance = (t: InformationType): number => TYPES_BY_IMPORTANCE.indexOf(t);
   return catalogue
     .map((measure, index) => ({ measure, index }))
@@ -154,7 +155,7 @@ export function analyseGaps(indicators: readonly Indicator[], framework: Framewo
     const missingSources = new Set(SOURCES.filter((s) => sources[s] === 0));
     const covered = new Set(here.flatMap((p) => (p.subArea !== null ? [p.subArea] : [])));
     const ctx: SuggestionContext = { area: area.name, covered, missingTypes, missingSources, alreadyHeld };
-    const bare: Omit<Gap, "suggestions">[] = [
+    const bare: GapKind[] = [
       ...[...missingTypes].map((missing) => ({ kind: "type" as const, missing })),
       ...[...missingSources].map((missing) => ({ kind: "source" as const, missing })),
     ];

@@ -2,7 +2,7 @@
  * Gap analysis of an indicator set against the content-area framework: placement of each
  * indicator, the analysis (`gap --json`), and its sheets. The Gap panel builds on these.
  */
-export { analyseGaps, roundShares, type AnalyseOptions, type AreaResult, type Gap, type GapResult } from "./analysis";
+export { analyseGaps, roundShares, type AnalyseOptions, type AreaResult, type Gap, type GapKind, type GapResult } from "./analysis";
 export {
   createPlacer,
   findOverride,

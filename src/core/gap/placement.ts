@@ -213,9 +213,24 @@ export function findOverride(overrides: PlacementOverrides | undefined, indicato
   return byKey.get(overrideKey(indicator.name));
 }
 
+/**
+ * Building a placer indexes the whole catalogue and keyword list; the Gap panel re-runs the
+ * analysis on every change of an override, so one placer is kept per framework object.
+ * Frameworks are treated as values: an edited framework is a new object (parseFrameworkJson).
+ */
+const placers = new WeakMap<Framework, Placer>();
+
+function placerFor(framework: Framework): Placer {
+  const cached = placers.get(framework);
+  if (cached !== undefined) return cached;
+  const made = createPlacer(framework);
+  placers.set(framework, made);
+  return made;
+}
+
 /** Places every indicator, in the set's order. */
 export function placeIndicators(indicators: readonly Indicator[], framework: Framework, overrides?: PlacementOverrides): PlacedIndicator[] {
-  const placer = createPlacer(framework);
+  const placer = placerFor(framework);
   return indicators.map((indicator) => ({
     indicatorId: indicator.id,
     indicator: indicator.name,

@@ -50,16 +50,17 @@ const M = { area: 0, group: 1, indicators: 2, gaps: 3, priority: 4, firstType: 5
 const FIRST_SOURCE = M.firstType + TYPES.length;
 const LAST_MATRIX_COL = FIRST_SOURCE + SOURCES.length - 1;
 
+/** "a", "a or b", "a, b or c": "or" because each item alone would already be a gap. */
 function listInWords(items: readonly string[]): string {
   if (items.length <= 1) return items.join("");
-  return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1] ?? ""}`;
+  return `${items.slice(0, -1).join(", ")} or ${items[items.length - 1] ?? ""}`;
 }
 
 /** What an area lacks, in words: the text that carries the heat map's meaning without colour. */
 export function gapsInWords(area: AreaResult): string {
   if (area.indicators === 0) return "No indicators: every type and every source is missing.";
-  const types = area.gaps.filter((g) => g.kind === "type").map((g) => labelOf(g.missing).toLowerCase());
-  const sources = area.gaps.filter((g) => g.kind === "source").map((g) => labelOf(g.missing).toLowerCase());
+  const types = area.gaps.flatMap((g) => (g.kind === "type" ? [TYPE_LABEL[g.missing].toLowerCase()] : []));
+  const sources = area.gaps.flatMap((g) => (g.kind === "source" ? [SOURCE_HEADING[g.missing].toLowerCase()] : []));
   const parts: string[] = [];
   if (types.length > 0) parts.push(`no ${listInWords(types)} information`);
   if (sources.length > 0) parts.push(`nothing from ${listInWords(sources)}`);

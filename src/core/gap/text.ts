@@ -34,7 +34,7 @@ const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   [/#/g, " number "],
   [/\b(?:total )?number of\b|\bcount of\b|\bhow many\b|\bnumbers of\b|\bnumbers\b/g, " number of "],
   // "Rate per 10,000" names the unit, not the measure: the population base is dropped.
-  [/\bper (?:1|10|100)?,?000\b|\bper (?:1|10|100)?k\b/g, " "],
+  [/\bper (?:1|10|100)?,?000\b|\bper (?:1|10|100)?k\b/g, " perhead "],
   // Percentages, however written.
   [/%/g, " percent "],
   [/\bper ?cent(?:age)?s?\b|\bproportions?\b|\bpct\b|\bpercentages?\b/g, " percent "],
@@ -101,7 +101,8 @@ const ABBREVIATIONS: Readonly<Record<string, string>> = {
 
 /**
  * Words that carry no meaning for matching: grammar, and the reporting qualifiers partnerships
- * add to a measure's name ("(quarterly)", "YTD", "rolling 12 months" is kept: the 12 may matter).
+ * add to a measure's name ("(quarterly)", "YTD"; "rolling 12 months" is kept: the 12 may matter).
+ * "perhead" marks a rate per head of population for the wording rules, not for matching.
  */
 const STOP_WORDS: ReadonlySet<string> = new Set([
   "a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from", "into",
@@ -109,7 +110,7 @@ const STOP_WORDS: ReadonlySet<string> = new Set([
   "been", "being", "has", "have", "had", "their", "they", "them", "there", "this", "these", "those",
   "it", "its", "as", "than", "eg", "ie", "etc", "all", "any", "our", "we", "us", "his", "her",
   "quarterly", "monthly", "weekly", "annual", "annually", "ytd", "cumulative", "snapshot", "q1", "q2",
-  "q3", "q4", "latest",
+  "q3", "q4", "latest", "perhead",
 ]);
 
 /** Irregular plurals and word families folded onto one stem. */

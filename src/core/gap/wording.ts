@@ -22,14 +22,16 @@ function any(text: string, patterns: readonly RegExp[]): boolean {
 }
 
 const OUTCOME_CUES: readonly RegExp[] = [
-  / rereferral/, / second or subsequent /, / repeat /, / repeated /, / ceased /, / stopped /, / no longer /,
-  / reduc(?:e|ed|tion|ing) /, / improve(?:d|ment|ments)? (?:outcome|wellbeing|safety|parenting)/,
-  / better off /, / thriving /, / doing well /, / outcomes? (?:are |were )?achieved /, / stability /,
-  / stable /, / exclusions? /, / excluded /, / persistent absence /, / attainment /, / conceptions? /,
+  / rereferral/, / second or subsequent /, / previously /, / repeat /, / repeated /, / ceased /, / stopped /, / stops? /,
+  / no longer /, / no further /, / re ?occur/, / removed /, / reduc(?:e|ed|tion|ing) /, / increase /, / decrease /,
+  / improve(?:d|ment|ments)? (?:outcome|wellbeing|safety|parenting)/, / improvements? /, / desired (?:safety and wellbeing )?outcomes? /,
+  / outcomes? (?:are |were |have been )?achieved /, / deliver desired outcomes /, / better off /, / thriving /, / doing well /,
+  / healthy /, / stability /, / stable /, / exclusions? /, / excluded /, / persistent absence /, / attainment /, / conceptions? /,
   / admissions? /, / deaths? /, / injur(?:y|ies) /, / safer /, / feel safe /, / happ(?:y|ier) /,
   / positive (?:impact|improvement|improvements|difference) /, / made a difference /, / helpful /,
-  / living in poverty /, / workless /, / overcrowd/, / first time entrants /, / re ?offending /,
-  / education employment or training /, / neet /, / eet /, / breastfeeding /, / immunis/, / obes/,
+  / living in poverty /, / workless /, / overcrowd/, / non decent /, / homeless /, / temporary accommodation /,
+  / free school meals /, / first time entrants /, / re ?offending /, / education employment or training /, / neet /, / eet /,
+  / breastfeeding /, / immunis/, / obes/,
 ];
 
 /**
@@ -43,10 +45,12 @@ const QUALITY_CUES: readonly RegExp[] = [
   / attended by /, / uptodate /, / seen alone /, / participat/,
 ];
 
-const OUTCOME_VOICE: readonly RegExp[] = [/ safe/, / happ/, / better /, / improve/, / helped /, / difference /, / wellbeing /];
+const OUTCOME_VOICE: readonly RegExp[] = [
+  / safe/, / happ/, / better /, / improve/, / helped /, / helpful /, / difference /, / wellbeing /, / someone to (?:turn|talk) to /, / feel supported /,
+];
 
 /** "Reported" alone is not a voice ("reported to police"); "report that / they / feeling" is. */
-const VOICE_VERBS = / (?:say|said|says|saying|tell|told|feel|felt|feeling|feels|believe|believes|think|thought|describe|describing|rated?|agree|agreed|satisfied|satisfaction|surveyed|survey|views|feedback|consulted|confident|recommend) | (?:report|reported|reporting|reports) (?:that|they|feeling|feel|being|having|positive|positively|improve|improved|an?) /;
+const VOICE_VERBS = / (?:say|said|says|saying|tell|told|feel|felt|feeling|feels|believe|believes|think|thought|describe|describing|rated|agree|agreed|satisfied|satisfaction|surveyed|survey|views|feedback|consulted|confident|recommend) | (?:report|reported|reporting|reports) (?:that|they|feeling|feel|being|having|positive|positively|improve|improved|an?) /;
 
 const CHILD_SUBJECTS = / (?:child|children|childrens|young|parents?|carers?|famil(?:y|ies)|mothers?|fathers?|victims?|service users?|pupils?|care leavers?|looked after children|adopters?) /g;
 const STAFF_SUBJECTS = / (?:staff|practitioners?|professionals?|managers?|workers?|social workers?|supervisees?|midwives|midwife|health visitor|teachers?|referrers?|gps?|officers?|employees?|workforce|learners?|trainees?|delegates?) /g;
@@ -76,20 +80,23 @@ export function voiceOf(name: string): "children_parents" | "frontline_staff" | 
 }
 
 function isProportion(t: string): boolean {
-  return / percent /.test(t) || / ratio /.test(t) || (/ rate /.test(t) && !/ rate per /.test(t));
+  return / percent /.test(t) || / ratio /.test(t) || (/ rate /.test(t) && !/ perhead /.test(t));
 }
 
+/** "Number of", "total", or a rate per head of population ("per 10,000"): how many. */
 function isCount(t: string): boolean {
-  return / number /.test(t) || / total /.test(t) || / rate per /.test(t);
+  return / number /.test(t) || / total /.test(t) || / perhead /.test(t);
 }
 
 export function inferType(name: string): InformationType {
   const t = wordText(name);
+  // Module 1: quantity "simply answers how much / how many", whatever is counted ("Number of
+  // children who ceased to be subject to a plan", "Number of parents surveyed").
+  if (isCount(t) && !isProportion(t)) return "quantity";
   const voice = voiceOf(name);
   if (voice === "children_parents") return any(t, OUTCOME_VOICE) ? "outcome" : "quality";
-  if (voice === "frontline_staff") return / outcomes? for child/.test(t) ? "outcome" : "quality";
+  if (voice === "frontline_staff") return / outcomes? for child/.test(t) || / wellbeing of (?:child|famil)/.test(t) ? "outcome" : "quality";
   if (any(t, OUTCOME_CUES)) return "outcome";
-  if (isCount(t) && !isProportion(t)) return "quantity";
   if (isProportion(t) || any(t, QUALITY_CUES)) return "quality";
   return "quantity";
 }

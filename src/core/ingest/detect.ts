@@ -140,6 +140,7 @@ export function detectInView(view: SheetView, override: LayoutOverride, reader: 
     };
   });
 
+  notes.push(...dropSpanningColumns(columns));
   const labelColumn = indicatorColumn ?? agencyColumn;
   const sections = labelColumn === null ? [] : findSections(view, profiles, dataRows, labelColumn, figureCols[0] ?? view.width);
   const sheetAgency = override.sheetAgency !== undefined ? override.sheetAgency : agencyOfSheet(view.sheet, ownTitle) ?? agencyOfSheet(view.sheet, sheetTitle);
@@ -265,6 +266,25 @@ function readAttributes(view: SheetView, rows: { row: number; role: ColumnRole }
     }
   }
   return out;
+}
+
+/**
+ * A column whose period spans others beside it ("H1 2025/26" or "2025/26" beside its quarters,
+ * "Q1-Q2" beside Q1 and Q2) adds them up: it is a total, not an observation of its own.
+ */
+function dropSpanningColumns(columns: ColumnLayout[]): string[] {
+  const notes: string[] = [];
+  const figures = columns.filter((c) => FIGURE_ROLES.includes(c.role) && c.period !== null);
+  for (const c of figures) {
+    const p = c.period!;
+    const spans = figures.some((o) => o !== c && o.measure === c.measure && o.agency === c.agency && o.period!.start >= p.start && o.period!.end <= p.end
+      && (o.period!.start !== p.start || o.period!.end !== p.end));
+    if (spans) {
+      c.role = "total";
+      notes.push(`Column ${c.letter} (${p.label}) spans other periods in the table, so it is read as a total.`);
+    }
+  }
+  return notes;
 }
 
 function abs(col: number | null, originCol: number): number | null {

@@ -110,7 +110,8 @@ export function extractWithLayout(grid: Grid, layout: SheetLayout, file = "", re
     if (agency === null && agCol !== null && ind !== null && lastAgency !== null && label !== null) agency = lastAgency;
     if (agency !== null) lastAgency = agency;
     const id = idText(view, r, idCol);
-    if ([label, agency, id].some((t) => t !== null && isTotalLabel(t))) continue;
+    // A totals row may be labelled in any label column, the period column included ("Total" under the months).
+    if ([label, agency, id, textAt(view, r, perCol)].some((t) => t !== null && isTotalLabel(t))) continue;
     if (label && isNoteText(label) && !rowHasFigures(view, r, groups, o.col)) continue;
 
     const period = perCol === null ? null : rowPeriod(view, r, perCol, perPartCol, reader, layout.title, periodCache);

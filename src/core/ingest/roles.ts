@@ -45,6 +45,8 @@ export function headingRole(heading: string): ColumnRole | null {
   if (words <= 6 && hasPhrase(h, ["comment", "comments", "commentary", "narrative"])) return "commentary";
   if (words <= 4 && hasPhrase(h, ["rag", "rag rating", "red amber green", "r/a/g"])) return "rag";
   if (words <= 4 && hasPhrase(h, ["outturn", "baseline", "last year", "previous year", "prior year", "same period last year", "same quarter last year", "previous quarter", "last quarter", "previous month", "last month"])) return "outturn";
+  // "Change on same quarter last year", "% change since Q1": derived, however long the heading.
+  if (/^(%\s*)?(change|difference|variance|movement|direction of travel)\b/.test(h)) return "trend";
   if (words <= 4) {
     const short = shortHeadingRole(h);
     if (short) return short;

@@ -56,6 +56,8 @@ export const ObservationSchema = z.object({
   source: SourceCellSchema,
   /** Addition: the mark as written for a suppressed or not-applicable figure ("<5", "n/a"). */
   mark: z.string().optional(),
+  /** Addition: the agency's commentary on the figure, where it came from a return. */
+  commentary: z.string().optional(),
 });
 export type Observation = z.infer<typeof ObservationSchema>;
 

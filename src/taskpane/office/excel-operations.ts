@@ -84,14 +84,14 @@ export function createExcelOperations(deps: ExcelDeps = excelDeps): Operations {
       // analyst's settings never leaves a half-written workbook.
       const { plan, counts } = jobs.indicatorSheetsJob(request);
       const summary = await deps.run((context) => writeOwnPlan(context, plan, adapter, jobs));
-      return { summary: counts ? `${summary} ${jobs.describeTally(counts)}` : summary, counts };
+      return { summary, counts };
     },
 
     async writeScorecard(data, settings) {
       const [adapter, jobs] = await load();
       const { sheet, counts } = jobs.scorecardJob(data, settings);
       const summary = await deps.run((context) => writeOwnPlan(context, { sheets: [sheet], activeSheet: sheet.name }, adapter, jobs));
-      return { summary: `${summary} ${jobs.describeTally(counts)}`, counts };
+      return { summary, counts };
     },
 
     async selectCell(sheet, cell) {

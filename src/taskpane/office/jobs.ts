@@ -131,8 +131,3 @@ export function describeWrite(placed: PlacedPlan): string {
   parts.push("Only sheets the add-in wrote were replaced.");
   return parts.join(" ");
 }
-
-/** "3 red, 2 amber, 10 green and 4 not rated, of 19 rows." */
-export function describeTally(counts: RagTally): string {
-  return `Latest figures: ${counts.red} red, ${counts.amber} amber, ${counts.green} green and ${counts.notRated} not rated, of ${counts.total} ${counts.total === 1 ? "row" : "rows"}.`;
-}

@@ -1,35 +1,88 @@
 import * as React from "react";
+import type { LayoutOverrides } from "../../core/ingest";
+import type { IngestResult } from "../../core/model";
 import { ActionCard } from "../components/ActionCard";
 import { Planned } from "../components/Section";
+import { Status } from "../components/Status";
+import { useRun } from "../components/use-run";
+import type { Extraction, ImportedWorkbook } from "../operations";
+import { ImportSection } from "./analyst/ImportSection";
+import { ScorecardSection } from "./analyst/ScorecardSection";
+import { DEFAULT_SCORECARD_DRAFT, missingRatings, settingsOf, type ScorecardDraft } from "./analyst/scorecard-draft";
 import type { PanelProps } from "./types";
 
 /**
  * For analysts: from circulated workbooks to indicator sheets, a RAG scorecard and a gap analysis.
- * The sample sheet comes first while it is the one thing here that works.
+ * The panel holds what the sections share: the workbook as read, what was found in it, and the
+ * scorecard's settings (the Import section's write uses them too).
  */
 export function AnalystPanel({ operations, unavailableReason }: PanelProps): React.JSX.Element {
+  const [imported, setImported] = React.useState<ImportedWorkbook | null>(null);
+  const [extraction, setExtraction] = React.useState<Extraction | null>(null);
+  const [applied, setApplied] = React.useState<LayoutOverrides>({});
+  const [draft, setDraft] = React.useState<ScorecardDraft>(DEFAULT_SCORECARD_DRAFT);
+  const showCell = useRun<void>();
+
+  const data: IngestResult | null = React.useMemo(() => {
+    if (!extraction) return null;
+    const { observations, indicators, warnings } = extraction.detail;
+    return { observations, indicators, warnings };
+  }, [extraction]);
+  const missing = React.useMemo(() => missingRatings(data?.indicators ?? []), [data]);
+  const settings = React.useMemo(() => settingsOf(draft, missing), [draft, missing]);
+
+  const startShowCell = showCell.start;
+  const onShowCell = React.useMemo(
+    () => (operations ? (sheet: string, cell: string) => startShowCell(() => operations.selectCell(sheet, cell)) : null),
+    [operations, startShowCell],
+  );
   const writeSample = React.useMemo(() => (operations ? () => operations.writeSampleSheet() : null), [operations]);
+
   return (
     <>
-      <ActionCard
-        title="Sample sheet"
-        description="Write a sample sheet into this workbook to see what the add-in produces. It replaces an earlier copy of the sample and leaves every other sheet alone."
-        actionLabel="Write the sample sheet"
-        runningLabel="Writing the sample sheet…"
-        run={writeSample}
+      <ImportSection
+        operations={operations}
         unavailableReason={unavailableReason}
+        imported={imported}
+        extraction={extraction}
+        applied={applied}
+        onRead={(i, e) => {
+          setImported(i);
+          setExtraction(e);
+          setApplied({});
+        }}
+        onExtracted={(e, overrides) => {
+          setExtraction(e);
+          setApplied(overrides);
+        }}
+        scorecard={settings}
+        onShowCell={onShowCell}
       />
-      <Planned
-        title="Import a workbook"
-        description="Choose a workbook your partnership circulates and turn every figure in it into indicator and observation sheets, whatever its layout."
-      />
-      <Planned
-        title="Scorecard"
-        description="Build a scorecard from the indicator sheets that rates each latest figure red, amber or green against its target."
+      {showCell.state.kind === "failed" && (
+        <Status intent="error" title="Could not show the cell">
+          {showCell.state.message}
+        </Status>
+      )}
+      <ScorecardSection
+        operations={operations}
+        unavailableReason={unavailableReason}
+        data={data}
+        draft={draft}
+        onDraft={setDraft}
+        missing={missing}
+        settings={settings}
       />
       <Planned
         title="Gap analysis"
         description="Measure your indicators against the quality-assurance framework's content areas and sources, and list what is missing with suggested measures."
+      />
+      <ActionCard
+        title="Sample sheet"
+        description="Write a sample scorecard sheet to see what the add-in produces. It replaces only the add-in's earlier copy."
+        actionLabel="Write the sample sheet"
+        runningLabel="Writing the sample sheet…"
+        run={writeSample}
+        unavailableReason={unavailableReason}
       />
     </>
   );

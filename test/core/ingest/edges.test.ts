@@ -39,6 +39,16 @@ describe("warnings", () => {
     ]);
   });
 
+  it("reads a column whose period spans the others as a total", () => {
+    const sheet = grid("Half", [
+      ["Indicator", "Q1 2025/26", "Q2 2025/26", "H1 2025/26", "2025/26 YTD"],
+      ["Contacts", 10, 12, 22, 22],
+    ]);
+    const l = detectLayout(sheet);
+    expect(l.columns.map((c) => c.role)).toEqual(["indicator", "value", "value", "total", "total"]);
+    expect(ingestWorkbook(workbook("h.xlsx", sheet)).observations.map((o) => o.source.cell)).toEqual(["B2", "C2"]);
+  });
+
   it("reads every mark the README lists with its status", () => {
     const marks = ["*", "<5", " < 10", "c", "[c]", "x", "supp", "n/a", "N/A", "na", "z", "[z]", ".", "-", ":", "..", "[x]", "TBC"];
     const rows = marks.map((m, i) => [`Measure ${i}`, m]);
@@ -133,11 +143,13 @@ describe("speed", () => {
     // One run to load and compile the code paths, then a fresh workbook timed.
     ingestWorkbook(bigWorkbook());
     const wb = bigWorkbook();
-    const start = performance.now();
+    // CPU time, not the clock: other work on a shared machine must not count as the engine's.
+    const start = process.cpuUsage();
     const result = ingestWorkbook(wb);
-    const ms = performance.now() - start;
+    const used = process.cpuUsage(start);
+    const ms = (used.user + used.system) / 1000;
     expect(result.observations.length).toBe(48_000);
-    // Typically 100-250 ms on an idle machine; the bound is the requirement itself, so that a busy CI machine does not fail it.
+    // Typically 100-250 ms on an idle machine; the bound is the requirement itself.
     expect(ms).toBeLessThan(1000);
   });
 });

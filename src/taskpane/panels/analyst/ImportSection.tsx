@@ -1,0 +1,234 @@
+import * as React from "react";
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Body1,
+  Checkbox,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import type { LayoutOverride, LayoutOverrides } from "../../../core/ingest";
+import { RagCounts } from "../../components/RagCounts";
+import { RunButton } from "../../components/RunButton";
+import { Section } from "../../components/Section";
+import { Status } from "../../components/Status";
+import { useRun } from "../../components/use-run";
+import type { Extraction, ImportedWorkbook, IndicatorSheetsResult, Operations, ScorecardSettings } from "../../operations";
+import { count, listSome, sheetSummaries, type SheetSummary } from "./import-summary";
+import { SheetReport, type SheetDraft } from "./SheetReport";
+
+const useStyles = makeStyles({
+  group: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
+  text: { margin: 0 },
+});
+
+export interface ImportSectionProps {
+  operations: Operations | null;
+  unavailableReason?: string;
+  imported: ImportedWorkbook | null;
+  extraction: Extraction | null;
+  /** The corrections the current extraction was made with. */
+  applied: LayoutOverrides;
+  onRead: (imported: ImportedWorkbook, extraction: Extraction) => void;
+  onExtracted: (extraction: Extraction, applied: LayoutOverrides) => void;
+  /** The scorecard's settings, from the Scorecard section, or why they cannot be used. */
+  scorecard: { settings: ScorecardSettings } | { problem: string };
+  onShowCell: ((sheet: string, cell: string) => void) | null;
+}
+
+function headerText(s: SheetSummary): string {
+  if (s.skipped) return `${s.sheet}: left out`;
+  if (s.notRead !== null) return `${s.sheet}: not read`;
+  return `${s.sheet}: ${count(s.observations, "figure")}${s.warnings.length > 0 ? `, ${count(s.warnings.length, "warning")}` : ""}`;
+}
+
+/** The drafts as overrides to send: typed agency names trimmed, and sheets with nothing changed left out. */
+function overridesOf(drafts: Record<string, SheetDraft>): LayoutOverrides {
+  const out: LayoutOverrides = {};
+  for (const [sheet, draft] of Object.entries(drafts)) {
+    const o: LayoutOverride = { ...draft.override };
+    if (typeof o.sheetAgency === "string") o.sheetAgency = o.sheetAgency.trim() || null;
+    const meaningful = Object.entries(o).some(([, v]) => v !== undefined);
+    if (meaningful) out[sheet] = o;
+  }
+  return out;
+}
+
+function draftsOf(applied: LayoutOverrides): Record<string, SheetDraft> {
+  return Object.fromEntries(Object.entries(applied).map(([sheet, override]) => [sheet, { override }]));
+}
+
+/**
+ * Import: read the workbook, show what was found on each sheet, let the analyst correct it and
+ * read again (in the engine, without going back to Excel), then write the indicator sheets.
+ */
+export function ImportSection(props: ImportSectionProps): React.JSX.Element {
+  const { operations, unavailableReason, imported, extraction, applied, onRead, onExtracted, scorecard, onShowCell } = props;
+  const styles = useStyles();
+  const read = useRun<{ imported: ImportedWorkbook; extraction: Extraction }>();
+  const reread = useRun<Extraction>();
+  const write = useRun<IndicatorSheetsResult>();
+  const [drafts, setDrafts] = React.useState<Record<string, SheetDraft>>({});
+  const [includeScorecard, setIncludeScorecard] = React.useState(true);
+
+  const summaries = React.useMemo(
+    () => (imported && extraction ? sheetSummaries(imported, extraction, applied) : []),
+    [imported, extraction, applied],
+  );
+  const pending = overridesOf(drafts);
+  const changed = JSON.stringify(pending) !== JSON.stringify(overridesOf(draftsOf(applied)));
+  const headerProblem = Object.entries(drafts).find(([, d]) => d.headerProblem !== undefined);
+
+  const onReadClick = () => {
+    if (!operations) return;
+    write.reset();
+    read.start(
+      () => operations.readWorkbook(),
+      (value) => {
+        setDrafts({});
+        onRead(value.imported, value.extraction);
+      },
+    );
+  };
+  const onRereadClick = (overrides: LayoutOverrides) => {
+    if (!operations || !imported) return;
+    write.reset();
+    reread.start(
+      () => operations.extract(imported, overrides),
+      (value) => {
+        setDrafts(draftsOf(overrides));
+        onExtracted(value, overrides);
+      },
+    );
+  };
+  const onWriteClick = () => {
+    if (!operations || !extraction || "problem" in scorecard) return;
+    const { observations, indicators, warnings } = extraction.detail;
+    write.start(() =>
+      operations.writeIndicatorSheets({ data: { observations, indicators, warnings }, settings: scorecard.settings, includeScorecard }),
+    );
+  };
+
+  const detail = extraction?.detail;
+  const writeBlocked = !extraction
+    ? "Read the workbook first."
+    : detail && detail.indicators.length === 0
+      ? "No indicators were found: correct how the sheets are read, then read again."
+      : changed
+        ? "Read again with your corrections first, so that what is written is what you see."
+        : includeScorecard && "problem" in scorecard
+          ? `The scorecard's settings below need a look: ${scorecard.problem}`
+          : null;
+
+  return (
+    <Section
+      title="Import a workbook"
+      description="Read the figures in this workbook, whatever its layout, check what was found on each sheet and correct it, then write the indicator sheets. Nothing is written until you ask."
+    >
+      <RunButton
+        label="Read this workbook"
+        runningLabel="Reading the workbook…"
+        running={read.running}
+        onClick={onReadClick}
+        unavailableReason={operations ? undefined : unavailableReason}
+      />
+      {read.state.kind === "failed" && (
+        <Status intent="error" title="Could not read the workbook">
+          {read.state.message}
+        </Status>
+      )}
+
+      {imported && extraction && detail && (
+        <div className={styles.group}>
+          {extraction.problem !== null ? (
+            <Status intent="warning" title="Nothing could be read yet">
+              {`${extraction.problem} Correct how a sheet is read below, then read again.`}
+            </Status>
+          ) : (
+            <Status intent="success" title="Read">
+              {`Found ${count(detail.indicators.length, "indicator")} and ${count(detail.observations.length, "figure")} on ${count(
+                summaries.filter((s) => !s.skipped && s.notRead === null).length,
+                "sheet",
+              )} of ${imported.file}.${detail.warnings.length > 0 ? ` ${count(detail.warnings.length, "warning")}: see each sheet.` : ""}`}
+            </Status>
+          )}
+          {imported.ownSheets.length > 0 && (
+            <Body1 as="p" className={styles.text}>
+              {`Left out: ${listSome(imported.ownSheets, 6)}, which the add-in wrote.`}
+            </Body1>
+          )}
+          <Accordion multiple collapsible>
+            {summaries.map((s) => (
+              <AccordionItem key={s.sheet} value={s.sheet}>
+                <AccordionHeader as="h3">{headerText(s)}</AccordionHeader>
+                <AccordionPanel>
+                  <div role="group" aria-label={`Sheet ${s.sheet}`}>
+                    <SheetReport
+                      summary={s}
+                      draft={drafts[s.sheet] ?? { override: applied[s.sheet] ?? {} }}
+                      onDraft={(next) => setDrafts((d) => ({ ...d, [s.sheet]: next }))}
+                      onShowCell={onShowCell}
+                    />
+                  </div>
+                </AccordionPanel>
+              </AccordionItem>
+            ))}
+          </Accordion>
+          <RunButton
+            label="Read again with these corrections"
+            runningLabel="Reading again…"
+            appearance="secondary"
+            running={reread.running}
+            onClick={() => onRereadClick(pending)}
+            unavailableReason={operations ? undefined : unavailableReason}
+            blockedReason={
+              headerProblem
+                ? `The heading rows of “${headerProblem[0]}” need a look: ${headerProblem[1].headerProblem ?? ""}`
+                : changed
+                  ? null
+                  : "Change how a sheet is read first."
+            }
+          />
+          {Object.keys(applied).length > 0 && (
+            <RunButton
+              label="Clear all corrections"
+              runningLabel="Reading again…"
+              appearance="secondary"
+              running={reread.running}
+              onClick={() => onRereadClick({})}
+              unavailableReason={operations ? undefined : unavailableReason}
+            />
+          )}
+          {reread.state.kind === "failed" && (
+            <Status intent="error" title="Could not read again">
+              {reread.state.message}
+            </Status>
+          )}
+
+          <Checkbox label="Also write the Scorecard sheet" checked={includeScorecard} onChange={(_e, d) => setIncludeScorecard(d.checked === true)} />
+          <RunButton
+            label="Write indicator sheets"
+            runningLabel="Writing the indicator sheets…"
+            running={write.running}
+            onClick={onWriteClick}
+            unavailableReason={operations ? undefined : unavailableReason}
+            blockedReason={writeBlocked}
+          />
+          {write.state.kind === "done" && (
+            <Status intent="success" title="Written">
+              {write.state.value.summary}
+              {write.state.value.counts && <RagCounts counts={write.state.value.counts} label="Latest ratings on the Scorecard" />}
+            </Status>
+          )}
+          {write.state.kind === "failed" && (
+            <Status intent="error" title="Could not write">
+              {write.state.message}
+            </Status>
+          )}
+        </div>
+      )}
+    </Section>
+  );
+}
