@@ -4,6 +4,8 @@
  * writes the plans that come back. This module (and the engine with it) loads on first use
  * through import(), so that the pane opens without it.
  */
+// First, before anything that parses with Zod: see no-eval.ts.
+import "./no-eval";
 import { InputError, isInputError } from "../../core/errors";
 import type { GridWorkbook } from "../../core/grid/grid";
 import { indicatorsSheet, observationsSheet } from "../../core/indicator-sheets";

@@ -9,7 +9,7 @@ import { ingestWorkbook } from "../../../src/core/ingest";
 import type { Observation } from "../../../src/core/model/model";
 import { readWorkbookFile } from "../../../src/files/node";
 
-const DIRS = [path.resolve(__dirname, "../../fixtures/ingest")];
+const DIRS = [path.resolve(__dirname, "../../fixtures/ingest"), ...(process.env.INGEST_LATE ? [path.resolve(__dirname, "../../fixtures/ingest-late")] : [])];
 
 interface Expected {
   indicator: string;

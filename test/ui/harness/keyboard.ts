@@ -9,8 +9,11 @@ export function describeFocus(page: Page): Promise<string> {
   return page.evaluate(() => {
     const el = document.activeElement;
     if (!el || el === document.body) return "the page itself";
-    const role = el.getAttribute("role") ?? el.tagName.toLowerCase();
-    const name = (el.getAttribute("aria-label") ?? el.textContent ?? "").trim().replace(/\s+/g, " ").slice(0, 60);
+    const role = el.getAttribute("role") ?? (el.tagName === "INPUT" ? `${(el as HTMLInputElement).type} input` : el.tagName.toLowerCase());
+    const labels = el instanceof HTMLInputElement || el instanceof HTMLSelectElement || el instanceof HTMLTextAreaElement ? [...(el.labels ?? [])] : [];
+    const labelled = (el.getAttribute("aria-labelledby") ?? "").split(/\s+/).map((id) => document.getElementById(id)).filter((l): l is HTMLElement => l !== null);
+    const text = el.getAttribute("aria-label") ?? ([...labels, ...labelled].map((l) => l.textContent).join(" ") || el.textContent || "");
+    const name = text.trim().replace(/\s+/g, " ").slice(0, 60);
     return `${role} “${name}”`;
   });
 }

@@ -9,16 +9,38 @@
  * (the sync count, the workbook's cells). See protocol.ts.
  */
 import { ExcelHost } from "../../excel-host/host";
-import { HostContext, type RequestRecord } from "../../excel-host/context";
-import type { ExcelHostHandle, InjectedError, UiHostConfig } from "./protocol";
+import { HostContext } from "../../excel-host/context";
+import type { ExcelHostHandle, InjectedError, SyncRecord, UiHostConfig } from "./protocol";
 
 const config: UiHostConfig = window.__uiHostConfig ?? {};
 
 // The seed goes through ExcelHost so that it means what it means in the adapter tests.
 const host = new ExcelHost({ sheets: config.sheets, file: config.file });
 
+/** The workbook's state in the snapshot's normal form: equal texts, equal workbooks. */
+function fingerprint(): string {
+  return JSON.stringify(host.snapshot());
+}
+
+/**
+ * A request context that also notes whether each sync changed the workbook, so that a test can
+ * tell the sync that writes from the syncs that only read.
+ */
+class RecordingContext extends HostContext {
+  readonly changed: boolean[] = [];
+
+  override async sync(): Promise<void> {
+    const before = fingerprint();
+    try {
+      await super.sync();
+    } finally {
+      this.changed.push(fingerprint() !== before);
+    }
+  }
+}
+
 /** Every Excel.run gets a fresh request context over the one workbook, as in Excel. */
-const contexts: HostContext[] = [];
+const contexts: RecordingContext[] = [];
 let pendingFailure: InjectedError | null = null;
 
 /** Shaped like OfficeExtension.Error, which is what the pane's describeError looks at. */
@@ -35,7 +57,7 @@ class OfficeLikeError extends Error {
 }
 
 async function run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
-  const context = new HostContext(host.model);
+  const context = new RecordingContext(host.model);
   contexts.push(context);
   if (pendingFailure) {
     const failure = pendingFailure;
@@ -83,7 +105,7 @@ const office = {
 const handle: ExcelHostHandle = {
   syncCount: () => contexts.reduce((n, c) => n + c.syncCount, 0),
   runCount: () => contexts.length,
-  requests: (): RequestRecord[] => contexts.flatMap((c) => c.requests.map((r) => ({ ...r }))),
+  requests: (): SyncRecord[] => contexts.flatMap((c) => c.requests.map((r, i) => ({ ...r, changedWorkbook: c.changed[i] ?? false }))),
   sheetNames: () => host.sheetNames(),
   text: (sheet, address) => host.text(sheet, address),
   snapshot: (sheets) => host.snapshot(sheets ? { sheets } : {}),

@@ -38,14 +38,20 @@ export interface UiHostConfig {
   officeTheme?: { isDarkTheme?: boolean; bodyBackgroundColor?: string };
 }
 
+/** One context.sync(): its request as the test host measured it, and whether it changed the workbook. */
+export interface SyncRecord extends RequestRecord {
+  /** The workbook's snapshot differs after the sync: this request wrote something. */
+  changedWorkbook: boolean;
+}
+
 /** `window.__excelHost`: the test's view of the in-memory workbook. */
 export interface ExcelHostHandle {
   /** `context.sync()` calls over every Excel.run so far, including Excel.run's own closing sync. */
   syncCount(): number;
   /** Excel.run calls so far. */
   runCount(): number;
-  /** Bytes and operations of every sync, in order. */
-  requests(): RequestRecord[];
+  /** Every sync, in order. */
+  requests(): SyncRecord[];
   sheetNames(): string[];
   /** What the cell displays, as Range.text says. */
   text(sheet: string, address: string): string;
