@@ -28,7 +28,7 @@ const sha256 = (file: string): string => createHash("sha256").update(fs.readFile
 
 interface GapJson {
   areas: { name: string; group: string; indicators: number; types: Record<string, number>; sources: Record<string, number>; gaps: { kind: string; missing: string; suggestions: string[] }[] }[];
-  balance: Record<string, number>;
+  balance: { quantity: number; quality: number; outcome: number };
   unclassified: string[];
   placements: { indicatorId: string; area: string | null; confidence: string }[];
 }

@@ -1,15 +1,31 @@
 import { usePane } from "./harness/pane";
-import { describeFocus } from "./harness/keyboard";
+import { seedFromFile } from "./harness/workbooks";
+import { waitForStatus } from "./harness/status";
+import { panel } from "./harness/tabs";
 
 describe("scratch", () => {
   const pane = usePane();
   test("probe", async () => {
-    const { page, host } = await pane.open();
-    const trail: string[] = [];
-    for (let i = 0; i < 8; i++) { await page.keyboard.press("Tab"); trail.push(await describeFocus(page)); }
-    console.log(trail.join("\n"));
-    await page.getByRole("button", { name: "Write the sample sheet" }).click();
-    await page.getByText("Done").waitFor();
-    console.log(JSON.stringify(await host.requests()), await host.sheetNames(), await page.getByText("Done").locator("..").textContent());
+    const seed = await seedFromFile("assets/samples/partnership-scorecard-q2-2025-26.xlsx");
+    console.log(seed.sheets.map((s) => [s.name, Object.keys(s.cells ?? {}).length]));
+    const { page, host, screenshot } = await pane.open({ host: seed });
+    const p = panel(page, "Analyst");
+    const imp = p.getByRole("region", { name: "Import a workbook" });
+    await imp.getByRole("button", { name: "Read this workbook" }).click();
+    console.log(await waitForStatus(imp, "Read"));
+    console.log(JSON.stringify(await host.requests()));
+    console.log(await imp.locator("h3").allTextContents());
+    await screenshot("read");
+    await imp.getByRole("button", { name: "Write indicator sheets" }).click();
+    console.log(await waitForStatus(imp, "Written"));
+    console.log(JSON.stringify(await host.requests()), await host.sheetNames());
+    await screenshot("written");
+    const sc = p.getByRole("region", { name: "Scorecard" });
+    await sc.getByRole("button", { name: /Apply and write/ }).click();
+    console.log(await sc.locator(".fui-MessageBar").allTextContents());
+    await page.waitForTimeout(1000);
+    console.log(await sc.locator(".fui-MessageBar").allTextContents());
+    console.log(JSON.stringify(await host.requests()), await host.sheetNames());
+    await screenshot("scorecard");
   });
 });

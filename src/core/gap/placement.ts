@@ -30,10 +30,16 @@ export interface Placement {
   source: InformationSource | null;
   /** The weakest basis of the three fields; "none" when there is no area. */
   confidence: Confidence;
-  /** 1 for stated; the match's similarity for catalogue; the keywords' share for inferred; 0 for none. */
+  /**
+   * How sure the area is, 0..1: 1 when stated (or set by the analyst); the similarity of the
+   * matched measure when the catalogue placed it; the share of the keyword evidence for the
+   * chosen area (or, with no keyword, the nearest measure's similarity) when inferred; 0 for none.
+   */
   score: number;
   /** The catalogue measure the indicator rewords, when one was found. */
   matchedMeasure?: string;
+  /** Its similarity to the indicator, 0..1, when there is a matched measure. */
+  matchScore?: number;
   /** How each field was decided. */
   basis: { area: Confidence; type: Confidence; source: Confidence };
   /** Present when an analyst confirmed or changed this placement. */
@@ -121,7 +127,7 @@ function decideArea(indicator: Indicator, framework: Framework, catalogue: Catal
     const subArea = stated.subArea ?? (match?.measure.area === stated.area ? match.measure.subArea : rivalled ? subAreaFromWords(indicator.name, stated.area, framework) : subAreaOf(stated.area));
     return { area: stated.area, subArea, basis: "stated", score: 1, match };
   }
-  if (strong !== undefined) return { area: strong.measure.area, subArea: strong.measure.subArea, basis: "catalogue", score: strong.score, match: strong };
+  if (strong !== undefined) return { area: strong.measure.area, subArea: strong.measure.subArea, basis: "catalogue", score: round3(strong.score), match: strong };
 
   const votes = keywords.vote(indicator.name);
   const top = votes[0];
@@ -165,8 +171,10 @@ function applyOverride(auto: Placement, override: PlacementOverride, framework: 
     source: override.source !== undefined ? "stated" : auto.basis.source,
   } satisfies Placement["basis"];
   const confidence = area === null ? "none" : weakest(basis.area, basis.type, basis.source);
-  const placement: Placement = { area, subArea, type, source, confidence, score: confidence === "stated" ? 1 : area === null ? 0 : auto.score, basis, confirmed: true };
+  const score = area === null ? 0 : basis.area === "stated" ? 1 : auto.score;
+  const placement: Placement = { area, subArea, type, source, confidence, score, basis, confirmed: true };
   if (auto.matchedMeasure !== undefined) placement.matchedMeasure = auto.matchedMeasure;
+  if (auto.matchScore !== undefined) placement.matchScore = auto.matchScore;
   return placement;
 }
 
@@ -186,9 +194,11 @@ export function createPlacer(framework: Framework): Placer {
       source: indicator.source !== null ? "stated" : fromMatch,
     } satisfies Placement["basis"];
     const confidence = decided.area === null ? "none" : weakest(basis.area, basis.type, basis.source);
-    const score = confidence === "stated" ? 1 : confidence === "catalogue" && match !== undefined ? round3(match.score) : decided.score;
-    const placement: Placement = { area: decided.area, subArea: decided.subArea, type, source, confidence, score, basis };
-    if (match !== undefined) placement.matchedMeasure = match.measure.name;
+    const placement: Placement = { area: decided.area, subArea: decided.subArea, type, source, confidence, score: decided.score, basis };
+    if (match !== undefined) {
+      placement.matchedMeasure = match.measure.name;
+      placement.matchScore = round3(match.score);
+    }
     return placement;
   }
 
@@ -202,15 +212,18 @@ export function createPlacer(framework: Framework): Placer {
 
 const overrideKey = (text: string): string => plain(text);
 
-/** The analyst's override for an indicator: by its ID first, then by its name. */
-export function findOverride(overrides: PlacementOverrides | undefined, indicator: Indicator): PlacementOverride | undefined {
-  if (overrides === undefined) return undefined;
+type OverrideLookup = (indicator: Indicator) => PlacementOverride | undefined;
+
+/** Finds an indicator's override by its ID first, then by its name (case and spacing ignored). */
+function overrideLookup(overrides: PlacementOverrides | undefined): OverrideLookup {
+  if (overrides === undefined) return () => undefined;
   const byKey = new Map(Object.entries(overrides).map(([k, v]) => [overrideKey(k), v]));
-  if (indicator.id !== null) {
-    const byId = byKey.get(overrideKey(indicator.id));
-    if (byId !== undefined) return byId;
-  }
-  return byKey.get(overrideKey(indicator.name));
+  return (indicator) => (indicator.id !== null ? byKey.get(overrideKey(indicator.id)) : undefined) ?? byKey.get(overrideKey(indicator.name));
+}
+
+/** The analyst's override for one indicator: by its ID first, then by its name. */
+export function findOverride(overrides: PlacementOverrides | undefined, indicator: Indicator): PlacementOverride | undefined {
+  return overrideLookup(overrides)(indicator);
 }
 
 /**
@@ -231,10 +244,11 @@ function placerFor(framework: Framework): Placer {
 /** Places every indicator, in the set's order. */
 export function placeIndicators(indicators: readonly Indicator[], framework: Framework, overrides?: PlacementOverrides): PlacedIndicator[] {
   const placer = placerFor(framework);
+  const overrideOf = overrideLookup(overrides);
   return indicators.map((indicator) => ({
     indicatorId: indicator.id,
     indicator: indicator.name,
     agency: indicator.agency,
-    ...placer.place(indicator, findOverride(overrides, indicator)),
+    ...placer.place(indicator, overrideOf(indicator)),
   }));
 }

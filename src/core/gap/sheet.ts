@@ -197,7 +197,7 @@ function gapSheet(result: GapResult, framework: Framework): SheetPlan {
 }
 
 const PLACEMENT_HEADINGS = [
-  "Indicator ID", "Indicator", "Agency", "Content area", "Sub-area", "Type", "Source", "Confidence", "Score", "Matched measure", "Confirmed",
+  "Indicator ID", "Indicator", "Agency", "Content area", "Sub-area", "Type", "Source", "Confidence", "Score", "Matched measure", "Match score", "Confirmed",
 ] as const;
 
 function placementsSheet(result: GapResult): SheetPlan {
@@ -213,6 +213,7 @@ function placementsSheet(result: GapResult): SheetPlan {
     CONFIDENCE_LABEL[p.confidence],
     p.score,
     p.matchedMeasure ?? null,
+    p.matchScore ?? null,
     p.confirmed === true ? "Yes" : "",
   ]);
   const body = rows.length > 0 ? rows : [PLACEMENT_HEADINGS.map(() => null)];
@@ -225,8 +226,8 @@ function placementsSheet(result: GapResult): SheetPlan {
         values: [
           ["Placements: where each indicator sits in the framework"],
           [
-            "Confidence: Stated = the set's own Content area, Type and Source columns; Catalogue match = the indicator rewords a measure of the framework (Score is how close, 0 to 1); " +
-              "Inferred = read from keywords and wording, worth checking; None = fits no content area.",
+            "Confidence (the weakest of area, type and source): Stated = the set's own Content area, Type and Source columns, or the analyst's; Catalogue match = the indicator rewords a measure of the framework; " +
+              "Inferred = read from keywords and wording, worth checking; None = fits no content area. Score is how sure the area is (0 to 1); Match score is how close the matched measure is.",
           ],
           [],
           [...PLACEMENT_HEADINGS],
@@ -238,9 +239,12 @@ function placementsSheet(result: GapResult): SheetPlan {
       { range: "A1", style: TITLE_STYLE },
       { range: "A2", style: NOTE_STYLE },
     ],
-    numberFormats: [{ range: rangeAddress(header + 1, 8, lastRow, 8), format: "0.00" }],
+    numberFormats: [
+      { range: rangeAddress(header + 1, 8, lastRow, 8), format: "0.00" },
+      { range: rangeAddress(header + 1, 10, lastRow, 10), format: "0.00" },
+    ],
     tables: [{ name: PLACEMENTS_TABLE, range: rangeAddress(header, 0, lastRow, PLACEMENT_HEADINGS.length - 1), style: "TableStyleMedium2" }],
-    columnWidths: [13, 60, 24, 40, 34, 11, 28, 16, 8, 60, 11].map((width, col) => ({ col, width })),
+    columnWidths: [13, 60, 24, 40, 34, 11, 28, 16, 8, 60, 12, 11].map((width, col) => ({ col, width })),
     freeze: { rows: header + 1, columns: 2 },
   };
 }

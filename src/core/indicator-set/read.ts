@@ -9,7 +9,7 @@ import { cellAddress } from "../grid/address";
 import type { Grid, GridCell, GridWorkbook } from "../grid/grid";
 import { pathInWords } from "../framework/json";
 import { IndicatorSetSchema, IngestResultSchema, type Indicator, type Unit, type Warning } from "../model";
-import { FIELD_HEADING, findHeaderRow, type Field, type HeaderRow } from "./headings";
+import { findHeaderRow, type Field, type HeaderRow } from "./headings";
 import { parsePolarity, parseSource, parseTarget, parseType, parseUnit, roundPercent, unitFromName, type RawTarget } from "./values";
 
 export interface IndicatorSetRead {

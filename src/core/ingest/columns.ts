@@ -18,6 +18,8 @@ export interface ColumnStats {
   marks: number;
   texts: number;
   periods: number;
+  /** Cells that are periods lacking only their year ("Q1", "Apr"): the finer half of a period split over two columns. */
+  partials: number;
   agencies: number;
   ids: number;
   polarities: number;
@@ -94,7 +96,7 @@ function hasLowerHeading(view: SheetView, rows: number[], col: number): boolean 
 }
 
 function emptyStats(): ColumnStats {
-  return { figures: 0, marks: 0, texts: 0, periods: 0, agencies: 0, ids: 0, polarities: 0, rags: 0, statuses: 0, units: 0, textLength: 0, integers: 0 };
+  return { figures: 0, marks: 0, texts: 0, periods: 0, partials: 0, agencies: 0, ids: 0, polarities: 0, rags: 0, statuses: 0, units: 0, textLength: 0, integers: 0 };
 }
 
 /** What the cells of a column hold, over the data rows. Period parsing is sampled: it is the costly test. */
@@ -137,11 +139,13 @@ export function columnStats(view: SheetView, col: number, rows: number[], reader
     if (periodTests < 60) {
       periodTests++;
       if (reader.ofCell([{ text, cell }], null)) s.periods++;
+      else if (reader.isHeading({ text, cell })) s.partials++;
     }
   }
   if (periodTests > 0 && periodTests < s.texts + s.figures) {
     // Scale the sampled count up to the column.
     s.periods = Math.round((s.periods * (s.texts + s.figures)) / periodTests);
+    s.partials = Math.round((s.partials * (s.texts + s.figures)) / periodTests);
   }
   return s;
 }

@@ -61,7 +61,7 @@ export function detectInView(view: SheetView, override: LayoutOverride, reader: 
   // A table's own title first; the sheet's title (above an earlier table) can still give the year.
   const title = sheetTitle && ownTitle !== sheetTitle ? [ownTitle, sheetTitle].filter(Boolean).join(" \u2013 ") : ownTitle;
   const titlePeriod = override.titlePeriod !== undefined ? override.titlePeriod : periodOfTitle(reader, title, view.sheet);
-  const attributeRows = findAttributeRows(view, profiles, frame);
+  const attributeRows = findAttributeRows(view, profiles, frame, reader);
   const attributeSet = new Set(attributeRows.map((a) => a.row));
   const dataRows = dataRowsOf(view, profiles, frame).filter((r) => !attributeSet.has(r));
   const parts = headingParts(view, frame.headerRows.filter((r) => !attributeSet.has(r)), reader);
@@ -72,6 +72,8 @@ export function detectInView(view: SheetView, override: LayoutOverride, reader: 
 
   readFractionTrios(infos, roles);
   readOutturnSeries(infos, roles);
+  readPeriodParts(infos, roles, titlePeriod !== null);
+  const fractionOf = readFractionsByFigures(view, dataRows, infos, roles);
 
   const colOverride = new Map((override.columns ?? []).map((o) => [o.col - origin.col, o]));
   colOverride.forEach((o, c) => {
@@ -140,6 +142,14 @@ export function detectInView(view: SheetView, override: LayoutOverride, reader: 
     };
   });
 
+  fractionOf.forEach((v, c) => {
+    const col = columns[c]!;
+    const value = columns[v]!;
+    // One observation: the fraction's columns carry the percentage's measure, so they group with it.
+    col.measure = value.measure;
+    col.agency = value.agency;
+    col.period = value.period;
+  });
   notes.push(...dropSpanningColumns(columns));
   const labelColumn = indicatorColumn ?? agencyColumn;
   const sections = labelColumn === null ? [] : findSections(view, profiles, dataRows, labelColumn, figureCols[0] ?? view.width);
@@ -183,14 +193,15 @@ export function detectInView(view: SheetView, override: LayoutOverride, reader: 
   return layout;
 }
 
-const ATTRIBUTE_ROLES: readonly ColumnRole[] = ["id", "agency", "polarity", "target", "unit"];
+const ATTRIBUTE_ROLES: readonly ColumnRole[] = ["id", "agency", "polarity", "target", "unit", "outturn"];
 
 /**
  * Rows that describe the columns below or above them rather than measure anything: a transposed
  * scorecard's "Ref", "Good is", "Target", "Unit" and "Agency" rows, labelled at the table's left
- * edge, with one entry per indicator column.
+ * edge, with one entry per indicator column. A "2024/25 outturn" row above quarters is last
+ * year's reference figure, as the same heading is across the columns (readOutturnSeries).
  */
-function findAttributeRows(view: SheetView, profiles: RowProfile[], frame: TableFrame): { row: number; role: ColumnRole }[] {
+function findAttributeRows(view: SheetView, profiles: RowProfile[], frame: TableFrame, reader: PeriodReader): { row: number; role: ColumnRole }[] {
   const left = profiles[frame.firstDataRow]?.firstCol ?? 0;
   const out: { row: number; role: ColumnRole }[] = [];
   const rows = [...frame.headerRows];
@@ -216,7 +227,29 @@ function findAttributeRows(view: SheetView, profiles: RowProfile[], frame: Table
     }
     if (headings === 0 && entries > 0 && fitting >= 0.6 * entries) out.push({ row: r, role });
   }
+  if (out.some((a) => a.role === "outturn") && labelsAreWholeYears(view, profiles, frame, left, reader)) {
+    // Beside whole years ("2022/23", "2023/24"), "2024/25 outturn" is one more year of the series.
+    return out.filter((a) => a.role !== "outturn");
+  }
   return out;
+}
+
+/**
+ * Whether the period labels at the table's left edge are all whole years. Sampled: the first
+ * rows that read as periods are enough to tell years from quarters or months.
+ */
+function labelsAreWholeYears(view: SheetView, profiles: RowProfile[], frame: TableFrame, left: number, reader: PeriodReader): boolean {
+  let seen = 0;
+  for (let r = frame.firstDataRow; r <= frame.lastDataRow && seen < 12; r++) {
+    if ((profiles[r]?.filled ?? 0) === 0) continue;
+    const cell = view.cell(r, left);
+    const text = tidy(cellText(cell));
+    if (!text || headingRole(text) !== null || !reader.isHeading({ text, cell })) continue;
+    seen++;
+    const p = reader.ofCell([{ text, cell }], null);
+    if (!p || !isWholeYear(p)) return false;
+  }
+  return seen > 0;
 }
 
 function fitsAttribute(role: ColumnRole, text: string, cell: GridCell): boolean {
@@ -231,6 +264,8 @@ function fitsAttribute(role: ColumnRole, text: string, cell: GridCell): boolean 
       return readTarget(cell) !== null || markStatus(text) !== null;
     case "unit":
       return isUnitWord(text);
+    case "outturn":
+      return readTarget(cell) !== null || markStatus(text) !== null;
     default:
       return false;
   }
@@ -397,6 +432,81 @@ function readFractionTrios(infos: ColumnInfo[], roles: ColumnRole[]): void {
     }
     c = end + 1;
   }
+}
+
+/**
+ * A period split over two columns down the rows: a year column (often merged down over its
+ * quarters) beside a column of "Q1".."Q4" or months that lack their year. The finer column is
+ * a period column too, whatever its heading says ("Indicator" over the quarters of a transposed
+ * scorecard), so extraction reads the two together like a stacked heading. With no year column,
+ * a title that names the year completes it.
+ */
+function readPeriodParts(infos: ColumnInfo[], roles: ColumnRole[], titleHasPeriod: boolean): void {
+  const hasPeriodColumn = roles.includes("period");
+  if (!hasPeriodColumn && !titleHasPeriod) return;
+  for (const info of infos) {
+    const role = roles[info.col]!;
+    if (role !== "indicator" && role !== "ignore") continue;
+    if (info.named !== null && info.named !== "indicator" && info.named !== "period") continue;
+    const s = info.stats;
+    const nonBlank = s.figures + s.marks + s.texts;
+    if (s.partials >= 2 && s.partials + s.periods >= 0.6 * nonBlank) {
+      roles[info.col] = "period";
+      return;
+    }
+  }
+}
+
+/**
+ * Two count columns before a percentage column ("Invited", "Attended", "Attendance (%)") whose
+ * figures are, row by row, one over the other: they are the percentage's numerator and
+ * denominator, in whichever order the figures say. Returns each such column's percentage column.
+ */
+function readFractionsByFigures(view: SheetView, rows: number[], infos: ColumnInfo[], roles: ColumnRole[]): Map<number, number> {
+  const partners = new Map<number, number>();
+  for (let v = 2; v < infos.length; v++) {
+    const a = v - 2;
+    const b = v - 1;
+    if (roles[v] !== "value" || roles[a] !== "value" || roles[b] !== "value") continue;
+    const info = infos[v]!;
+    if (info.unit !== "percent" && !isPercentHeading(lowest(info))) continue;
+    if (infos[a]!.unit === "percent" || infos[b]!.unit === "percent" || !samePeriod(infos[a]!, info) || !samePeriod(infos[b]!, info)) continue;
+    let checked = 0;
+    let aOverB = 0;
+    let bOverA = 0;
+    for (const r of rows) {
+      const x = okNumber(view, r, a);
+      const y = okNumber(view, r, b);
+      const p = okNumber(view, r, v);
+      if (x === null || y === null || p === null) continue;
+      checked++;
+      if (y !== 0 && isRatio(p, x / y)) aOverB++;
+      if (x !== 0 && isRatio(p, y / x)) bOverA++;
+    }
+    if (checked < 2) continue;
+    const [num, den] = aOverB === checked ? [a, b] : bOverA === checked ? [b, a] : [null, null];
+    if (num === null || den === null) continue;
+    roles[num] = "numerator";
+    roles[den] = "denominator";
+    partners.set(num, v);
+    partners.set(den, v);
+    v += 2;
+  }
+  return partners;
+}
+
+function okNumber(view: SheetView, row: number, col: number): number | null {
+  const f = view.figure(row, col);
+  return f.kind === "figure" && f.status === "ok" ? f.value : null;
+}
+
+/** A shown percentage (87.5, rounded as published) or a fraction (0.875) that is this ratio. */
+function isRatio(shown: number, ratio: number): boolean {
+  return Math.abs(shown - ratio * 100) <= 0.051 || Math.abs(shown - ratio) <= 0.00051;
+}
+
+function samePeriod(a: ColumnInfo, b: ColumnInfo): boolean {
+  return a.period?.start === b.period?.start && a.period?.end === b.period?.end;
 }
 
 function bandKey(info: ColumnInfo): string {

@@ -92,6 +92,9 @@ export function extractWithLayout(grid: Grid, layout: SheetLayout, file = "", re
   const sectionAt = new Map(layout.sections.map((s) => [s.row - o.row, s]));
   const headerSet = new Set([...layout.headerRows, ...layout.attributeRows.map((a) => a.row)].map((r) => r - o.row));
   const periodCache = new Map<string, Period | null>();
+  // A year typed once beside the first of its quarters, with the cells below left blank (as a
+  // CSV or an unmerged copy of a merged year leaves it), carries down to the quarters under it.
+  const carried = new Map<number, GridCell>();
 
   let sectionAgency: string | null = null;
   let lastAgency: string | null = null;
@@ -114,7 +117,7 @@ export function extractWithLayout(grid: Grid, layout: SheetLayout, file = "", re
     if ([label, agency, id, textAt(view, r, perCol)].some((t) => t !== null && isTotalLabel(t))) continue;
     if (label && isNoteText(label) && !rowHasFigures(view, r, groups, o.col)) continue;
 
-    const period = perCol === null ? null : rowPeriod(view, r, perCol, perPartCol, reader, layout.title, periodCache);
+    const period = perCol === null ? null : rowPeriod(view, r, perCol, perPartCol, reader, layout.title, periodCache, carried);
     if (perCol !== null && period === null && rowHasFigures(view, r, groups, o.col)) {
       const shown = tidy(cellText(view.cell(r, perCol)));
       warn("INGEST_UNPARSED_PERIOD", shown ? `The period "${shown}" could not be read, so this row's figures are left out.` : "This row has figures but no period, so they are left out.", r, perCol);
@@ -169,10 +172,18 @@ function rowHasFigures(view: SheetView, row: number, groups: FigureGroup[], orig
   return false;
 }
 
-function rowPeriod(view: SheetView, row: number, col: number, partCol: number | null, reader: PeriodReader, title: string | null, cache: Map<string, Period | null>): Period | null {
+function rowPeriod(view: SheetView, row: number, col: number, partCol: number | null, reader: PeriodReader, title: string | null, cache: Map<string, Period | null>,
+  carried: Map<number, GridCell>): Period | null {
   // Two period columns ("Year", "Quarter") are read left to right, like a stacked heading.
-  const ordered = partCol === null ? [view.merged(row, col)]
-    : partCol < col ? [view.merged(row, partCol), view.merged(row, col)] : [view.merged(row, col), view.merged(row, partCol)];
+  const cols = partCol === null ? [col] : partCol < col ? [partCol, col] : [col, partCol];
+  const ordered = cols.map((c) => view.merged(row, c));
+  if (ordered.length === 2) {
+    const filled = ordered.map((c) => !isBlankCell(c));
+    ordered.forEach((cell, i) => {
+      if (filled[i]) carried.set(cols[i]!, cell);
+      else if (filled[1 - i] && !completeAlone(ordered[1 - i]!, reader)) ordered[i] = carried.get(cols[i]!) ?? cell;
+    });
+  }
   const parts = ordered.filter((c) => !isBlankCell(c)).map((cell) => ({ text: tidy(cellText(cell)), cell }));
   if (parts.length === 0) return null;
   const key = parts.map((p) => `${p.text}\u0000${String(p.cell.value)}\u0000${p.cell.numberFormat}`).join("\u0001");
@@ -180,6 +191,11 @@ function rowPeriod(view: SheetView, row: number, col: number, partCol: number | 
   const period = reader.ofCell(parts, title);
   cache.set(key, period);
   return period;
+}
+
+/** Whether a period cell names its period without help ("Q1 2025/26", not "Q1"). */
+function completeAlone(cell: GridCell, reader: PeriodReader): boolean {
+  return reader.ofCell([{ text: tidy(cellText(cell)), cell }], null) !== null;
 }
 
 type Warn = (code: string, message: string, col: number) => void;

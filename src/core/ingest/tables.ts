@@ -21,7 +21,7 @@ export function tableBands(view: SheetView, profiles: RowProfile[], reader: Peri
       seenData = true;
       continue;
     }
-    if (!seenData || !isTableHeading(view, r, p, reader)) continue;
+    if (!seenData || !(isTableHeading(view, r, p, reader) || isCaptionedHeading(profiles, r, p))) continue;
     if (!dataFollows(profiles, r)) continue;
     starts.push(bandStart(profiles, r));
     seenData = false;
@@ -49,6 +49,20 @@ function isTableHeading(view: SheetView, row: number, p: RowProfile, reader: Per
     else if (headingRole(text) !== null) roles++;
   }
   return periods >= 2 || roles >= 2;
+}
+
+/**
+ * A row of headings that name measures the detector does not know ("Invited", "Attended"),
+ * marked out as a new table by its layout: a one-cell caption directly above it, a blank row
+ * above the caption, and figures directly below.
+ */
+function isCaptionedHeading(profiles: RowProfile[], row: number, p: RowProfile): boolean {
+  if (p.filled < 2 || p.numbers > 0 || p.marks > 0 || p.years > 0 || p.texts !== p.filled) return false;
+  const caption = profiles[row - 1];
+  const gap = profiles[row - 2];
+  const below = profiles[row + 1];
+  return caption !== undefined && caption.filled === 1 && caption.texts === 1 && (gap === undefined || gap.filled === 0)
+    && below !== undefined && isDataLike(below);
 }
 
 function dataFollows(profiles: RowProfile[], row: number): boolean {

@@ -328,6 +328,8 @@ function returnSheetPlan(input: ReturnTemplateInput, spec: ReturnSpec): SheetPla
       { range: "A1", style: { bold: true, size: 14 } },
       { range: "A3:A8", style: { bold: true } },
       { range: "A10", style: { bold: true } },
+      // Bold headings for tools that do not draw Excel's table styles (LibreOffice among them).
+      { range: `A${headerRow}:${cellAddress(headerRow - 1, lastCol)}`, style: { bold: true } },
       ...unlocked.map((r) => ({ range: r, style: entryStyle })),
       ...lockedFractionRuns.flatMap(([from, to]) => [
         { range: range("numerator", from, to), style: { fill: LOCKED_FILL } },

@@ -44,7 +44,7 @@ describe("placing reworded catalogue measures", () => {
     expect(best?.measure.name).toBe("% of CP/CIN cases reviewed within timescales");
     expect(best?.score).toBeGreaterThan(0.9);
     const p = placer.place(indicator("% of CP/CIN cases reviewed within timescales"));
-    expect(p).toMatchObject({ area: "Priority service areas", subArea: "CP and CIN planning", type: "quality", source: "management_information", confidence: "catalogue", score: 1 });
+    expect(p).toMatchObject({ area: "Priority service areas", subArea: "CP and CIN planning", type: "quality", source: "management_information", confidence: "catalogue", score: 1, matchScore: 1 });
   });
 
   it("reports a catalogue placement with its score and matched measure", () => {
@@ -53,6 +53,7 @@ describe("placing reworded catalogue measures", () => {
     expect(p.matchedMeasure).toBe("Number of looked after children");
     expect(p.score).toBeGreaterThanOrEqual(STRONG_MATCH);
     expect(p.score).toBeLessThan(1);
+    expect(p.matchScore).toBe(p.score);
     expect(p.basis).toEqual({ area: "catalogue", type: "catalogue", source: "catalogue" });
   });
 });
@@ -126,7 +127,7 @@ describe("stated placements and unplaced indicators", () => {
 
   it("fills the fields the set leaves blank from the catalogue, and says so", () => {
     const p = placer.place(indicator("% of CP/CIN cases reviewed within timescales", { contentArea: "Priority services" }));
-    expect(p).toMatchObject({ area: "Priority service areas", type: "quality", source: "management_information", confidence: "catalogue" });
+    expect(p).toMatchObject({ area: "Priority service areas", type: "quality", source: "management_information", confidence: "catalogue", score: 1, matchScore: 1 });
     expect(p.basis).toEqual({ area: "stated", type: "catalogue", source: "catalogue" });
   });
 

@@ -91,7 +91,7 @@ describe("the Gap Analysis sheet", () => {
 describe("the Placements sheet", () => {
   it("lists every indicator with its placement as an Excel table", () => {
     expect(placementsSheet.name).toBe(PLACEMENTS_SHEET);
-    expect(placementsSheet.tables).toEqual([{ name: "GapPlacements", range: "A4:K9", style: "TableStyleMedium2" }]);
+    expect(placementsSheet.tables).toEqual([{ name: "GapPlacements", range: "A4:L9", style: "TableStyleMedium2" }]);
     const c = cells(placementsSheet);
     expect([c.get("A4"), c.get("D4"), c.get("H4"), c.get("J4")]).toEqual(["Indicator ID", "Content area", "Confidence", "Matched measure"]);
     expect([c.get("A8"), c.get("D8"), c.get("H8"), c.get("J8")]).toEqual(["R1", "Priority service areas", "Inferred", null]);
@@ -111,6 +111,6 @@ describe("rendered by the file adapter", () => {
       ["colorScale", "I7:L15"],
     ]);
     expect(gap?.freeze).toEqual({ rows: 6, columns: 1 });
-    expect(snap.sheets[1]?.tables.map((t) => [t.name, t.columns.length])).toEqual([["GapPlacements", 11]]);
+    expect(snap.sheets[1]?.tables.map((t) => [t.name, t.columns.length])).toEqual([["GapPlacements", 12]]);
   });
 });

@@ -1,4 +1,0 @@
-import { defaultFramework as f } from "../src/core/framework/default-framework";
-import { resolveArea } from "../src/core/gap/area-names";
-import { tokens } from "../src/core/gap/text";
-for (const t of ["priority service areas","PRIORITY  SERVICES","Vulnerable groups","vulnerable children","Risk issues","Specific risks","Partnership","Workforce: relationships, clear thinking and capacity","Safeguarding wisdom","Supervision","Supervision and support","Culture","Organisational culture","Use of resources","Resources","Evidence-based practice","Poverty","Poverty and housing","Housing","Poor housing","Looked after children","Domestic violence","Safeguarding","Children","Early help","The impact of poverty and poor housing","Use of resources and evidence based practice","Learning and development","Wider picture"]) console.log(t.padEnd(50), JSON.stringify(resolveArea(t, f)), tokens(t).join(","));

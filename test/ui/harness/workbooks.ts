@@ -1,0 +1,38 @@
+/**
+ * Workbooks to seed the Office.js stand-in with, from real files: the bundled samples and the
+ * ingest fixtures are .xlsx/.csv, read here by the file adapter into grids and turned into the
+ * Excel test host's seed form, so that a panel's flow test runs on the workbooks people send.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import type { Grid } from "../../../src/core/grid/grid";
+import { cellAddress, rangeAddress } from "../../../src/core/grid/address";
+import { readWorkbookBuffer } from "../../../src/files";
+import type { SeedCell, SeedSheet } from "../../excel-host/host";
+import { ROOT } from "./build";
+
+function seedOf(grid: Grid): SeedSheet {
+  const cells: Record<string, SeedCell> = {};
+  grid.rows.forEach((row, r) =>
+    row.forEach((cell, c) => {
+      if (cell.value === null && cell.formula === undefined && cell.error === undefined && cell.numberFormat === "General") return;
+      const seed: SeedCell = { value: cell.value, numberFormat: cell.numberFormat, text: cell.text };
+      if (cell.formula !== undefined) seed.formula = cell.formula;
+      if (cell.error !== undefined) seed.error = cell.error;
+      cells[cellAddress(grid.origin.row + r, grid.origin.col + c)] = seed;
+    }),
+  );
+  return {
+    name: grid.sheet,
+    state: grid.state,
+    cells,
+    merges: grid.merges.map((m) => rangeAddress(m.top, m.left, m.bottom, m.right)),
+  };
+}
+
+/** The sheets of a workbook file (a path from the project's root), as seeds for `pane.open({ host: { sheets } })`. */
+export async function seedFromFile(relativePath: string): Promise<{ file: string; sheets: SeedSheet[] }> {
+  const file = path.join(ROOT, relativePath);
+  const book = await readWorkbookBuffer(fs.readFileSync(file), path.basename(file));
+  return { file: path.basename(file), sheets: book.sheets.map(seedOf) };
+}
