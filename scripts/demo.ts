@@ -7,6 +7,7 @@ import * as path from "node:path";
 import { isInputError } from "../src/core/errors";
 import { countRag } from "../src/core/rag";
 import { runIngest } from "../src/cli/verbs/ingest";
+import { runGap } from "../src/cli/verbs/gap";
 
 const root = path.join(__dirname, "..");
 const samples = path.join(root, "assets", "samples");
@@ -35,6 +36,32 @@ const steps: Step[] = [
         ...result.warnings.map((w) => `note:   ${w.message}`),
         `wrote:  ${rel(json)}`,
         `wrote:  ${rel(xlsx)} (sheets Scorecard, Indicators, Observations; the RAG colours are live conditional formats)`,
+      ];
+    },
+  },
+  {
+    title: "Measure the partnership's indicator set against the content-area framework",
+    run: async () => {
+      const input = path.join(samples, "indicator-set.csv");
+      const json = path.join(out, "gap-analysis.json");
+      const xlsx = path.join(out, "gap-analysis.xlsx");
+      await runGap(input, { json, out: xlsx });
+      const result = JSON.parse(fs.readFileSync(json, "utf8")) as {
+        balance: { quantity: number; quality: number; outcome: number };
+        voiceShare: number;
+        emptyAreas: string[];
+        areas: { name: string; gaps: { missing: string; suggestions: string[] }[] }[];
+      };
+      const pct = (x: number) => `${Math.round(x * 100)}%`;
+      const words: Record<string, string> = { children_parents: "children and parents' experience", frontline_staff: "frontline staff experience", case_records: "case-record", management_information: "management information" };
+      const firstGap = result.areas.flatMap((a) => a.gaps.map((g) => ({ area: a.name, ...g }))).find((g) => g.suggestions.length > 0);
+      return [
+        `input:  ${rel(input)}`,
+        `balance: quantity ${pct(result.balance.quantity)}, quality ${pct(result.balance.quality)}, outcome ${pct(result.balance.outcome)}; voice of children, parents or staff in ${pct(result.voiceShare)} of indicators`,
+        `areas with no information at all: ${result.emptyAreas.join("; ") || "none"}`,
+        ...(firstGap ? [`e.g. ${firstGap.area} has no ${words[firstGap.missing] ?? firstGap.missing} information; the framework suggests "${firstGap.suggestions[0]}"`] : []),
+        `wrote:  ${rel(json)}`,
+        `wrote:  ${rel(xlsx)} (sheets Gap Analysis and Placements)`,
       ];
     },
   },

@@ -22,6 +22,7 @@ import { markStatus } from "./values";
 import type { GridCell } from "../grid/grid";
 import { headingRole } from "./roles";
 import { readTarget } from "./target";
+import { captionAgency, captionMeasure } from "./captions";
 import type { Period, Unit, Warning } from "../model/model";
 
 /** Detect the layout of a sheet's (first) table. */
@@ -43,15 +44,33 @@ export function detectLayouts(grid: Grid, override: LayoutOverride = {}, reader:
   const layouts: SheetLayout[] = [];
   let sheetTitle: string | null = null;
   bands.forEach((band, i) => {
-    const layout = detectInView(new SheetView(bandGrid(grid, band.top, band.bottom)), override, reader, sheetTitle);
+    const layout = detectInView(new SheetView(bandGrid(grid, band.top, band.bottom)), override, reader, sheetTitle, true);
     layout.table = i;
-    if (i === 0) sheetTitle = layout.title;
+    if (i === 0) sheetTitle = sheetTitleOf(layout.title);
     layouts.push(layout);
   });
   return layouts;
 }
 
-export function detectInView(view: SheetView, override: LayoutOverride, reader: PeriodReader, sheetTitle: string | null = null): SheetLayout {
+/**
+ * The sheet's own title, from the title lines above the first of stacked tables: the line
+ * nearest that table is its caption ("Table 1: Police, monthly"), which says nothing about the
+ * tables below, so it is left out when there are other lines above it.
+ */
+function sheetTitleOf(title: string | null): string | null {
+  if (title === null) return null;
+  const lines = title.split(" | ");
+  return lines.length > 1 ? lines.slice(0, -1).join(" | ") : title;
+}
+
+/** The title line nearest the table: its caption. */
+function captionOf(title: string | null): string | null {
+  if (title === null) return null;
+  const lines = title.split(" | ");
+  return lines[lines.length - 1] ?? null;
+}
+
+export function detectInView(view: SheetView, override: LayoutOverride, reader: PeriodReader, sheetTitle: string | null = null, stacked = false): SheetLayout {
   const origin = view.grid.origin;
   const profiles = profileRows(view);
   const frame = applyFrameOverride(findFrame(view, profiles, (r, c) => reader.isHeading({ text: tidy(cellText(view.cell(r, c))), cell: view.cell(r, c) })), override, origin.row, view.height);
@@ -142,6 +161,16 @@ export function detectInView(view: SheetView, override: LayoutOverride, reader: 
     };
   });
 
+  const valueColumns = columns.filter((c) => c.role === "value");
+  if (kind === "matrix" && indicatorColumn === null && agencyColumn !== null && valueColumns.length === 1 && caption !== null) {
+    // A table of agencies giving one measure, named by its caption ("Attendance at ICPCs by
+    // agency, Q2 2025/26"): the caption names the measure better than the column's short heading.
+    const named = captionMeasure(caption);
+    if (named !== null) {
+      valueColumns[0]!.measure = named;
+      notes.push(`The measure is named by the caption: ${named}.`);
+    }
+  }
   fractionOf.forEach((v, c) => {
     const col = columns[c]!;
     const value = columns[v]!;
@@ -153,7 +182,12 @@ export function detectInView(view: SheetView, override: LayoutOverride, reader: 
   notes.push(...dropSpanningColumns(columns));
   const labelColumn = indicatorColumn ?? agencyColumn;
   const sections = labelColumn === null ? [] : findSections(view, profiles, dataRows, labelColumn, figureCols[0] ?? view.width);
-  const sheetAgency = override.sheetAgency !== undefined ? override.sheetAgency : agencyOfSheet(view.sheet, ownTitle) ?? agencyOfSheet(view.sheet, sheetTitle);
+  const caption = captionOf(ownTitle);
+  // A stacked table's caption names its agency ("Table 1: Police, monthly"); a single table's
+  // title is not read so, since titles mention agencies without belonging to them.
+  const captionAgencyName = stacked && caption !== null ? captionAgency(caption) : null;
+  const sheetAgency = override.sheetAgency !== undefined ? override.sheetAgency
+    : agencyOfSheet(view.sheet, ownTitle) ?? captionAgencyName ?? agencyOfSheet(view.sheet, sheetTitle);
 
   const agencySource: AgencySource = columns.some((c) => c.agency !== null || c.attributes.agency !== undefined) ? "column-heading"
     : agencyColumn !== null ? (indicatorColumn === null ? "row-label" : "column")
