@@ -77,6 +77,7 @@ export function detectInView(view: SheetView, override: LayoutOverride, reader: 
   if (!frame) return emptyLayout(view, "No row holds a figure beside a label.");
 
   const ownTitle = titleText(view, frame.titleRows);
+  const caption = captionOf(ownTitle);
   // A table's own title first; the sheet's title (above an earlier table) can still give the year.
   const title = sheetTitle && ownTitle !== sheetTitle ? [ownTitle, sheetTitle].filter(Boolean).join(" \u2013 ") : ownTitle;
   const titlePeriod = override.titlePeriod !== undefined ? override.titlePeriod : periodOfTitle(reader, title, view.sheet);
@@ -182,7 +183,6 @@ export function detectInView(view: SheetView, override: LayoutOverride, reader: 
   notes.push(...dropSpanningColumns(columns));
   const labelColumn = indicatorColumn ?? agencyColumn;
   const sections = labelColumn === null ? [] : findSections(view, profiles, dataRows, labelColumn, figureCols[0] ?? view.width);
-  const caption = captionOf(ownTitle);
   // A stacked table's caption names its agency ("Table 1: Police, monthly"); a single table's
   // title is not read so, since titles mention agencies without belonging to them.
   const captionAgencyName = stacked && caption !== null ? captionAgency(caption) : null;

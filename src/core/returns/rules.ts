@@ -217,6 +217,11 @@ function periodMatches(text: string, spec: ReturnSpec): boolean {
   return !!parsed && parsed.complete && parsed.start === spec.period.start && parsed.end === spec.period.end;
 }
 
+/** A detail as found, for a message: quoted, or "blank" (a missing label reads the same). */
+function shownText(text: string | undefined): string {
+  return text ? `"${text}"` : "blank";
+}
+
 function directionWords(spec: ReturnIndicatorSpec): string {
   if (spec.polarity === "higher") return "higher is better";
   if (spec.polarity === "lower") return "lower is better";
@@ -316,12 +321,12 @@ export const RULES: readonly ValidationRule[] = [
     phase: "return",
     severity: "error",
     title: "The agency has been changed",
-    message: '{where}: the agency is "{found}", but this return is for {expected}; put back "{expected}" (each agency fills in its own template).',
+    message: '{where}: the agency is {found}, but this return is for {expected}; put back "{expected}" (each agency fills in its own template).',
     fields: ["Agency (Return sheet)", "_spec agency"],
     check: (ctx) => {
       const d = ctx.sheet.details.agency;
       if (d && labelKey(d.text) === labelKey(ctx.spec.agency)) return [];
-      return [{ cell: d?.cell ?? null, params: { found: d?.text || "missing", expected: ctx.spec.agency } }];
+      return [{ cell: d?.cell ?? null, params: { found: shownText(d?.text), expected: ctx.spec.agency } }];
     },
   },
   {
@@ -329,12 +334,12 @@ export const RULES: readonly ValidationRule[] = [
     phase: "return",
     severity: "error",
     title: "The period has been changed",
-    message: '{where}: the period is "{found}", but this return is for {expected} ({start} to {end}); put back "{expected}".',
+    message: '{where}: the period is {found}, but this return is for {expected} ({start} to {end}); put back "{expected}".',
     fields: ["Period (Return sheet)", "_spec period"],
     check: (ctx) => {
       const d = ctx.sheet.details.period;
       if (d && periodMatches(d.text, ctx.spec)) return [];
-      return [{ cell: d?.cell ?? null, params: { found: d?.text || "missing", expected: ctx.spec.period.label, start: ctx.spec.period.start, end: ctx.spec.period.end } }];
+      return [{ cell: d?.cell ?? null, params: { found: shownText(d?.text), expected: ctx.spec.period.label, start: ctx.spec.period.start, end: ctx.spec.period.end } }];
     },
   },
   {

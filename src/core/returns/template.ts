@@ -124,6 +124,10 @@ function specIndicators(input: ReturnTemplateInput, firstDataRow: number): Retur
     seen.add(id.toLowerCase());
     const unit: Unit = ind.unit ?? "other";
     const choices = (ind.choices ?? []).map((c) => c.trim()).filter((c) => c !== "");
+    // Excel's in-cell list takes its answers as one comma-separated text of at most 255 characters.
+    if (choices.some((c) => c.includes(",")) || choices.join(",").length > 255) {
+      throw new InputError(`The answers for ${id} cannot be offered as a list: keep them free of commas and under 255 characters in all.`);
+    }
     const spec: ReturnIndicatorSpec = {
       id,
       name: ind.name.replace(/\s+/g, " ").trim(),

@@ -316,3 +316,112 @@ describe("indicators down, agencies across, the period in the title", () => {
     ]);
   });
 });
+
+describe("periods down with the year merged down over its quarters", () => {
+  const rows = [
+    ["Quarterly measures"],
+    [],
+    [undefined, "Ref", "CS01", "PO02"],
+    [undefined, "Measure", "Contacts to the front door", "Missing episodes"],
+    [undefined, "Baseline", 1500, 60],
+    ["2024/25", "Q1", 400, 15],
+    [undefined, "Q2", 410, "<5"],
+    [undefined, "Q3", 420, 17],
+    [undefined, "Q4", 430, 18],
+    ["2025/26", "Q1", 440, 19],
+    [undefined, "Q2", 450, 20],
+  ];
+  const expected = [
+    "Down!C6 CS01 | Contacts to the front door | - | Q1 2024/25 | 400 count",
+    "Down!D6 PO02 | Missing episodes | - | Q1 2024/25 | 15 count",
+    "Down!C7 CS01 | Contacts to the front door | - | Q2 2024/25 | 410 count",
+    "Down!D7 PO02 | Missing episodes | - | Q2 2024/25 | suppressed count",
+    "Down!C8 CS01 | Contacts to the front door | - | Q3 2024/25 | 420 count",
+    "Down!D8 PO02 | Missing episodes | - | Q3 2024/25 | 17 count",
+    "Down!C9 CS01 | Contacts to the front door | - | Q4 2024/25 | 430 count",
+    "Down!D9 PO02 | Missing episodes | - | Q4 2024/25 | 18 count",
+    "Down!C10 CS01 | Contacts to the front door | - | Q1 2025/26 | 440 count",
+    "Down!D10 PO02 | Missing episodes | - | Q1 2025/26 | 19 count",
+    "Down!C11 CS01 | Contacts to the front door | - | Q2 2025/26 | 450 count",
+    "Down!D11 PO02 | Missing episodes | - | Q2 2025/26 | 20 count",
+  ];
+
+  it("reads the year band with the quarter beside it, and leaves the baseline row out", () => {
+    const sheet = grid("Down", rows, ["A6:A9", "A10:A11"]);
+    const l = detectLayout(sheet);
+    expect(l.kind).toBe("periods-down");
+    expect([l.periodColumn, l.periodPartColumn]).toEqual([0, 1]);
+    expect(l.attributeRows.map((a) => a.role)).toEqual(["id", "outturn"]);
+    expect(ingestWorkbook(workbook("d.xlsx", sheet)).observations.map(brief)).toEqual(expected);
+  });
+
+  it("carries a year typed once, without a merge, down to the quarters below it", () => {
+    const sheet = grid("Down", rows);
+    expect(ingestWorkbook(workbook("d.csv", sheet)).observations.map(brief)).toEqual(expected);
+  });
+
+  it("reads a baseline row as one more year when the periods down are whole years", () => {
+    const years = grid("Years", [
+      ["Measure", "Contacts to the front door"],
+      ["2022/23", 1400],
+      ["2023/24", 1450],
+      ["2024/25 outturn", 1500],
+    ]);
+    expect(ingestWorkbook(workbook("y.xlsx", years)).observations.map((o) => o.period.label)).toEqual(["2022/23", "2023/24", "2024/25"]);
+  });
+});
+
+describe("a calendar-year band over quarters", () => {
+  it("places each quarter so that its last month falls in that year", () => {
+    const sheet = grid("Cal", [
+      ["Indicator", 2025, undefined, undefined, undefined],
+      [undefined, "Q1", "Q2", "Q3", "Q4"],
+      ["Referrals", 1, 2, 3, 4],
+    ], ["B1:E1"]);
+    const periods = detectLayout(sheet).columns.slice(1).map((c) => [c.period?.start, c.period?.end]);
+    expect(periods).toEqual([
+      ["2025-04-01", "2025-06-30"],
+      ["2025-07-01", "2025-09-30"],
+      ["2025-10-01", "2025-12-31"],
+      ["2025-01-01", "2025-03-31"],
+    ]);
+  });
+
+  it("reads a Year column of calendar years beside a Quarter column the same way", () => {
+    const sheet = grid("Long", [
+      ["Indicator", "Year", "Quarter", "Value"],
+      ["Referrals", 2025, "Q1", 5],
+      ["Referrals", 2025, "Q4", 6],
+    ]);
+    const obs = ingestWorkbook(workbook("l.xlsx", sheet)).observations;
+    expect(obs.map((o) => [o.period.start, o.period.end])).toEqual([["2025-04-01", "2025-06-30"], ["2025-01-01", "2025-03-31"]]);
+  });
+});
+
+describe("stacked tables told apart by their captions", () => {
+  const sheet = grid("Pack", [
+    ["Safeguarding data pack 2025/26"],
+    [],
+    ["1. Youth Justice - quarterly"],
+    ["Indicator", "Q1", "Q2"],
+    ["First-time entrants", 12, 9],
+    [],
+    ["Figure 2: Referrals to children's social care by partner agency, Q2 2025/26"],
+    ["Partner", "Received", "Accepted", "Accepted (%)"],
+    ["Police", 40, 30, 75],
+    ["Education", 25, 20, 80],
+    ["All partners", 65, 50, 76.9],
+  ]);
+
+  it("takes a table's agency from its caption, and a table of agencies' measure and period from its caption", () => {
+    const r = ingestWorkbook(workbook("pack.xlsx", sheet));
+    expect(r.layouts.map((l) => l.table)).toEqual([0, 1]);
+    expect(r.observations.map(brief)).toEqual([
+      "Pack!B5 - | First-time entrants | Youth Justice | Q1 2025/26 | 12 count",
+      "Pack!C5 - | First-time entrants | Youth Justice | Q2 2025/26 | 9 count",
+      "Pack!D9 - | Referrals to children's social care | Police | Q2 2025/26 | 75 percent",
+      "Pack!D10 - | Referrals to children's social care | Education | Q2 2025/26 | 80 percent",
+    ]);
+    expect(r.observations.slice(2).map((o) => [o.numerator, o.denominator])).toEqual([[30, 40], [20, 25]]);
+  });
+});

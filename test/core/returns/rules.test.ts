@@ -144,12 +144,12 @@ const scenarios: Scenario[] = [
     code: "RET012",
     what: "two rows swapped",
     edit: (d) => {
-      const a = d.ws.getRow(d.rowOf("CP03"));
-      const b = d.ws.getRow(d.rowOf("CP04"));
-      const av = (a.values as ExcelJS.CellValue[]).slice();
-      const bv = (b.values as ExcelJS.CellValue[]).slice();
-      a.values = bv;
-      b.values = av;
+      const [a, b] = [d.rowOf("CP03"), d.rowOf("CP04")];
+      for (let c = 1; c <= 11; c++) {
+        const held = d.ws.getCell(a, c).value;
+        d.ws.getCell(a, c).value = d.ws.getCell(b, c).value;
+        d.ws.getCell(b, c).value = held;
+      }
     },
     at: "Return!A24",
     message: /the row for CP03 'Children subject of a child protection plan' has been moved/,
@@ -531,6 +531,13 @@ describe("what a person types is read as meant", () => {
     const obs = r.observations.find((o) => o.indicatorId === "CP05")!;
     expect(obs.commentary).toBe("See the audit");
     expect(JSON.stringify(r.observations)).not.toContain("HYPERLINK");
+  });
+
+  test("an agency cell cleared is reported as blank", async () => {
+    const r = await check(await filled((d) => (d.ws.getCell("B4").value = null)));
+    expect(r.issues.map((i) => i.message)).toEqual([
+      `Return!B4: the agency is blank, but this return is for Children's Social Care; put back "Children's Social Care" (each agency fills in its own template).`,
+    ]);
   });
 
   test("an equivalent way of writing the period is not a change", async () => {

@@ -31,8 +31,11 @@ export async function axeViolations(page: Page, options: AxeOptions = {}): Promi
     const context = exclude.length > 0 ? { include: [["html"]], exclude: exclude.map((s) => [s]) } : document;
     const results = await window.axe.run(context, {
       runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] },
+      // Passes are still listed (without their nodes), which the check below needs.
       resultTypes: ["violations"],
     });
+    // A run that checked nothing (an empty page, a wrong context) would pass silently.
+    if (results.passes.length === 0) throw new Error("axe checked nothing on this page");
     return results.violations;
   }, options.exclude ?? []);
 }
