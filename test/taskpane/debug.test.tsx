@@ -14,9 +14,16 @@ it("debug", async () => {
   await act(async () => { await new Promise((r) => setTimeout(r, 0)); });
   const cb = screen.getByRole("combobox");
   act(() => cb.focus());
-  const press = async (key: string) => { await act(async () => { fireEvent.keyDown(cb, { key }); }); console.log(key, cb.getAttribute("aria-expanded"), cb.getAttribute("aria-activedescendant"), screen.queryAllByRole("option").map(o => o.id + ":" + o.textContent)); };
+  const press = async (key: string) => { await act(async () => { fireEvent.keyDown(cb, { key }); }); console.log(key, cb.getAttribute("aria-expanded"), cb.getAttribute("aria-activedescendant"), JSON.stringify(screen.queryAllByRole("option").map(o => o.id + ":" + o.textContent + ":" + o.className.includes("fui-Option")))); };
   await press("ArrowDown");
+  await press("End");
+  await press("Enter");
+  console.log(cb.textContent);
   await press("ArrowDown");
+  await press("ArrowUp");
+  await press("Enter");
+  console.log(cb.textContent);
+  await press("h");
   await press("Enter");
   console.log(cb.textContent);
 });
