@@ -6,6 +6,7 @@ import { App } from "../../src/taskpane/App";
 import type { Operations, OperationResult } from "../../src/taskpane/operations";
 import { InputError } from "../../src/core/errors";
 import { installJsdomLayout } from "./jsdom-layout";
+import { fakeOperations } from "./fakes";
 
 let uninstallLayout: () => void = () => undefined;
 beforeAll(() => {
@@ -13,11 +14,11 @@ beforeAll(() => {
 });
 afterAll(() => uninstallLayout());
 
-function fakeOperations(writeSampleSheet: () => Promise<OperationResult>): Operations {
-  return { writeSampleSheet: jest.fn(writeSampleSheet) };
+function sampleOperations(writeSampleSheet: () => Promise<OperationResult>): Operations {
+  return fakeOperations({ writeSampleSheet });
 }
 
-const ok = fakeOperations(async () => ({ summary: "Wrote the sheet “Scorecard” to this workbook." }));
+const ok = sampleOperations(async () => ({ summary: "Wrote the sheet “Scorecard” to this workbook." }));
 
 function renderInExcel(operations: Operations = ok) {
   return render(<App host={{ kind: "excel" }} operations={operations} theme="light" />);
@@ -114,7 +115,7 @@ describe("outside Excel", () => {
   });
 
   it("still shows the tabs, with the workbook actions unavailable and saying why", () => {
-    const operations = fakeOperations(async () => ({ summary: "should not run" }));
+    const operations = sampleOperations(async () => ({ summary: "should not run" }));
     // Operations passed by mistake are still withheld until Excel is ready.
     render(<App host={{ kind: "no-office" }} operations={operations} theme="light" />);
     expect(screen.getAllByRole("tab")).toHaveLength(3);
@@ -142,7 +143,7 @@ describe("outside Excel", () => {
 
 describe("the sample sheet action", () => {
   it("calls its operation and shows the result as text", async () => {
-    const operations = fakeOperations(async () => ({ summary: "Wrote the sheet “Scorecard” to this workbook." }));
+    const operations = sampleOperations(async () => ({ summary: "Wrote the sheet “Scorecard” to this workbook." }));
     renderInExcel(operations);
     fireEvent.click(screen.getByRole("button", { name: "Write the sample sheet" }));
     const done = await screen.findByRole("group", { name: "Done" });
@@ -152,7 +153,7 @@ describe("the sample sheet action", () => {
 
   it("shows progress and cannot be started twice while running", async () => {
     let finish: (r: OperationResult) => void = () => undefined;
-    const operations = fakeOperations(() => new Promise<OperationResult>((resolve) => (finish = resolve)));
+    const operations = sampleOperations(() => new Promise<OperationResult>((resolve) => (finish = resolve)));
     renderInExcel(operations);
     const button = screen.getByRole("button", { name: "Write the sample sheet" });
     fireEvent.click(button);
@@ -168,11 +169,11 @@ describe("the sample sheet action", () => {
   });
 
   it("shows an error thrown before the operation returns a promise", async () => {
-    const operations: Operations = {
+    const operations = fakeOperations({
       writeSampleSheet: () => {
         throw new InputError("There is no workbook open.");
       },
-    };
+    });
     renderInExcel(operations);
     fireEvent.click(screen.getByRole("button", { name: "Write the sample sheet" }));
     const failed = await screen.findByRole("group", { name: "Could not finish" });
@@ -180,7 +181,7 @@ describe("the sample sheet action", () => {
   });
 
   it("shows an input problem's own words", async () => {
-    const operations = fakeOperations(async () => {
+    const operations = sampleOperations(async () => {
       throw new InputError("The sheet “Scorecard” is protected: unprotect it and try again.");
     });
     renderInExcel(operations);
@@ -190,7 +191,7 @@ describe("the sample sheet action", () => {
   });
 
   it("turns Excel's errors into advice", async () => {
-    const operations = fakeOperations(async () => {
+    const operations = sampleOperations(async () => {
       throw Object.assign(new Error("The operation could not be performed."), {
         code: "InvalidOperationInCellEditMode",
       });
@@ -202,7 +203,7 @@ describe("the sample sheet action", () => {
   });
 
   it("shows text that looks like markup as text, never as HTML", async () => {
-    const operations = fakeOperations(async () => ({ summary: "<img src=x onerror=alert(1)> <b>bold</b>" }));
+    const operations = sampleOperations(async () => ({ summary: "<img src=x onerror=alert(1)> <b>bold</b>" }));
     const { container } = renderInExcel(operations);
     fireEvent.click(screen.getByRole("button", { name: "Write the sample sheet" }));
     const done = await screen.findByRole("group", { name: "Done" });

@@ -6,13 +6,13 @@ import { AnalystPanel } from "../../src/taskpane/panels/AnalystPanel";
 import type { Operations } from "../../src/taskpane/operations";
 import { installJsdomLayout } from "./jsdom-layout";
 import { fakeOperations, tabbable } from "./fakes";
-import { renderPane } from "./render-pane";
+import { installAriaReflection, renderPane } from "./render-pane";
 
-let uninstallLayout: () => void = () => undefined;
+const uninstall: (() => void)[] = [];
 beforeAll(() => {
-  uninstallLayout = installJsdomLayout();
+  uninstall.push(installJsdomLayout(), installAriaReflection());
 });
-afterAll(() => uninstallLayout());
+afterAll(() => uninstall.forEach((u) => u()));
 
 function renderPanel(operations: Operations | null = fakeOperations(), unavailableReason?: string) {
   return renderPane(<AnalystPanel operations={operations} unavailableReason={unavailableReason} />);

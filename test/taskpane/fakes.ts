@@ -51,7 +51,9 @@ export function fakeOperations(overrides: Partial<Operations> = {}, workbook: Gr
     selectCell: async () => undefined,
   };
   const all = { ...defaults, ...overrides };
-  return Object.fromEntries(Object.entries(all).map(([name, fn]) => [name, jest.fn(fn)])) as unknown as FakeOperations;
+  const mocks: Record<string, jest.Mock> = {};
+  for (const [name, fn] of Object.entries(all) as [string, (...args: never[]) => unknown][]) mocks[name] = jest.fn(fn);
+  return mocks as unknown as FakeOperations;
 }
 
 /** Elements a Tab key can reach, in document order: what keyboard users can get to. */

@@ -16,3 +16,26 @@ export function renderPane(ui: React.ReactElement): RenderResult {
     </RendererProvider>,
   );
 }
+
+/**
+ * jsdom lacks ARIA reflection (element.role), which browsers have and Fluent's Dropdown uses to
+ * find the next option when an arrow key is pressed; without it the arrow keys do nothing in jsdom.
+ * Returns a function that takes the stand-in away again.
+ */
+export function installAriaReflection(): () => void {
+  const proto = Element.prototype;
+  if (Object.getOwnPropertyDescriptor(proto, "role")) return () => undefined;
+  Object.defineProperty(proto, "role", {
+    configurable: true,
+    get(this: Element): string | null {
+      return this.getAttribute("role");
+    },
+    set(this: Element, value: string | null) {
+      if (value === null) this.removeAttribute("role");
+      else this.setAttribute("role", value);
+    },
+  });
+  return () => {
+    delete (proto as { role?: unknown }).role;
+  };
+}

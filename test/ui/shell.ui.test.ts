@@ -2,7 +2,8 @@
  * The pane's shell around the panels: what it says where it is not in Excel, when Excel does not
  * answer, and that every tab opens its panel.
  */
-import { usePane } from "./harness/pane";
+import { overflowing } from "./harness/layout";
+import { PANE_VIEWPORT, usePane } from "./harness/pane";
 import { chooseTabWithMouse, panel, tab } from "./harness/tabs";
 
 const SAMPLE_BUTTON = { name: "Write the sample sheet" };
@@ -67,5 +68,20 @@ describe("the pane's shell", () => {
     await expect(page.getByRole("tabpanel").count()).resolves.toBe(1);
     await expect(panel(page, label).getByRole("heading").count()).resolves.toBeGreaterThan(0);
     await screenshot();
+  });
+
+  test.each(["Agency return", "Collation"])(`the %s tab fits the pane's width (${PANE_VIEWPORT.width} px) without scrolling sideways`, async (label) => {
+    const { page } = await pane.open();
+    await chooseTabWithMouse(page, label);
+    expect(await overflowing(page)).toEqual([]);
+  });
+
+  // Known problem, reported: in the Analyst tab, the Scorecard section's threshold fields and its
+  // table of indicators are wider than the pane, so the pane scrolls sideways. This test fails
+  // while that is so (test.failing passes); once the section fits, jest reports it, and it becomes
+  // a plain test like the one above.
+  test.failing(`the Analyst tab fits the pane's width (${PANE_VIEWPORT.width} px) without scrolling sideways`, async () => {
+    const { page } = await pane.open();
+    expect(await overflowing(page)).toEqual([]);
   });
 });

@@ -156,16 +156,25 @@ export function readColumn(col: number, parts: HeadingPart[], stats: ColumnStats
   let named: ColumnRole | null = null;
   const rest: string[] = [];
   const periodParts: HeadingPart[] = [];
-  for (const part of parts) {
+  const periodFlags = parts.map((part) => reader.isHeading(part));
+  parts.forEach((part, i) => {
     const role = headingRole(part.text);
-    const isPeriod = reader.isHeading(part);
+    const isPeriod = periodFlags[i] === true;
+    // A band naming the period role over period headings ("Quarter ending" over dates, "Month"
+    // over "Apr-25") says what those periods are; the columns under it are figures, not a
+    // period column, and the parser reads the band with them ("Quarter ending" makes a date the
+    // quarter's last month).
+    if (role === "period" && !isPeriod && periodFlags.slice(i + 1).includes(true)) {
+      periodParts.push(part);
+      return;
+    }
     // A part naming a role wins: "Target 2025/26" is a target. The lowest role-naming part is the column's role.
     if (role !== null && !(isPeriod && (role === "period" || role === "value"))) {
       named = role;
       if (isPeriod || reader.inText(part.text)) periodParts.push(part);
     } else if (isPeriod) periodParts.push(part);
     else rest.push(part.text);
-  }
+  });
   const period = periodParts.length ? reader.ofHeading(periodParts, title) : null;
   let unit: Unit | null = null;
   for (const part of parts) unit = unitFromLabel(part.text) ?? unit;

@@ -196,10 +196,12 @@ export function parseStackedPeriod(
   context: ParseContext & { title?: string | null } = {},
 ): ParsedPeriod | null {
   const periods: ParsedPeriod[] = [];
+  let trailing: number | null = null;
   for (const part of parts) {
     const read = readInput(part);
     if (read?.target) return null;
     if (read?.period) periods.push(read.period);
+    else if (periods.length === 0) trailing = trailingLeadMonths(part) ?? trailing;
   }
   let mainIndex = -1;
   periods.forEach((p, i) => {
@@ -216,7 +218,43 @@ export function parseStackedPeriod(
     const fromTitle = findPeriodInText(context.title);
     if (fromTitle) result = completePeriod(result, fromTitle.period) ?? result;
   }
+  if (trailing !== null && result.complete && result.kind === "month") {
+    result = endingIn(result, trailing) ?? result;
+  }
   return applyContext(result, context);
+}
+
+/** The words that open a trailing span and wait for its end: "Quarter ending", "12 months to". */
+const TRAILING_ENDS = new Set(["ending", "ended", "to"]);
+
+/**
+ * How many months a band such as "Quarter ending", "Year ended" or "3 months to" spans, when the
+ * band says nothing else: the month under it (often a real date, "Jun 24") is then the last month
+ * of the span, not a month on its own, so "Quarter ending" over 30/06/2024 is April-June 2024.
+ */
+function trailingLeadMonths(part: PeriodInput): number | null {
+  let raw = "";
+  if (typeof part === "string") raw = part;
+  else if (part !== null && typeof part === "object" && !(part instanceof Date) && typeof part.value !== "number") {
+    raw = typeof part.value === "string" ? part.value : part.text ?? "";
+  }
+  const words = tokenize(collapse(raw)).filter((t) => t.type !== "mark" && t.text !== ":").map((t) => t.text);
+  const last = words[words.length - 1];
+  if (last === undefined || !TRAILING_ENDS.has(last)) return null;
+  const lead = words.slice(0, -1).join(" ");
+  if (lead === "quarter" || lead === "qtr" || lead === "three months") return 3;
+  if (lead === "year" || lead === "twelve months") return 12;
+  const counted = /^(\d{1,2}) months?$/.exec(lead);
+  const n = counted ? Number(counted[1]) : 0;
+  return n >= 1 && n <= 36 ? n : null;
+}
+
+/** The span of `months` months ending with the month `period` names. */
+function endingIn(period: CompletePeriod, months: number): ParsedPeriod | null {
+  const end = parseIsoDate(period.end);
+  if (!end) return null;
+  const b = indexOfDay(end);
+  return makeCompleteMonths(b - months + 1, b, false, { text: period.text, annotations: period.annotations });
 }
 
 function isMatchEdge(t: Token | undefined): boolean {

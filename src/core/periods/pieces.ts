@@ -121,6 +121,9 @@ export function fiscalYearAt(ts: Tokens, i: number): Found | null {
   let j = i;
   if (isWord(ts[j], "fy")) j += 1;
   else if (isWord(ts[j], "financial", "fin") && isWord(ts[j + 1], "year", "yr")) j += 2;
+  // "Year 2024-25": the word adds nothing, and the second year following the first still
+  // decides that this is a financial year.
+  else if (isWord(ts[j], "year", "yr") && ts[j + 1]?.type === "num") j += 1;
   const a = ts[j];
   const sep = ts[j + 1];
   const b = ts[j + 2];
@@ -238,12 +241,15 @@ function datesAt(ts: Tokens, i: number): Found | null {
   return { piece: { t: "dates", start: first.dp, end: first.dp }, next: first.next };
 }
 
-/** "Year ending 31 March 2025", "Year to Jun 2025", "12 months to March 2025". */
+/** "Year ending 31 March 2025", "Year to Jun 2025", "12 months to March 2025", "Quarter ending June 2025". */
 function trailingAt(ts: Tokens, i: number): Found | null {
   let j = i;
   let months: number;
   if (isWord(ts[j], "year")) {
     months = 12;
+    j += 1;
+  } else if (isWord(ts[j], "quarter", "qtr")) {
+    months = 3;
     j += 1;
   } else if (isWord(ts[j], "twelve") && isWord(ts[j + 1], "months")) {
     months = 12;

@@ -557,7 +557,7 @@ export const RULES: readonly ValidationRule[] = [
       const d = usableWhole(row.denominator);
       if (!row.spec.fraction || v === null || n === null || d === null || d === 0 || n > d) return null;
       const computed = (n / d) * 100;
-      // Half a tenth either way is rounding to one decimal; 0.1 points is the tolerance promised.
+      // 0.1 percentage points: room for a value rounded to one decimal place, and no more.
       if (Math.abs(computed - v) <= 0.1 + 1e-9) return null;
       return atRow(row, "value", { found: row.value.kind === "number" ? row.value.shown : num(v), numerator: num(n), denominator: num(d), computed: num(computed) });
     }),

@@ -159,14 +159,26 @@ export function buildReturnSpec(input: ReturnTemplateInput): ReturnSpec {
   });
 }
 
-/** Rows of the Return sheet (1-based): where the details, instructions and table go. */
-export function returnLayout(input: ReturnTemplateInput): { instructionRows: string[]; headerRow: number; firstDataRow: number } {
+export interface ReturnLayout {
+  instructionRows: string[];
+  /** 1-based rows: the six details, the instructions' heading, the first instruction, the table's headings, its first indicator. */
+  detailsRow: number;
+  instructionsHeadingRow: number;
+  firstInstructionRow: number;
+  headerRow: number;
+  firstDataRow: number;
+}
+
+/** Rows of the Return sheet: the title, a blank, six details, a blank, the instructions, a blank, the table. */
+export function returnLayout(input: ReturnTemplateInput): ReturnLayout {
   const hasFractions = input.indicators.some((i) => i.unit === "percent" && !(i.choices && i.choices.length));
   const hasChoices = input.indicators.some((i) => i.choices && i.choices.length);
   const instructionRows = instructions(input, hasFractions, hasChoices);
-  // Title, blank, six details, blank, the instructions heading, the instructions, blank.
-  const headerRow = 1 + 1 + 6 + 1 + 1 + instructionRows.length + 1 + 1;
-  return { instructionRows, headerRow, firstDataRow: headerRow + 1 };
+  const detailsRow = 3;
+  const instructionsHeadingRow = detailsRow + Object.keys(DETAIL_LABELS).length + 1;
+  const firstInstructionRow = instructionsHeadingRow + 1;
+  const headerRow = firstInstructionRow + instructionRows.length + 1;
+  return { instructionRows, detailsRow, instructionsHeadingRow, firstInstructionRow, headerRow, firstDataRow: headerRow + 1 };
 }
 
 const col = (c: Column): number => COLUMN_ORDER.indexOf(c);
@@ -225,7 +237,7 @@ function valueValidation(kind: EntryKind, range: string, choices: readonly strin
 }
 
 function returnSheetPlan(input: ReturnTemplateInput, spec: ReturnSpec): SheetPlan {
-  const { instructionRows, headerRow, firstDataRow } = returnLayout(input);
+  const { instructionRows, detailsRow, instructionsHeadingRow, firstInstructionRow, headerRow, firstDataRow } = returnLayout(input);
   const lastRow = firstDataRow + spec.indicators.length - 1;
   const lastCol = COLUMN_ORDER.length - 1;
   const rows = spec.indicators.map((ind) => ({ ind, row: ind.row, kind: entryKind(ind) }));
@@ -302,15 +314,14 @@ function returnSheetPlan(input: ReturnTemplateInput, spec: ReturnSpec): SheetPla
     ...fractionRuns.flatMap(([from, to]) => [range("numerator", from, to), range("denominator", from, to)]),
   ];
   const entryStyle: CellStyle = { fill: ENTRY_FILL };
-  const firstInstruction = 11;
 
   return {
     name: RETURN_SHEET,
     blocks: [
       { at: "A1", values: [[`${spec.partnership ? spec.partnership + ": " : ""}agency return for ${spec.agency}, ${spec.period.label}`]] },
-      { at: "A3", values: details },
-      { at: "A10", values: [["How to fill in this return"]] },
-      { at: `A${firstInstruction}`, values: instructionRows.map((line, i) => [`${i + 1}. ${line}`]) },
+      { at: `A${detailsRow}`, values: details },
+      { at: `A${instructionsHeadingRow}`, values: [["How to fill in this return"]] },
+      { at: `A${firstInstructionRow}`, values: instructionRows.map((line, i) => [`${i + 1}. ${line}`]) },
       { at: `A${headerRow}`, values: table },
     ],
     numberFormats: [
@@ -330,8 +341,8 @@ function returnSheetPlan(input: ReturnTemplateInput, spec: ReturnSpec): SheetPla
     ],
     styles: [
       { range: "A1", style: { bold: true, size: 14 } },
-      { range: "A3:A8", style: { bold: true } },
-      { range: "A10", style: { bold: true } },
+      { range: `A${detailsRow}:A${detailsRow + details.length - 1}`, style: { bold: true } },
+      { range: `A${instructionsHeadingRow}`, style: { bold: true } },
       // Bold headings for tools that do not draw Excel's table styles (LibreOffice among them).
       { range: `A${headerRow}:${cellAddress(headerRow - 1, lastCol)}`, style: { bold: true } },
       ...unlocked.map((r) => ({ range: r, style: entryStyle })),
