@@ -8,6 +8,22 @@ import { isInputError } from "../src/core/errors";
 import { countRag } from "../src/core/rag";
 import { runIngest } from "../src/cli/verbs/ingest";
 import { runGap } from "../src/cli/verbs/gap";
+import { runTemplate } from "../src/cli/verbs/template";
+import { runValidate } from "../src/cli/verbs/validate";
+import ExcelJS from "exceljs";
+
+/** Types figures into a return as an agency lead would: by indicator ID, into the Value column (G). */
+async function fillReturn(template: string, copy: string, figures: Record<string, ExcelJS.CellValue>): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(template);
+  const ws = wb.getWorksheet("Return");
+  if (!ws) throw new Error(`${template} has no Return sheet`);
+  ws.eachRow((row) => {
+    const id = row.getCell(1).value;
+    if (typeof id === "string" && id in figures) row.getCell(7).value = figures[id] ?? null;
+  });
+  await wb.xlsx.writeFile(copy);
+}
 
 const root = path.join(__dirname, "..");
 const samples = path.join(root, "assets", "samples");
@@ -63,6 +79,27 @@ const steps: Step[] = [
         `wrote:  ${rel(json)}`,
         `wrote:  ${rel(xlsx)} (sheets Gap Analysis and Placements)`,
       ];
+    },
+  },
+  {
+    title: "Make Police's Q3 2025/26 return template, fill it twice, and check both copies",
+    run: async () => {
+      const set = path.join(samples, "indicator-set.csv");
+      const template = path.join(out, "return-police-q3-2025-26.xlsx");
+      const good = path.join(out, "return-police-filled-correctly.xlsx");
+      const bad = path.join(out, "return-police-with-mistakes.xlsx");
+      await runTemplate({ indicators: set, agency: "Police", period: "Q3 2025/26", out: template, due: "2026-01-23", partnership: "Northshire Safeguarding Children Partnership" });
+      await fillReturn(template, good, { POL01: 476, POL02: 96.1, POL03: 7, POL04: 310 });
+      // Text in a number cell, a percentage over 100, a negative count, and a figure left out.
+      await fillReturn(template, bad, { POL01: "about 480", POL02: 104, POL03: -2, POL04: null });
+      const lines = [`wrote:  ${rel(template)}`];
+      for (const [file, json] of [[good, path.join(out, "validate-correct.json")], [bad, path.join(out, "validate-mistakes.json")]] as const) {
+        const code = await runValidate(file, { json });
+        const result = JSON.parse(fs.readFileSync(json, "utf8")) as { valid: boolean; issues: { severity: string; cell: string | null; message: string }[] };
+        lines.push(`check:  ${rel(file)}: ${result.valid ? "no errors" : `${result.issues.filter((i) => i.severity === "error").length} errors`} (exit ${code}); ${rel(json)}`);
+        for (const issue of result.issues.slice(0, 4)) lines.push(`        - ${issue.message}`);
+      }
+      return lines;
     },
   },
 ];

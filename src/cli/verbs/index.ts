@@ -56,6 +56,7 @@ export const verbs: Verb[] = [
       { flags: "--period <label>", description: 'the period, e.g. "Q2 2025/26"', required: true },
       { flags: "--out <return.xlsx>", description: "where to write the template", required: true },
       { flags: "--due <YYYY-MM-DD>", description: "the date the return is due" },
+      { flags: "--partnership <name>", description: "the partnership's name shown on the return (default: the indicator set's title or file name)" },
     ],
     run: ([opts]) => runTemplate(opts as TemplateArgs),
   },

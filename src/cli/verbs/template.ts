@@ -19,6 +19,8 @@ export interface TemplateArgs {
   period: string;
   out: string;
   due?: string;
+  /** The partnership's name as it should appear on the return; by default the set's title. */
+  partnership?: string;
 }
 
 /** The period a label names, by the period parser; anything partial or unreadable is refused. */
@@ -65,7 +67,7 @@ export async function runTemplate(args: TemplateArgs): Promise<number> {
   }
   const plan = returnTemplatePlan({
     indicators: chosen.indicators,
-    partnership: await partnershipName(args.indicators, set.sheet),
+    partnership: args.partnership?.trim() || (await partnershipName(args.indicators, set.sheet)),
     agency: chosen.agency,
     period,
     due,

@@ -29,6 +29,9 @@ export function isUnitWord(text: string): boolean {
 export function unitFromFormat(format: string): Unit | null {
   const literal = (format.match(/"[^"]*"/g) ?? []).join(" ").toLowerCase();
   if (/\bdays?\b/.test(literal)) return "days";
+  // A "%" shown as literal text (0"%" or 0\%) does not scale the number, as a real % does, but the
+  // sheet still shows a percentage: 86 under 0"%" is 86 %.
+  if (literal.includes("%") || /\\%/.test(format)) return "percent";
   return null;
 }
 
