@@ -18,7 +18,8 @@ const PERIOD_EXACT = new Set([
   "period", "quarter", "month", "date", "year", "reporting period", "period ending", "period end", "time period",
   "financial year", "week", "qtr", "month ending", "quarter ending", "reporting month", "reporting quarter",
   "reporting date", "time", "fy", "period covered", "date period", "month/year", "year/quarter", "data period",
-  "month end", "quarter end", "year end date", "as at", "snapshot date",
+  "month end", "quarter end", "year end date", "as at", "snapshot date", "quarter ended", "month ended",
+  "period ended", "year ending", "year ended",
 ]);
 
 /** Years, quarters and months taken out of a heading, so that "Q1 RAG" reads as "RAG". */

@@ -19,6 +19,9 @@
  *   year follows the first, so "2003-04" is 2003/04, not April 2003; "2025-04" is April 2025.
  * - A quarter with a calendar year ("Q1 2025", or "Q4" under a "2025" band) is placed so its last
  *   month falls in that year (Q4 2025 is January-March 2025); `assumption` says so.
+ * - "Year 2024-25" is the financial year 2024/25 (the word "year" adds nothing; the second year
+ *   must still follow the first). A band "Quarter ending" / "12 months to" over a date makes that
+ *   date's month the last month of the span: "Quarter ending" over 30/06/2024 is Q1 2024/25.
  * - "FY2025" (one year after FY) is not read: it means 2024/25 to some and 2025/26 to others.
  * - A year to date runs from April to the period it names ("YTD Q2", "YTD Aug 2025"); months
  *   written out as a range with YTD ("Apr-Sep 2025 (YTD)", "Jan-Jun 2025 YTD") are taken as

@@ -1,7 +1,7 @@
 /** Each common layout, built small in code, read with no configuration. */
 import { ingestWorkbook, detectLayout } from "../../../src/core/ingest";
 import type { Observation } from "../../../src/core/model/model";
-import { grid, monthSerial, pct, workbook } from "./grids";
+import { grid, monthSerial, pct, workbook, type CellSpec } from "./grids";
 
 /** The fields a reader of the output cares about, in a compact form. */
 function brief(o: Observation): string {
@@ -423,5 +423,82 @@ describe("stacked tables told apart by their captions", () => {
       "Pack!D10 - | Referrals to children's social care | Education | Q2 2025/26 | 80 percent",
     ]);
     expect(r.observations.slice(2).map((o) => [o.numerator, o.denominator])).toEqual([[30, 40], [20, 25]]);
+  });
+});
+
+describe("quarter-end dates under a \"Quarter ended\" band", () => {
+  // The last day of each quarter, as an Excel serial shown as a month.
+  const quarterEnd = (y: number, m: number): CellSpec => ({ v: (Date.UTC(y, m, 0) - Date.UTC(1899, 11, 30)) / 86_400_000, f: "mmm yyyy" });
+  const sheet = grid(
+    "Extract",
+    [
+      ["Partnership performance extract"],
+      [],
+      ["Measure", "Partner", "Quarter ended", undefined, "Trend", "National average"],
+      [undefined, undefined, quarterEnd(2025, 12), quarterEnd(2026, 3), undefined, undefined],
+      ["Children seen\nalone at visits (%)", "Children's Social Care", 81.5, 84, "↑", 80.1],
+      ["Strategy meetings\nheld in time", "Police", 37, 41, "↑", "n/a"],
+    ],
+    ["C3:D3", "A3:A4", "B3:B4", "E3:E4", "F3:F4"],
+  );
+
+  it("reads each date as the quarter it ends, and leaves the trend and comparator out", () => {
+    const r = ingestWorkbook(workbook("extract.xlsx", sheet));
+    expect(r.observations.map(brief)).toEqual([
+      "Extract!C5 - | Children seen alone at visits (%) | Children's Social Care | Q3 2025/26 | 81.5 percent",
+      "Extract!D5 - | Children seen alone at visits (%) | Children's Social Care | Q4 2025/26 | 84 percent",
+      "Extract!C6 - | Strategy meetings held in time | Police | Q3 2025/26 | 37 count",
+      "Extract!D6 - | Strategy meetings held in time | Police | Q4 2025/26 | 41 count",
+    ]);
+  });
+});
+
+describe("\"Year\" bands over month-range quarters, and agency sections ending in a colon", () => {
+  const sheet = grid(
+    "Two years",
+    [
+      ["Indicator", "Year 2025/26", undefined, "Year 2026/27", undefined],
+      [undefined, "Oct-Dec", "Jan-Mar", "Oct-Dec", "Jan-Mar"],
+      ["Probation:"],
+      ["Home visits completed", 12, 15, 14, "TBC"],
+      ["Education:"],
+      ["Pupils with a part-time timetable", 40, "[c]", 38, 36],
+    ],
+    ["B1:C1", "D1:E1", "A1:A2"],
+  );
+
+  it("places Jan-Mar in the calendar year after the band's first year, and takes the agency without its colon", () => {
+    const r = ingestWorkbook(workbook("two-years.xlsx", sheet));
+    expect(r.observations.map(brief)).toEqual([
+      "Two years!B4 - | Home visits completed | Probation | Q3 2025/26 | 12 count",
+      "Two years!C4 - | Home visits completed | Probation | Q4 2025/26 | 15 count",
+      "Two years!D4 - | Home visits completed | Probation | Q3 2026/27 | 14 count",
+      "Two years!E4 - | Home visits completed | Probation | Q4 2026/27 | missing count",
+      "Two years!B6 - | Pupils with a part-time timetable | Education | Q3 2025/26 | 40 count",
+      "Two years!C6 - | Pupils with a part-time timetable | Education | Q4 2025/26 | suppressed count",
+      "Two years!D6 - | Pupils with a part-time timetable | Education | Q3 2026/27 | 38 count",
+      "Two years!E6 - | Pupils with a part-time timetable | Education | Q4 2026/27 | 36 count",
+    ]);
+    expect(r.observations[1]?.period).toEqual({ start: "2026-01-01", end: "2026-03-31", label: "Q4 2025/26" });
+  });
+});
+
+describe("percentages shown with a literal % sign (0\"%\")", () => {
+  const literal = (v: number): CellSpec => ({ v, f: '0.0"%"' });
+  const sheet = grid("Audit", [
+    ["Section 11 return, Q1 2026/27"],
+    [],
+    ["Indicator", "Target", "Result"],
+    ["Staff supervised monthly", { v: 95, f: '0"%"' }, literal(88.5)],
+    ["Audits returned on time", undefined, literal(100)],
+  ]);
+
+  it("keeps the number as shown (88.5 is 88.5 %, not 8850 %) and records it as a percentage", () => {
+    const r = ingestWorkbook(workbook("audit.xlsx", sheet));
+    expect(r.observations.map(brief)).toEqual([
+      "Audit!C4 - | Staff supervised monthly | - | Q1 2026/27 | 88.5 percent",
+      "Audit!C5 - | Audits returned on time | - | Q1 2026/27 | 100 percent",
+    ]);
+    expect(r.observations[0]?.target).toBe(95);
   });
 });

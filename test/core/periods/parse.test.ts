@@ -1,4 +1,4 @@
-import { parsePeriod, parseTargetHeading, isPeriodLike } from "../../../src/core/periods";
+import { parsePeriod, parseStackedPeriod, parseTargetHeading, isPeriodLike } from "../../../src/core/periods";
 import type { ParsedPeriod, PeriodKind } from "../../../src/core/periods";
 
 type Row = [input: string, kind: PeriodKind, start: string, end: string, label: string];
@@ -346,5 +346,35 @@ describe("years beside days are not financial years", () => {
     ["31 Dec 2011 - 12 Jan 2012", "2011-12-31", "2012-01-12"],
   ])("%s", (input, start, end) => {
     expect(parsePeriod(input)).toMatchObject({ complete: true, kind: "range", start, end });
+  });
+});
+
+describe("a financial year introduced by the word year", () => {
+  it("reads \"Year 2026-27\" and \"Yr 2023/24\" as financial years, and completes quarters of months under them", () => {
+    expectComplete(parsePeriod("Year 2026-27"), "financialYear", "2026-04-01", "2027-03-31", "2026/27");
+    expectComplete(parsePeriod("Yr 2023/24"), "financialYear", "2023-04-01", "2024-03-31", "2023/24");
+    expectComplete(parseStackedPeriod(["Year 2026-27", "Jan-Mar"]), "quarter", "2027-01-01", "2027-03-31", "Q4 2026/27");
+    expectComplete(parseStackedPeriod(["Yr 2023/24", "Oct-Dec"]), "quarter", "2023-10-01", "2023-12-31", "Q3 2023/24");
+  });
+
+  it("does not read \"Year 2025-27\": the second year must follow the first", () => {
+    expect(parsePeriod("Year 2025-27")).toBeNull();
+  });
+});
+
+describe("a trailing band over a date: the date ends the span", () => {
+  // 31 December 2025 and 31 March 2027 as Excel serials, shown as months.
+  const dec25 = { value: 46022, text: "Dec-25", numberFormat: "mmm-yy" };
+  const mar27 = { value: 46477, text: "Mar-27", numberFormat: "mmm-yy" };
+
+  it("reads a quarter-end date under \"Quarter ended\" as the quarter, not the month", () => {
+    expectComplete(parseStackedPeriod(["Quarter ended", dec25]), "quarter", "2025-10-01", "2025-12-31", "Q3 2025/26");
+    expectComplete(parseStackedPeriod(["Qtr ending:", mar27]), "quarter", "2027-01-01", "2027-03-31", "Q4 2026/27");
+  });
+
+  it("reads other trailing bands by their length, and a date on its own as its month", () => {
+    expectComplete(parseStackedPeriod(["12 months to", mar27]), "financialYear", "2026-04-01", "2027-03-31", "2026/27");
+    expectComplete(parseStackedPeriod([dec25]), "month", "2025-12-01", "2025-12-31", "Dec 2025");
+    expectComplete(parsePeriod("Quarter ending 31 December 2025"), "quarter", "2025-10-01", "2025-12-31", "Q3 2025/26");
   });
 });
