@@ -1,30 +1,12 @@
-import { createHash } from "node:crypto";
+import { runCli as run, sha256File as sha256 } from "./run-cli";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { main } from "../../src/cli/main";
 import { defaultFramework, frameworkToJson } from "../../src/core/framework";
 
 const SAMPLE = path.resolve(__dirname, "../../assets/samples/indicator-set.csv");
 
-/** Runs the CLI in-process and captures what it prints. */
-async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const o = jest.spyOn(process.stdout, "write").mockImplementation((s: string | Uint8Array) => ((out += String(s)), true));
-  const e = jest.spyOn(process.stderr, "write").mockImplementation((s: string | Uint8Array) => ((err += String(s)), true));
-  process.exitCode = undefined;
-  try {
-    const code = await main(["node", "sgp", ...args]);
-    return { code, out, err };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-    process.exitCode = undefined;
-  }
-}
 
-const sha256 = (file: string): string => createHash("sha256").update(fs.readFileSync(file)).digest("hex");
 
 interface GapJson {
   areas: { name: string; group: string; indicators: number; types: Record<string, number>; sources: Record<string, number>; gaps: { kind: string; missing: string; suggestions: string[] }[] }[];

@@ -1,14 +1,13 @@
+import { runCli as run, sha256File as sha } from "./run-cli";
 /**
  * The `template` and `validate` verbs, end to end through the command line, per
  * ../shared/contract/CLI.md: exit codes, one plain line on stderr for unusable input, the JSON's
  * fields, and that validating never changes the file.
  */
-import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
-import { main } from "../../src/cli/main";
 
 const SET = path.join(__dirname, "../../assets/samples/indicator-set.csv");
 let dir: string;
@@ -20,24 +19,8 @@ afterAll(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const o = jest.spyOn(process.stdout, "write").mockImplementation((s: string | Uint8Array) => ((out += String(s)), true));
-  const e = jest.spyOn(process.stderr, "write").mockImplementation((s: string | Uint8Array) => ((err += String(s)), true));
-  process.exitCode = undefined;
-  try {
-    const code = await main(["node", "sgp", ...args]);
-    return { code, out, err };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-    process.exitCode = undefined;
-  }
-}
 
 const at = (name: string) => path.join(dir, name);
-const sha = (file: string) => createHash("sha256").update(fs.readFileSync(file)).digest("hex");
 
 function expectOnePlainLine(err: string): void {
   expect(err.trim().split("\n")).toHaveLength(1);
