@@ -18,6 +18,8 @@ import * as path from "path";
 export const ROOT = path.resolve(__dirname, "..", "..", "..");
 export const DIST = path.join(ROOT, "dist");
 export const HOST_DIST = path.join(ROOT, "dist-ui-host");
+/** Screenshots the tests keep (gitignored). */
+export const ARTIFACTS = path.join(ROOT, "test-artifacts", "ui");
 const RECORD = path.join(HOST_DIST, "builds.json");
 
 interface BuildRecord {

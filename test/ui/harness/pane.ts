@@ -17,10 +17,8 @@ import * as path from "path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import type { ExcelHostHandle, UiHostConfig } from "../host/protocol";
 import { CHROMIUM, CHROMIUM_ARGS, chromiumProblem } from "./chromium";
-import { ROOT } from "./build";
+import { ARTIFACTS } from "./build";
 import { startServer, type PaneServer, type Variant } from "./server";
-
-export const ARTIFACTS = path.join(ROOT, "test-artifacts", "ui");
 
 /** The task pane's width in Excel is about 350 CSS pixels; the tests look at it that narrow. */
 export const PANE_VIEWPORT = { width: 360, height: 800 };
@@ -224,6 +222,8 @@ export function usePane(): PaneFixture {
       if (!context || !server) throw new Error("usePane(): open() is for tests, after beforeAll");
       const page = await context.newPage();
       pages.push(page);
+      // Well inside jest's 30 s per test, so that a wait that fails names what it waited for.
+      page.setDefaultTimeout(15_000);
       page.on("console", (message) => {
         if (message.type() === "error") problems.push(`console error: ${message.text()}`);
       });
