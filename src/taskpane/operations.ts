@@ -9,7 +9,8 @@
  */
 import type { GridWorkbook } from "../core/grid/grid";
 import type { IngestDetail, LayoutOverrides } from "../core/ingest";
-import type { IngestResult, Polarity } from "../core/model";
+import type { GapResult, PlacementOverrides } from "../core/gap";
+import type { Framework, Indicator, IngestResult, Polarity, ValidationIssue, Warning } from "../core/model";
 import type { ScorecardGroupBy } from "../core/scorecard/rows";
 
 export interface OperationResult {
@@ -82,6 +83,66 @@ export interface IndicatorSheetsResult extends OperationResult {
   counts: RagTally | null;
 }
 
+/** The workbook's indicator set, as read for the gap analysis. */
+export interface IndicatorSetResult {
+  file: string;
+  /** The sheet it was read from. */
+  sheet: string | null;
+  indicators: Indicator[];
+  warnings: Warning[];
+}
+
+export interface GapRequest {
+  indicators: Indicator[];
+  framework: Framework;
+  /** The analyst's confirmed or changed placements, by indicator ID or name. */
+  overrides: PlacementOverrides;
+  /** Also write the Indicators sheet (the set with the measures the analyst added). */
+  writeIndicators?: boolean;
+}
+
+export interface GapView {
+  result: GapResult;
+  /** Each area's gaps in words, by area name ("No outcome information; nothing from frontline staff."). */
+  words: Record<string, string>;
+}
+
+/** A filled return, checked. */
+export interface ReturnCheck {
+  file: string;
+  /** False when the workbook holds no return the add-in can check (no specification or no Return sheet). */
+  readable: boolean;
+  /** No errors; queries and warnings allowed. */
+  valid: boolean;
+  agency: string | null;
+  partnership: string | null;
+  /** The period's label ("Q2 2025/26"). */
+  period: string | null;
+  counts: { errors: number; queries: number; warnings: number };
+  /** Each with the cell to look at, where there is one, in reading order. */
+  issues: ValidationIssue[];
+}
+
+/** What a return template can be made for, from the workbook's indicator set. */
+export interface TemplateChoices {
+  file: string;
+  sheet: string | null;
+  agencies: string[];
+  /** The partnership's name as the set gives it. */
+  partnership: string;
+  indicators: number;
+}
+
+export interface TemplateRequest {
+  agency: string;
+  /** A period label ("Q2 2025/26"). */
+  period: string;
+  /** YYYY-MM-DD, or null for none. */
+  due: string | null;
+  /** The partnership's name on the return; null for the set's own. */
+  partnership: string | null;
+}
+
 export interface Operations {
   /** Writes the sample scorecard sheet into the open workbook (replacing an earlier copy of it, and nothing else). */
   writeSampleSheet(): Promise<OperationResult>;
@@ -94,6 +155,31 @@ export interface Operations {
   writeIndicatorSheets(request: IndicatorSheetsRequest): Promise<IndicatorSheetsResult>;
   /** Writes the Scorecard sheet alone, replacing the add-in's earlier one. */
   writeScorecard(data: IngestResult, settings: ScorecardSettings): Promise<ScorecardResult>;
+
+  /** Reads the workbook's indicator set (the add-in's Indicators sheet first). Writes nothing. */
+  readIndicatorSet(): Promise<IndicatorSetResult>;
+  /** The built-in content-area framework. */
+  defaultFramework(): Promise<Framework>;
+  /** A framework from a partnership's JSON file; rejects with the first problem in words. */
+  parseFramework(text: string, fileName: string): Promise<Framework>;
+  /** The gap analysis; no trip to Excel. */
+  analyseGaps(request: GapRequest): Promise<GapView>;
+  /** Writes the Gap Analysis and Placements sheets (and the Indicators sheet when asked). */
+  writeGapSheets(request: GapRequest): Promise<OperationResult>;
+
+  /** Reads the workbook and checks the return in it. Writes nothing. */
+  checkReturn(): Promise<ReturnCheck>;
+  /** Writes the Validation report sheet for the return in this workbook. */
+  writeValidationReport(): Promise<OperationResult>;
+  /**
+   * Calls `onEdit` after each change to any sheet, until the returned function is called (which
+   * removes the handler from Excel).
+   */
+  watchEdits(onEdit: () => void): Promise<() => Promise<void>>;
+  /** What a template can be made for: the indicator set's agencies. Writes nothing. */
+  templateChoices(): Promise<TemplateChoices>;
+  /** Writes a return template (Return, Checks and its hidden specification) as sheets of this workbook. */
+  writeTemplate(request: TemplateRequest): Promise<OperationResult>;
 
   /** Shows a cell: activates its sheet and selects it. */
   selectCell(sheet: string, cell: string): Promise<void>;

@@ -2,9 +2,10 @@ import * as adapter from "../../src/excel";
 import { InputError } from "../../src/core/errors";
 import type { CellValue } from "../../src/core/grid/grid";
 import { createExcelOperations, type ExcelDeps } from "../../src/taskpane/office/excel-operations";
+import * as gapJobs from "../../src/taskpane/office/gap-jobs";
 import * as jobs from "../../src/taskpane/office/jobs";
-import { describeSheets } from "../../src/taskpane/office/jobs";
-import { OWN_SHEETS_SHEET } from "../../src/taskpane/office/own-sheets";
+import { describeSheets, OWN_SHEETS_SHEET } from "../../src/taskpane/office/own-sheets";
+import * as returnJobs from "../../src/taskpane/office/returns-jobs";
 import type { ScorecardSettings } from "../../src/taskpane/operations";
 import { ExcelHost, type SeedSheet } from "../excel-host";
 
@@ -30,11 +31,28 @@ const SETTINGS: ScorecardSettings = { greenPercent: 95, amberPercent: 90, groupB
 function depsFor(host: ExcelHost) {
   const deps: ExcelDeps = {
     run: jest.fn((batch) => batch(host.context)) as ExcelDeps["run"],
+    runIn: jest.fn((_context, batch) => batch(host.context)) as ExcelDeps["runIn"],
     loadAdapter: jest.fn(async () => adapter),
     loadJobs: jest.fn(async () => jobs),
+    loadGapJobs: jest.fn(async () => gapJobs),
+    loadReturnJobs: jest.fn(async () => returnJobs),
   };
   return deps;
 }
+
+/** A partnership's indicator set, as a sheet. */
+const SET_SHEET: SeedSheet = {
+  name: "Indicator set",
+  rows: {
+    values: [
+      ["Barnsley Safeguarding Children Partnership: indicators", null, null, null, null, null],
+      ["Indicator ID", "Indicator", "Agency", "Unit", "Polarity", "Target"],
+      ["PL01", "Strategy discussions attended by police", "Police", "%", "Higher", 95],
+      ["PL02", "Children missing from home with a return interview within 72 hours", "Police", "%", "Higher", 90],
+      ["HE01", "Initial health assessments within 20 working days", "Health", "%", "Higher", 75],
+    ],
+  },
+};
 
 describe("the Excel operations, against the Excel test host", () => {
   it("load the engine and the adapter only when first used", async () => {
@@ -166,6 +184,131 @@ describe("the Excel operations, against the Excel test host", () => {
     const failure = Object.assign(new Error("Protected"), { code: "AccessDenied" });
     const deps: ExcelDeps = { ...depsFor(analystWorkbook()), run: async () => Promise.reject(failure) };
     await expect(createExcelOperations(deps).writeSampleSheet()).rejects.toBe(failure);
+  });
+});
+
+describe("the gap analysis operations", () => {
+  it("read the indicator set, analyse it without Excel, and write the sheets in two syncs", async () => {
+    const host = new ExcelHost({ file: "Set.xlsx", sheets: [SET_SHEET] });
+    const operations = createExcelOperations(depsFor(host));
+    const set = await operations.readIndicatorSet();
+    expect(host.syncCount).toBe(2);
+    expect(set.sheet).toBe("Indicator set");
+    expect(set.indicators.map((i) => i.id)).toEqual(["PL01", "PL02", "HE01"]);
+    const framework = await operations.defaultFramework();
+    host.resetCounters();
+    const view = await operations.analyseGaps({ indicators: set.indicators, framework, overrides: {} });
+    expect(host.syncCount).toBe(0);
+    expect(view.result.summary.indicators).toBe(3);
+    expect(Object.keys(view.words)).toEqual(framework.areas.map((a) => a.name));
+
+    const result = await operations.writeGapSheets({ indicators: set.indicators, framework, overrides: {}, writeIndicators: true });
+    expect(host.syncCount).toBe(2);
+    expect(host.sheetNames()).toEqual(["Indicator set", "Gap Analysis", "Placements", "Indicators", OWN_SHEETS_SHEET]);
+    expect(result.summary).toBe("Wrote the sheets “Gap Analysis”, “Placements” and “Indicators”. Only sheets the add-in wrote were replaced.");
+    // The add-in's own Indicators sheet is now the set it reads.
+    expect((await operations.readIndicatorSet()).sheet).toBe("Indicators");
+  });
+
+  it("refuse a framework file that is not one, in words that name the file", async () => {
+    const operations = createExcelOperations(depsFor(new ExcelHost()));
+    await expect(operations.parseFramework("{ not json", "ours.json")).rejects.toThrow(/^"ours\.json" is not a framework this tool can read: it is not valid JSON/);
+    await expect(operations.parseFramework('{"name":"x"}', "ours.json")).rejects.toBeInstanceOf(InputError);
+  });
+});
+
+describe("the return operations", () => {
+  it("make a template as sheets of this workbook, then check the return in it", async () => {
+    const host = new ExcelHost({ file: "Set.xlsx", sheets: [SET_SHEET] });
+    const operations = createExcelOperations(depsFor(host));
+    const choices = await operations.templateChoices();
+    expect(choices).toEqual({
+      file: "Set.xlsx",
+      sheet: "Indicator set",
+      agencies: ["Police", "Health"],
+      partnership: "Barnsley Safeguarding Children Partnership: indicators",
+      indicators: 3,
+    });
+    host.resetCounters();
+    const written = await operations.writeTemplate({ agency: "police", period: "Q2 2025/26", due: "2025-10-31", partnership: null });
+    // Read (two syncs), the add-in's list of its sheets (one), the write (one).
+    expect(host.syncCount).toBe(4);
+    expect(written.summary).toMatch(/^Wrote the sheets “Return” and “Checks”\. .*The Q2 2025\/26 return for Police has 2 indicators\.$/);
+    expect(host.sheet("_spec")?.visibility).toBe("VeryHidden");
+
+    host.resetCounters();
+    const check = await operations.checkReturn();
+    expect(host.syncCount).toBe(2);
+    expect(check).toMatchObject({ readable: true, valid: false, agency: "Police", period: "Q2 2025/26" });
+    expect(check.counts.errors).toBeGreaterThan(0);
+    expect(check.issues.every((i) => i.message.length > 0)).toBe(true);
+
+    const report = await operations.writeValidationReport();
+    expect(report.summary).toMatch(/^Wrote the sheet “Validation report”/);
+    expect(host.sheetNames()).toContain("Validation report");
+  });
+
+  it("refuse a period or agency the set does not have, in words, before writing", async () => {
+    const host = new ExcelHost({ file: "Set.xlsx", sheets: [SET_SHEET] });
+    const operations = createExcelOperations(depsFor(host));
+    await expect(operations.writeTemplate({ agency: "Police", period: "soon", due: null, partnership: null })).rejects.toThrow(
+      "“soon” is not a period the add-in can read in full",
+    );
+    await expect(operations.writeTemplate({ agency: "Fire", period: "Q2 2025/26", due: null, partnership: null })).rejects.toThrow(
+      "The indicator set has no agency “Fire”; its agencies are: Police, Health.",
+    );
+    await expect(operations.writeTemplate({ agency: "Police", period: "Q2 2025/26", due: "31/10/2025", partnership: null })).rejects.toThrow(
+      "“31/10/2025” is not a date written YYYY-MM-DD",
+    );
+    expect(host.sheetNames()).toEqual(["Indicator set"]);
+  });
+
+  it("say plainly when the workbook holds no return", async () => {
+    const check = await createExcelOperations(depsFor(analystWorkbook())).checkReturn();
+    expect(check.readable).toBe(false);
+    expect(check.valid).toBe(false);
+    expect(check.issues[0]?.severity).toBe("error");
+  });
+
+  it("watch for edits with Excel's onChanged event, and remove the handler when asked", async () => {
+    const handlers: (() => Promise<void>)[] = [];
+    const remove = jest.fn();
+    const sync = jest.fn(async () => undefined);
+    const handlerContext = { marker: "handler's context" } as unknown as OfficeExtension.ClientRequestContext;
+    const context = {
+      sync,
+      workbook: {
+        worksheets: {
+          onChanged: {
+            add: (handler: () => Promise<void>) => {
+              handlers.push(handler);
+              return { context: handlerContext, remove };
+            },
+          },
+        },
+      },
+    } as unknown as Excel.RequestContext;
+    const deps: ExcelDeps = {
+      ...depsFor(new ExcelHost()),
+      run: (batch) => batch(context),
+      runIn: jest.fn((_c, batch) => batch(context)) as ExcelDeps["runIn"],
+    };
+    const onEdit = jest.fn();
+    const stop = await createExcelOperations(deps).watchEdits(onEdit);
+    expect(handlers).toHaveLength(1);
+    await handlers[0]?.();
+    expect(onEdit).toHaveBeenCalledTimes(1);
+    await stop();
+    expect(deps.runIn).toHaveBeenCalledWith(handlerContext, expect.any(Function));
+    expect(remove).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe("following edits where Excel cannot", () => {
+  it("says so in words rather than failing on a missing event", async () => {
+    const context = { sync: async () => undefined, workbook: { worksheets: {} } } as unknown as Excel.RequestContext;
+    const deps: ExcelDeps = { ...depsFor(new ExcelHost()), run: (batch) => batch(context) };
+    await expect(createExcelOperations(deps).watchEdits(() => undefined)).rejects.toThrow("This version of Excel cannot tell the add-in about edits.");
   });
 });
 

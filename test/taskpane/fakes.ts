@@ -4,8 +4,10 @@
  * with fixed results unless a test says otherwise.
  */
 import type { CellValue, Grid, GridWorkbook } from "../../src/core/grid/grid";
+import type { Indicator } from "../../src/core/model";
+import * as gapJobs from "../../src/taskpane/office/gap-jobs";
 import * as jobs from "../../src/taskpane/office/jobs";
-import type { Operations } from "../../src/taskpane/operations";
+import type { Operations, ReturnCheck } from "../../src/taskpane/operations";
 
 export function gridOf(sheet: string, rows: CellValue[][]): Grid {
   return {
@@ -33,6 +35,35 @@ export const PARTNERSHIP: GridWorkbook = {
   ],
 };
 
+function indicator(id: string, name: string, agency: string, more: Partial<Indicator> = {}): Indicator {
+  return { id, name, agency, unit: "percent", polarity: "higher", target: 90, contentArea: null, type: null, source: null, frequency: "quarterly", ...more };
+}
+
+/** An indicator set as a partnership keeps one: IDs, agencies, some placed by the set itself. */
+export const INDICATOR_SET: Indicator[] = [
+  indicator("CP01", "Child protection conferences held within 15 working days", "Children's social care"),
+  indicator("CP02", "Children subject to a repeat child protection plan within 2 years", "Children's social care", { polarity: "lower", target: 18 }),
+  indicator("PL01", "Strategy discussions attended by police", "Police", { contentArea: "Partnership working", type: "quantity", source: "management_information" }),
+  indicator("XX01", "Zorbly flanges recalibrated", "Health", { unit: "count", target: null }),
+];
+
+/** A checked return with one issue of each kind, and one about the whole file (no cell). */
+export const CHECKED_RETURN: ReturnCheck = {
+  file: "Police Q2.xlsx",
+  readable: true,
+  valid: false,
+  agency: "Police",
+  partnership: "Barnsley Safeguarding Children Partnership",
+  period: "Q2 2025/26",
+  counts: { errors: 2, queries: 1, warnings: 1 },
+  issues: [
+    { code: "RET_TEMPLATE_OLD", severity: "warning", sheet: null, cell: null, message: "The template is an older version; it can still be checked." },
+    { code: "RET_VALUE_MISSING", severity: "error", sheet: "Return", cell: "E7", message: "Return!E7: give a value for PL01, or mark it Not available with a reason." },
+    { code: "RET_NOT_NUMBER", severity: "error", sheet: "Return", cell: "E8", message: "Return!E8: “about 40” is not a number." },
+    { code: "RET_BIG_CHANGE", severity: "query", sheet: "Return", cell: "E9", message: "Return!E9: the figure rose by 25 points since last quarter; explain why in the commentary." },
+  ],
+};
+
 export type FakeOperations = { [K in keyof Operations]: jest.Mock<ReturnType<Operations[K]>, Parameters<Operations[K]>> };
 
 export function fakeOperations(overrides: Partial<Operations> = {}, workbook: GridWorkbook = PARTNERSHIP): FakeOperations {
@@ -49,6 +80,22 @@ export function fakeOperations(overrides: Partial<Operations> = {}, workbook: Gr
       counts: { red: 1, amber: 0, green: 2, notRated: 0, total: 3 },
     }),
     selectCell: async () => undefined,
+    readIndicatorSet: async () => ({ file: "Partnership.xlsx", sheet: "Indicators", indicators: INDICATOR_SET, warnings: [] }),
+    defaultFramework: async () => gapJobs.defaultFramework,
+    parseFramework: async (text, fileName) => gapJobs.parseFramework(text, fileName),
+    analyseGaps: async (request) => gapJobs.analyse(request),
+    writeGapSheets: async () => ({ summary: "Wrote the sheets “Gap Analysis” and “Placements”. Only sheets the add-in wrote were replaced." }),
+    checkReturn: async () => CHECKED_RETURN,
+    writeValidationReport: async () => ({ summary: "Wrote the sheet “Validation report”. Only sheets the add-in wrote were replaced." }),
+    watchEdits: async () => async () => undefined,
+    templateChoices: async () => ({
+      file: "Partnership.xlsx",
+      sheet: "Indicators",
+      agencies: ["Children's social care", "Police", "Health"],
+      partnership: "Barnsley Safeguarding Children Partnership",
+      indicators: 4,
+    }),
+    writeTemplate: async () => ({ summary: "Wrote the sheets “Return” and “Checks”. Only sheets the add-in wrote were replaced." }),
   };
   const all = { ...defaults, ...overrides };
   const mocks: Record<string, jest.Mock> = {};

@@ -15,7 +15,8 @@ export type RunState<T> =
 export function useRun<T>(): {
   state: RunState<T>;
   running: boolean;
-  start: (operation: () => Promise<T>, onDone?: (value: T) => void) => void;
+  /** Starts the operation; false (and nothing done) while another is running. */
+  start: (operation: () => Promise<T>, onDone?: (value: T) => void) => boolean;
   reset: () => void;
 } {
   const [state, setState] = React.useState<RunState<T>>({ kind: "idle" });
@@ -29,7 +30,7 @@ export function useRun<T>(): {
   }, []);
 
   const start = React.useCallback((operation: () => Promise<T>, onDone?: (value: T) => void) => {
-    if (busy.current) return;
+    if (busy.current) return false;
     busy.current = true;
     setState({ kind: "running" });
     // Through a promise, so that an operation that throws before it returns one is still shown.
@@ -47,6 +48,7 @@ export function useRun<T>(): {
           if (mounted.current) setState({ kind: "failed", message: describeError(e) });
         },
       );
+    return true;
   }, []);
 
   const reset = React.useCallback(() => setState({ kind: "idle" }), []);

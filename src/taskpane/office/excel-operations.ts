@@ -1,18 +1,25 @@
 import { InputError } from "../../core/errors";
 import type { WorkbookPlan } from "../../core/plan/plan";
 import type { Operations } from "../operations";
+import { describeWrite, ownSheetsFromValues, OWN_SHEETS_SHEET, placeOwnSheets } from "./own-sheets";
 
 /** The part of the Excel adapter the operations use (src/excel). */
 export type ExcelAdapter = Pick<typeof import("../../excel"), "readWorkbook" | "renderPlan" | "selectCell">;
-/** The engine's side of the operations (./jobs). */
+/** The engine's side of the operations, in three lazily loaded parts. */
 export type Jobs = typeof import("./jobs");
+export type GapJobs = typeof import("./gap-jobs");
+export type ReturnJobs = typeof import("./returns-jobs");
 
 /** What the operations need from Excel and from the lazily loaded code; tests hand in stand-ins. */
 export interface ExcelDeps {
   /** Excel.run: one batch against the open workbook. */
   run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  /** Excel.run on the context an event handler was added with, as removing the handler needs. */
+  runIn<T>(context: OfficeExtension.ClientRequestContext, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
   loadAdapter(): Promise<ExcelAdapter>;
   loadJobs(): Promise<Jobs>;
+  loadGapJobs(): Promise<GapJobs>;
+  loadReturnJobs(): Promise<ReturnJobs>;
 }
 
 /**
@@ -21,8 +28,11 @@ export interface ExcelDeps {
  */
 const excelDeps: ExcelDeps = {
   run: (batch) => Excel.run(batch),
+  runIn: (context, batch) => Excel.run(context, batch),
   loadAdapter: () => import(/* webpackChunkName: "excel-adapter" */ "../../excel"),
   loadJobs: () => import(/* webpackChunkName: "engine" */ "./jobs"),
+  loadGapJobs: () => import(/* webpackChunkName: "gap-engine" */ "./gap-jobs"),
+  loadReturnJobs: () => import(/* webpackChunkName: "returns-engine" */ "./returns-jobs"),
 };
 
 /**
@@ -30,22 +40,16 @@ const excelDeps: ExcelDeps = {
  * add-in's list of its sheets, then the adapter's render (one sync unless the plan is over 5 MB).
  * The number of syncs does not grow with the plan.
  */
-async function writeOwnPlan(
-  context: Excel.RequestContext,
-  plan: WorkbookPlan,
-  adapter: ExcelAdapter,
-  jobs: Jobs,
-  mustKeepName: readonly string[] = [],
-): Promise<string> {
+async function writeOwnPlan(context: Excel.RequestContext, plan: WorkbookPlan, adapter: ExcelAdapter, mustKeepName: readonly string[] = []): Promise<string> {
   const worksheets = context.workbook.worksheets;
   worksheets.load("items/name");
-  const list = worksheets.getItemOrNullObject(jobs.OWN_SHEETS_SHEET).getUsedRangeOrNullObject(true);
+  const list = worksheets.getItemOrNullObject(OWN_SHEETS_SHEET).getUsedRangeOrNullObject(true);
   list.load("values");
   await context.sync();
-  const placed = jobs.placeOwnSheets(
+  const placed = placeOwnSheets(
     plan,
     worksheets.items.map((ws) => ws.name),
-    jobs.ownSheetsFromValues(list.isNullObject ? null : list.values),
+    ownSheetsFromValues(list.isNullObject ? null : list.values),
     mustKeepName,
   );
   if ("blocked" in placed) {
@@ -54,21 +58,22 @@ async function writeOwnPlan(
     });
   }
   await adapter.renderPlan(context, placed.plan);
-  return jobs.describeWrite(placed);
+  return describeWrite(placed);
 }
 
 /** The operations, done in Excel through Office.js. This module is the only place the pane calls Excel.run. */
 export function createExcelOperations(deps: ExcelDeps = excelDeps): Operations {
-  const load = () => Promise.all([deps.loadAdapter(), deps.loadJobs()]);
+  const withJobs = () => Promise.all([deps.loadAdapter(), deps.loadJobs()]);
+  const withGap = () => Promise.all([deps.loadAdapter(), deps.loadGapJobs()]);
+  const withReturns = () => Promise.all([deps.loadAdapter(), deps.loadReturnJobs()]);
   return {
     async writeSampleSheet() {
-      const [adapter, jobs] = await load();
-      const summary = await deps.run((context) => writeOwnPlan(context, jobs.firstPlan(), adapter, jobs));
-      return { summary };
+      const [adapter, jobs] = await withJobs();
+      return { summary: await deps.run((context) => writeOwnPlan(context, jobs.firstPlan(), adapter)) };
     },
 
     async readWorkbook() {
-      const [adapter, jobs] = await load();
+      const [adapter, jobs] = await withJobs();
       const read = await deps.run((context) => adapter.readWorkbook(context));
       return jobs.importWorkbook(read);
     },
@@ -79,19 +84,91 @@ export function createExcelOperations(deps: ExcelDeps = excelDeps): Operations {
     },
 
     async writeIndicatorSheets(request) {
-      const [adapter, jobs] = await load();
+      const [adapter, jobs] = await withJobs();
       // Everything is worked out before Excel is asked for anything, so a problem with the
       // analyst's settings never leaves a half-written workbook.
       const { plan, counts } = jobs.indicatorSheetsJob(request);
-      const summary = await deps.run((context) => writeOwnPlan(context, plan, adapter, jobs));
-      return { summary, counts };
+      return { summary: await deps.run((context) => writeOwnPlan(context, plan, adapter)), counts };
     },
 
     async writeScorecard(data, settings) {
-      const [adapter, jobs] = await load();
+      const [adapter, jobs] = await withJobs();
       const { sheet, counts } = jobs.scorecardJob(data, settings);
-      const summary = await deps.run((context) => writeOwnPlan(context, { sheets: [sheet], activeSheet: sheet.name }, adapter, jobs));
+      const summary = await deps.run((context) => writeOwnPlan(context, { sheets: [sheet], activeSheet: sheet.name }, adapter));
       return { summary, counts };
+    },
+
+    async readIndicatorSet() {
+      const [adapter, gap] = await withGap();
+      const read = await deps.run((context) => adapter.readWorkbook(context));
+      return gap.indicatorSetOf(read);
+    },
+
+    async defaultFramework() {
+      return (await deps.loadGapJobs()).defaultFramework;
+    },
+
+    async parseFramework(text, fileName) {
+      return (await deps.loadGapJobs()).parseFramework(text, fileName);
+    },
+
+    async analyseGaps(request) {
+      return (await deps.loadGapJobs()).analyse(request);
+    },
+
+    async writeGapSheets(request) {
+      const [adapter, gap] = await withGap();
+      const plan = gap.gapPlan(request);
+      return { summary: await deps.run((context) => writeOwnPlan(context, plan, adapter)) };
+    },
+
+    async checkReturn() {
+      const [adapter, returns] = await withReturns();
+      const read = await deps.run((context) => adapter.readWorkbook(context));
+      return returns.checkReturn(read);
+    },
+
+    async writeValidationReport() {
+      const [adapter, returns] = await withReturns();
+      // Read, check and write in one Excel.run, so the report is of the return as it is now.
+      const summary = await deps.run(async (context) => {
+        const { plan } = returns.reportPlan(await adapter.readWorkbook(context));
+        return writeOwnPlan(context, plan, adapter);
+      });
+      return { summary };
+    },
+
+    async watchEdits(onEdit) {
+      const handler = await deps.run(async (context) => {
+        // Typed as always there, but missing from Excel builds older than ExcelApi 1.9.
+        const onChanged = context.workbook.worksheets.onChanged as Excel.WorksheetCollection["onChanged"] | undefined;
+        if (!onChanged) throw new InputError("This version of Excel cannot tell the add-in about edits.");
+        const added = onChanged.add(async () => onEdit());
+        await context.sync();
+        return added;
+      });
+      return async () => {
+        await deps.runIn(handler.context, async (context) => {
+          handler.remove();
+          await context.sync();
+        });
+      };
+    },
+
+    async templateChoices() {
+      const [adapter, returns] = await withReturns();
+      const read = await deps.run((context) => adapter.readWorkbook(context));
+      return returns.templateChoices(read);
+    },
+
+    async writeTemplate(request) {
+      const [adapter, returns] = await withReturns();
+      const summary = await deps.run(async (context) => {
+        const made = returns.templatePlan(await adapter.readWorkbook(context), request);
+        const written = await writeOwnPlan(context, made.plan, adapter, returns.TEMPLATE_FIXED_NAMES);
+        return `${written} The ${made.period.label} return for ${made.agency} has ${made.indicators} indicator${made.indicators === 1 ? "" : "s"}.`;
+      });
+      return { summary };
     },
 
     async selectCell(sheet, cell) {

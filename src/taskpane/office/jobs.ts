@@ -16,9 +16,8 @@ import type { SheetPlan, WorkbookPlan } from "../../core/plan/plan";
 import { applyRag, rateValue, RagRuleSchema, type RagRule, type RagRuleInput } from "../../core/rag";
 import { buildScorecard } from "../../core/scorecard";
 import type { Extraction, ImportedWorkbook, IndicatorSheetsRequest, RagTally, ScorecardSettings } from "../operations";
-import { isOwnSheet, ownSheetsFromGrid, OWN_SHEETS_SHEET, type PlacedPlan } from "./own-sheets";
+import { isOwnSheet, ownSheetsFromGrid, OWN_SHEETS_SHEET } from "./own-sheets";
 
-export { placeOwnSheets, ownSheetsFromValues, OWN_SHEETS_SHEET } from "./own-sheets";
 export { firstPlan };
 
 /** The workbook as read, less the add-in's own sheets, and what the engine finds in it. */
@@ -114,22 +113,4 @@ export function indicatorSheetsJob(request: IndicatorSheetsRequest): { plan: Wor
   }
   const rated = applyRag(data.observations, data.indicators, ruleOf(settings, data.indicators));
   return { plan: { sheets: [indicatorsSheet(data.indicators), observationsSheet(rated)] }, counts: null };
-}
-
-/** "the sheet “Scorecard”" or "the sheets “A”, “B” and “C”". */
-export function describeSheets(names: readonly string[]): string {
-  const quoted = names.map((n) => `“${n}”`);
-  if (quoted.length === 0) return "nothing";
-  if (quoted.length === 1) return `the sheet ${quoted[0]}`;
-  return `the sheets ${quoted.slice(0, -1).join(", ")} and ${quoted[quoted.length - 1]}`;
-}
-
-/** What a write did, in a sentence or two, saying where a sheet went under another name and why. */
-export function describeWrite(placed: PlacedPlan): string {
-  const parts = [`Wrote ${describeSheets(placed.written)}.`];
-  for (const r of placed.renamed) {
-    parts.push(`This workbook has a sheet of its own called “${r.wanted}”, so the add-in wrote “${r.actual}” and left yours alone.`);
-  }
-  parts.push("Only sheets the add-in wrote were replaced.");
-  return parts.join(" ");
 }

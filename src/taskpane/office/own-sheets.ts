@@ -51,7 +51,7 @@ export function isOwnSheet(name: string, own: OwnSheets): boolean {
 export interface PlacedPlan {
   /** The plan with each sheet under the name it is written as, and the list of the add-in's sheets added. */
   plan: WorkbookPlan;
-  /** The names the sheets were written under, in the plan's order (the list itself left out). */
+  /** The names the visible sheets were written under, in the plan's order (the list itself left out). */
   written: string[];
   /** Sheets written under another name because the analyst has a sheet of the name wanted. */
   renamed: { wanted: string; actual: string }[];
@@ -111,7 +111,7 @@ export function placeOwnSheets(
       });
     }
   }
-  const written = sheets.map((s) => s.name);
+  const written = sheets.filter((s) => (s.state ?? "visible") === "visible").map((s) => s.name);
   const activeWanted = plan.activeSheet;
   const activeSheet = activeWanted === undefined ? written[0] : (next.get(activeWanted) ?? activeWanted);
   return {
@@ -133,4 +133,22 @@ export function ownSheetsSheet(own: OwnSheets): SheetPlan {
       { col: 1, width: 28 },
     ],
   };
+}
+
+/** "the sheet “Scorecard”" or "the sheets “A”, “B” and “C”". */
+export function describeSheets(names: readonly string[]): string {
+  const quoted = names.map((n) => `“${n}”`);
+  if (quoted.length === 0) return "nothing";
+  if (quoted.length === 1) return `the sheet ${quoted[0]}`;
+  return `the sheets ${quoted.slice(0, -1).join(", ")} and ${quoted[quoted.length - 1]}`;
+}
+
+/** What a write did, in a sentence or two, saying where a sheet went under another name and why. */
+export function describeWrite(placed: PlacedPlan): string {
+  const parts = [`Wrote ${describeSheets(placed.written)}.`];
+  for (const r of placed.renamed) {
+    parts.push(`This workbook has a sheet of its own called “${r.wanted}”, so the add-in wrote “${r.actual}” and left yours alone.`);
+  }
+  parts.push("Only sheets the add-in wrote were replaced.");
+  return parts.join(" ");
 }

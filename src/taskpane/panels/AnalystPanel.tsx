@@ -2,10 +2,10 @@ import * as React from "react";
 import type { LayoutOverrides } from "../../core/ingest";
 import type { IngestResult } from "../../core/model";
 import { ActionCard } from "../components/ActionCard";
-import { Planned } from "../components/Section";
 import { Status } from "../components/Status";
 import { useRun } from "../components/use-run";
 import type { Extraction, ImportedWorkbook } from "../operations";
+import { GapSection } from "./analyst/GapSection";
 import { ImportSection } from "./analyst/ImportSection";
 import { ScorecardSection } from "./analyst/ScorecardSection";
 import { DEFAULT_SCORECARD_DRAFT, missingRatings, settingsOf, type ScorecardDraft } from "./analyst/scorecard-draft";
@@ -72,10 +72,7 @@ export function AnalystPanel({ operations, unavailableReason }: PanelProps): Rea
         missing={missing}
         settings={settings}
       />
-      <Planned
-        title="Gap analysis"
-        description="Measure your indicators against the quality-assurance framework's content areas and sources, and list what is missing with suggested measures."
-      />
+      <GapSection operations={operations} unavailableReason={unavailableReason} data={data} />
       <ActionCard
         title="Sample sheet"
         description="Write a sample scorecard sheet to see what the add-in produces. It replaces only the add-in's earlier copy."

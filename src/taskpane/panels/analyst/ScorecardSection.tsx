@@ -147,7 +147,7 @@ export function ScorecardSection(props: ScorecardSectionProps): React.JSX.Elemen
                           onChange={(v) => setAddition(m.key, { polarity: v === "higher" || v === "lower" ? v : "" })}
                         />
                       ) : (
-                        "Set"
+                        "Given"
                       )}
                     </TableCell>
                     <TableCell>
@@ -163,7 +163,7 @@ export function ScorecardSection(props: ScorecardSectionProps): React.JSX.Elemen
                           />
                         </Field>
                       ) : (
-                        "Set"
+                        "Given"
                       )}
                     </TableCell>
                   </TableRow>

@@ -97,6 +97,15 @@ function TableFacts({ layout, override, tables }: { layout: SheetLayout; overrid
       </Fact>
       {layout.sheetAgency && <Fact term="Agency of the sheet">{layout.sheetAgency}</Fact>}
       <Fact term="Confidence">{`${Math.round(layout.confidence * 100)}%`}</Fact>
+      {layout.notes.length > 0 && (
+        <Fact term="How it was read">
+          <ul className={styles.list}>
+            {layout.notes.map((note, i) => (
+              <li key={i}>{note}</li>
+            ))}
+          </ul>
+        </Fact>
+      )}
     </dl>
   );
 }
