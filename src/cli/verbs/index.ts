@@ -1,3 +1,4 @@
+import { runCollate, type CollateArgs } from "./collate";
 import { runGap, type GapArgs } from "./gap";
 import { runIngest, type IngestArgs } from "./ingest";
 import { runTemplate, type TemplateArgs } from "./template";
@@ -76,6 +77,6 @@ export const verbs: Verb[] = [
       { flags: "--indicators <set>", description: "the indicator set, to list the agencies expected" },
       { flags: "--out <collated.xlsx>", description: "also write the collated workbook" },
     ],
-    notBuiltReason: "collating returns arrives with the collation release",
+    run: ([files, opts]) => runCollate(files as string[], opts as CollateArgs),
   },
 ];
