@@ -10,6 +10,7 @@ import { runIngest } from "../src/cli/verbs/ingest";
 import { runGap } from "../src/cli/verbs/gap";
 import { runTemplate } from "../src/cli/verbs/template";
 import { runValidate } from "../src/cli/verbs/validate";
+import { runCollate } from "../src/cli/verbs/collate";
 import ExcelJS from "exceljs";
 
 /** Types figures into a return as an agency lead would: by indicator ID, into the Value column (G). */
@@ -26,8 +27,8 @@ async function fillReturn(template: string, copy: string, figures: Record<string
 }
 
 const root = path.join(__dirname, "..");
-const samples = path.join(root, "assets", "samples");
-const out = path.join(root, "out");
+const samples = path.relative(process.cwd(), path.join(root, "assets", "samples")) || ".";
+const out = path.relative(process.cwd(), path.join(root, "out")) || ".";
 const rel = (p: string) => path.relative(process.cwd(), p) || ".";
 
 interface Step {
@@ -100,6 +101,28 @@ const steps: Step[] = [
         for (const issue of result.issues.slice(0, 4)) lines.push(`        - ${issue.message}`);
       }
       return lines;
+    },
+  },
+  {
+    title: "Collate the returns that came back: Police twice (one copy with mistakes) and Health",
+    run: async () => {
+      const set = path.join(samples, "indicator-set.csv");
+      const health = path.join(out, "return-health-filled.xlsx");
+      const healthTemplate = path.join(out, "return-health-q3-2025-26.xlsx");
+      await runTemplate({ indicators: set, agency: "Health", period: "Q3 2025/26", out: healthTemplate, partnership: "Northshire Safeguarding Children Partnership" });
+      await fillReturn(healthTemplate, health, { HLT01: 91.4, HLT02: 52, HLT03: 95.2 });
+      const returns = ["return-police-filled-correctly.xlsx", "return-police-with-mistakes.xlsx", "return-health-filled.xlsx"].map((f) => path.join(out, f));
+      const json = path.join(out, "collated.json");
+      const xlsx = path.join(out, "collated.xlsx");
+      const code = await runCollate(returns, { json, indicators: set, out: xlsx });
+      const result = JSON.parse(fs.readFileSync(json, "utf8")) as { submissions: { file: string; status: string; errors: number }[]; observations: unknown[]; missing: string[]; conflicts: unknown[] };
+      return [
+        ...result.submissions.map((s) => `return: ${s.file}: ${s.status}${s.errors ? ` (${s.errors} errors to fix)` : ""}`),
+        `kept:   ${result.observations.length} figures from the accepted returns, each once; ${result.conflicts.length} conflicts`,
+        `chase:  no return yet from ${result.missing.join(", ") || "nobody"} (exit ${code}: done, but some returns need chasing or fixing)`,
+        `wrote:  ${rel(json)}`,
+        `wrote:  ${rel(xlsx)} (sheets Submissions, Collated observations, Missing and conflicts, Issues)`,
+      ];
     },
   },
 ];

@@ -2,6 +2,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { InputError } from "../core/errors";
+import { writeJsonFile } from "./json-file";
 
 /** Refuses an output path that is one of the inputs: files are never changed in place. */
 export function assertNotAnInput(outPath: string, inputs: string[], flag: string): void {
@@ -35,5 +36,5 @@ export function writeOutput(file: string, data: string | Uint8Array): void {
 }
 
 export function writeJson(file: string, value: unknown): void {
-  writeOutput(file, JSON.stringify(value, null, 2) + "\n");
+  writeJsonFile(file, value);
 }

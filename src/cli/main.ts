@@ -4,7 +4,7 @@
  * ../shared/contract/CLI.md. Run as `npm run -s cli -- VERB ARGS`.
  */
 import { Command, CommanderError } from "commander";
-import { EXIT_UNUSABLE_INPUT, NotBuiltYet, oneLine, runVerb } from "./run";
+import { EXIT_UNUSABLE_INPUT, oneLine, runVerb } from "./run";
 import { verbs } from "./verbs";
 
 export function buildProgram(): Command {
@@ -27,10 +27,7 @@ export function buildProgram(): Command {
     }
     cmd.exitOverride().configureOutput({ writeErr: () => undefined });
     cmd.action(async (...args: unknown[]) => {
-      const code = await runVerb(async () => {
-        if (!verb.run) throw new NotBuiltYet(verb.name, verb.notBuiltReason ?? "it arrives with a later release");
-        return verb.run(args);
-      });
+      const code = await runVerb(() => verb.run(args));
       process.exitCode = code;
     });
   }

@@ -10,14 +10,6 @@ export const EXIT_DONE = 0;
 export const EXIT_INPUT_HAS_ERRORS = 1;
 export const EXIT_UNUSABLE_INPUT = 2;
 
-/** A verb that has not been built yet says so plainly and exits 2. */
-export class NotBuiltYet extends Error {
-  constructor(verb: string, what: string) {
-    super(`The "${verb}" command is not built yet: ${what}. See README.md for what works today.`);
-    this.name = "NotBuiltYet";
-  }
-}
-
 export function oneLine(text: string): string {
   return text.replace(/\s*\n\s*/g, " ").trim();
 }
@@ -27,7 +19,7 @@ export async function runVerb(action: () => Promise<number>, stderr: (line: stri
   try {
     return await action();
   } catch (e) {
-    if (isInputError(e) || e instanceof NotBuiltYet) {
+    if (isInputError(e)) {
       stderr(oneLine(e.message));
       return EXIT_UNUSABLE_INPUT;
     }

@@ -6,7 +6,7 @@ import { runValidate, type ValidateArgs } from "./validate";
 
 /**
  * The verbs of ../shared/contract/CLI.md. Each verb is declared here with its usage and options;
- * `run` is absent for a verb not built yet, which then says so plainly and exits 2.
+ * `run` receives commander's arguments and returns the exit code.
  */
 export interface VerbOption {
   flags: string;
@@ -20,8 +20,7 @@ export interface Verb {
   description: string;
   options: VerbOption[];
   /** Receives commander's action arguments (positional arguments, then the options object). */
-  run?: (args: unknown[]) => Promise<number>;
-  notBuiltReason?: string;
+  run: (args: unknown[]) => Promise<number>;
 }
 
 export const verbs: Verb[] = [
