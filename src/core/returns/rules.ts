@@ -610,6 +610,20 @@ export const RULES: readonly ValidationRule[] = [
     }),
   },
   {
+    code: "RET033",
+    phase: "return",
+    severity: "warning",
+    title: "A figure typed with words or marks beside it",
+    message: '{where}: the value for {id} \'{name}\' was typed as "{found}" and is read as {read}; type the figure alone and put any note (provisional, estimated, revised) in {commentaryCell}.',
+    fields: [HEADINGS.value],
+    check: perRow((row) => {
+      const v = row.value;
+      // A plain number or percentage typed as text is fine; a note or flag beside it would be lost.
+      if (v.kind !== "number" || !v.fromText || /^\s*[-+]?[\d,]*\.?\d+\s*%?\s*$/.test(v.shown)) return null;
+      return atRow(row, "value", { found: v.shown, read: num(v.value), commentaryCell: row.address("commentary") });
+    }),
+  },
+  {
     code: "RET040",
     phase: "return",
     severity: "query",

@@ -313,6 +313,15 @@ const scenarios: Scenario[] = [
     message: /is 0\.18, which means 0\.18 per cent; if you meant 18 per cent, type 18/,
   },
   {
+    code: "RET033",
+    what: "a figure typed with a note beside it",
+    edit: (d) => {
+      d.at("CP03", "value").value = "120 (provisional)";
+    },
+    at: "Return!G23",
+    message: /was typed as "120 \(provisional\)" and is read as 120; type the figure alone and put any note .* in K23/,
+  },
+  {
     code: "RET040",
     what: "a figure well below target with no commentary",
     edit: (d) => {
