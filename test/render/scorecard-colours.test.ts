@@ -10,32 +10,18 @@
  * them if the file says Microsoft Excel wrote it, as ExcelJS's files do, and recalculates
  * otherwise; `fullCalcOnLoad` makes no difference to it.)
  */
-import { execFileSync } from "child_process";
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
-import { basename, delimiter, join } from "path";
+import { basename, join } from "path";
 import ExcelJS from "exceljs";
 import type { Indicator, Observation, Period } from "../../src/core/model";
 import { DEFAULT_RAG_RULE } from "../../src/core/rag";
 import { RAG_STYLES, SCORECARD_ROWS, buildScorecard } from "../../src/core/scorecard";
 import { internals, renderPlanToXlsx } from "../../src/files/render";
-import { readPng, type Image } from "./png";
+import { convertWithLibreOffice, pdfPages, withLibreOffice } from "./libreoffice";
+import type { Image } from "./png";
 
-function onPath(command: string): boolean {
-  return (process.env.PATH ?? "").split(delimiter).some((dir) => {
-    const p = join(dir, command);
-    return existsSync(p) && statSync(p).isFile();
-  });
-}
-
-const hasSoffice = onPath("soffice");
-if (!hasSoffice) {
-  console.warn(
-    "scorecard-colours: SKIPPED, LibreOffice's soffice is not on the PATH, so the rendered colours cannot be checked here. " +
-      "Install libreoffice-calc-nogui and poppler-utils to run these tests.",
-  );
-}
-const withLibreOffice = hasSoffice ? test : test.skip;
+const withSoffice = withLibreOffice("scorecard-colours");
 
 // ---------------------------------------------------------------------------------------------
 // The scorecard: each indicator under its own heading row, so no two coloured cells touch and
@@ -110,29 +96,11 @@ afterAll(() => {
   if (work) rmSync(work, { recursive: true, force: true });
 });
 
-/** A private LibreOffice profile, so that a soffice someone else is running does not get in the way. */
-function soffice(args: string[]): void {
-  const profile = `file://${join(work, "lo-profile")}`;
-  execFileSync("soffice", [`-env:UserInstallation=${profile}`, "--headless", "--norestore", ...args], { stdio: "pipe", timeout: 180_000 });
-}
-
 function convert(xlsx: string, to: "pdf" | "csv"): string {
-  const outDir = join(work, `${basename(xlsx, ".xlsx")}-${to}`);
-  soffice(["--convert-to", to, "--outdir", outDir, xlsx]);
-  const out = join(outDir, `${basename(xlsx, ".xlsx")}.${to}`);
-  if (!existsSync(out)) throw new Error(`LibreOffice did not convert ${xlsx} to ${to}`);
-  return out;
+  return convertWithLibreOffice(xlsx, to, join(work, `${basename(xlsx, ".xlsx")}-${to}`));
 }
 
-function pages(pdf: string): Image[] {
-  const prefix = join(work, `${basename(pdf, ".pdf")}-page`);
-  execFileSync("pdftoppm", ["-png", "-r", "60", pdf, prefix], { stdio: "pipe", timeout: 60_000 });
-  const dir = join(prefix, "..");
-  return readdirSync(dir)
-    .filter((f) => f.startsWith(basename(prefix)) && f.endsWith(".png"))
-    .sort((a, b) => Number(/(\d+)\.png$/.exec(a)?.[1]) - Number(/(\d+)\.png$/.exec(b)?.[1]))
-    .map((f) => readPng(readFileSync(join(dir, f))));
-}
+const pages = (pdf: string): Image[] => pdfPages(pdf);
 
 // ---------------------------------------------------------------------------------------------
 // Finding the fills in the pictures.
@@ -242,7 +210,7 @@ describe("the scorecard's RAG colours, rendered by LibreOffice", () => {
     writeFileSync(original, await renderPlanToXlsx({ sheets: [sheet] }));
   });
 
-  withLibreOffice("each row's fill is its rating, top to bottom, one row per band, all in the RAG column", () => {
+  withSoffice("each row's fill is its rating, top to bottom, one row per band, all in the RAG column", () => {
     const bands = colourBands(pages(convert(original, "pdf")));
     expect(bands.map((b) => b.mark)).toEqual(expected.filter((m): m is Mark => m !== null));
     // One band per row: the same height each, and all in one column.
@@ -252,11 +220,11 @@ describe("the scorecard's RAG colours, rendered by LibreOffice", () => {
     expect(Math.max(...lefts) - Math.min(...lefts)).toBeLessThanOrEqual(2);
   }, 240_000);
 
-  withLibreOffice("the letters LibreOffice calculates match the fills (the rating never rests on colour alone)", () => {
+  withSoffice("the letters LibreOffice calculates match the fills (the rating never rests on colour alone)", () => {
     expect(lettersFromCsv(convert(original, "csv"), ragColumn)).toEqual(letters(expected));
   }, 240_000);
 
-  withLibreOffice("editing one figure in the saved file, and nothing else, changes that row's colour", async () => {
+  withSoffice("editing one figure in the saved file, and nothing else, changes that row's colour", async () => {
     // Open the rendered file as a person would, and turn the first row's latest figure from
     // green (95 against 90) to red (50).
     const wb = new ExcelJS.Workbook();

@@ -18,7 +18,7 @@
 import { InputError } from "../errors";
 import { cellAddress, columnLetters } from "../grid/address";
 import type { Band, Indicator, Period, Polarity, ReturnIndicatorSpec, ReturnSpec, Unit } from "../model/model";
-import type { CellStyle, DataValidationPlan, PlanValue, SheetPlan, WorkbookPlan } from "../plan/plan";
+import type { CellStyle, ConditionalFormatPlan, DataValidationPlan, PlanValue, SheetPlan, WorkbookPlan } from "../plan/plan";
 import {
   CHECKS_SHEET,
   CHOICE_LABEL,
@@ -307,6 +307,46 @@ function returnSheetPlan(input: ReturnTemplateInput, spec: ReturnSpec): SheetPla
     },
   );
 
+  // Live highlights: the workbook itself marks a figure that cannot be right, as it is typed, and
+  // the mark goes as soon as it is fixed, in Excel and LibreOffice alike, with no add-in running.
+  // A fixed handful of rules over whole columns, never one per row. Words for every problem come
+  // from "Check my return" and the validate command; the colour only points at the cell.
+  const v = `${letter("value")}${firstDataRow}`;
+  const unit = `$${letter("unit")}${firstDataRow}`;
+  const num = `$${letter("numerator")}${firstDataRow}`;
+  const den = `$${letter("denominator")}${firstDataRow}`;
+  const na = `$${letter("notAvailable")}${firstDataRow}`;
+  const note = `$${letter("commentary")}${firstDataRow}`;
+  const wrong = { fill: "#FFC7CE", fontColor: "#9C0006" };
+  const conditionalFormats: ConditionalFormatPlan[] = [
+    {
+      kind: "expression",
+      range: range("value", firstDataRow, lastRow),
+      // IF, not AND, around each test: AND evaluates every argument, so INT("some words") would
+      // turn the whole rule into an error and the wrong figure would show no mark.
+      formula:
+        `IF(ISNUMBER(${v}),OR(${v}<0,AND(${unit}="${UNIT_LABELS.percent}",${v}>100),AND(${unit}="${UNIT_LABELS.count}",${v}<>INT(${v}))),` +
+        `IF(ISTEXT(${v}),AND(${unit}<>"${CHOICE_LABEL}",ISERROR(VALUE(${v}))),ISERROR(${v})))`,
+      style: wrong,
+      priority: 1,
+    },
+    {
+      // Rows without a fraction have both cells empty and locked, so one rule covers every row.
+      kind: "expression",
+      range: `${letter("numerator")}${firstDataRow}:${letter("denominator")}${lastRow}`,
+      formula: `AND(ISNUMBER(${num}),ISNUMBER(${den}),${num}>${den})`,
+      style: wrong,
+      priority: 2,
+    },
+    {
+      kind: "expression",
+      range: range("commentary", firstDataRow, lastRow),
+      formula: `AND(${na}<>"",LEN(TRIM(${note}))=0)`,
+      style: wrong,
+      priority: 3,
+    },
+  ];
+
   const unlocked = [
     range("value", firstDataRow, lastRow),
     range("notAvailable", firstDataRow, lastRow),
@@ -355,6 +395,7 @@ function returnSheetPlan(input: ReturnTemplateInput, spec: ReturnSpec): SheetPla
     ],
     tables: [{ name: RETURN_TABLE, range: `A${headerRow}:${cellAddress(lastRow - 1, lastCol)}`, style: "TableStyleLight9" }],
     dataValidations,
+    conditionalFormats,
     columnWidths: [
       { col: col("id"), width: 16 },
       { col: col("name"), width: 55 },

@@ -3,7 +3,6 @@
  * opened with ExcelJS, typed into, saved, and read back through the file adapter. Shared by the
  * returns tests.
  */
-import { execFile } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -14,6 +13,7 @@ import { returnLayout, returnTemplatePlan, type ReturnIndicatorInput, type Retur
 import { validateReturn, type ReturnValidation, type ValidateOptions } from "../../../src/core/returns/validate";
 import { readWorkbookBuffer } from "../../../src/files/read";
 import { renderPlanToXlsx } from "../../../src/files/render";
+import { convertWithLibreOffice } from "../../render/libreoffice";
 
 function indicator(id: string, name: string, unit: Indicator["unit"], polarity: Indicator["polarity"], target: number | null, extra: Partial<ReturnIndicatorInput> = {}): ReturnIndicatorInput {
   return { id, name, agency: "Children's Social Care", unit, polarity, target, contentArea: null, type: null, source: null, frequency: "Quarterly", ...extra };
@@ -131,33 +131,19 @@ export function specRow(ws: ExcelJS.Worksheet, key: string, nth = 0): ExcelJS.Ro
 // ---------------------------------------------------------------------------------------------
 // LibreOffice
 
-export const SOFFICE = ["/usr/bin/soffice", "/usr/local/bin/soffice", "/opt/libreoffice/program/soffice"].find((p) => fs.existsSync(p)) ?? null;
+export { SOFFICE } from "../../render/libreoffice";
 
 /**
  * Re-saves an .xlsx through LibreOffice headless (as someone opening the return in LibreOffice
  * and saving it would), with a private profile so that parallel runs do not collide.
  */
 export async function resaveWithLibreOffice(buffer: Buffer, name = "return.xlsx"): Promise<Buffer> {
-  if (!SOFFICE) throw new Error("LibreOffice is not installed");
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sgp-lo-"));
   const input = path.join(dir, "in");
-  const output = path.join(dir, "out");
   fs.mkdirSync(input);
-  fs.mkdirSync(output);
   fs.writeFileSync(path.join(input, name), buffer);
-  const profile = `file://${path.join(dir, "profile")}`;
   try {
-    await new Promise<void>((resolve, reject) => {
-      execFile(
-        SOFFICE!,
-        [`-env:UserInstallation=${profile}`, "--headless", "--norestore", "--convert-to", "xlsx", "--outdir", output, path.join(input, name)],
-        { timeout: 120_000 },
-        (err) => (err ? reject(err) : resolve()),
-      );
-    });
-    const out = path.join(output, name);
-    if (!fs.existsSync(out)) throw new Error("LibreOffice wrote no file");
-    return fs.readFileSync(out);
+    return fs.readFileSync(convertWithLibreOffice(path.join(input, name), "xlsx", path.join(dir, "out")));
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
