@@ -5,11 +5,9 @@
  * validation longer than Excel allows, overlapping tables...) throw an Error naming the plan
  * item: they are bugs in whatever built the plan, not problems with anyone's input.
  *
- * Charts are not rendered: ExcelJS cannot write charts. A plan's `charts` are ignored here
- * until the file adapter gains a chart writer (the Office.js adapter renders them).
- *
  * ExcelJS gaps closed after it writes the file: `stopIfTrue` on conditional formats (ExcelJS
- * neither writes nor reads it) is patched into the worksheet XML.
+ * neither writes nor reads it) is patched into the worksheet XML, and charts (ExcelJS cannot
+ * write them at all) are added as DrawingML chart and drawing parts by charts.ts.
  */
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
@@ -24,6 +22,7 @@ import type {
   WorkbookPlan,
 } from "../core/plan/plan";
 import { normalColor, widthCharsToStored } from "../core/plan/units";
+import { addCharts, chartProblem } from "./charts";
 import { sheetPartPaths } from "./zip";
 
 /** Worksheet members ExcelJS has at run time but leaves out of its typings. */
@@ -81,7 +80,13 @@ export async function renderPlanToXlsx(plan: WorkbookPlan): Promise<Buffer> {
   wb.views = [{ x: 0, y: 0, width: 24000, height: 12000, firstSheet: firstVisible, activeTab: active, visibility: "visible" }];
 
   const written = Buffer.from(await wb.xlsx.writeBuffer());
-  return stopIfTrue.size ? patchStopIfTrue(written, stopIfTrue) : written;
+  const charted = plan.sheets.some((s) => (s.charts ?? []).length > 0);
+  if (!stopIfTrue.size && !charted) return written;
+  const zip = await JSZip.loadAsync(written);
+  const paths = await sheetPartPaths(zip);
+  if (stopIfTrue.size) await patchStopIfTrue(zip, paths, stopIfTrue);
+  if (charted) await addCharts(zip, paths, plan.sheets);
+  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
 }
 
 function validateWorkbook(plan: WorkbookPlan): void {
@@ -109,6 +114,11 @@ function validateWorkbook(plan: WorkbookPlan): void {
       }
       if (tables.has(t.name.toLowerCase())) throw new PlanError(sheet.name, `table name "${t.name}" is used twice.`);
       tables.add(t.name.toLowerCase());
+    }
+    // Checked before anything is written: charts are added only after ExcelJS has written the file.
+    for (const chart of sheet.charts ?? []) {
+      const problem = chartProblem(chart);
+      if (problem) throw new PlanError(sheet.name, problem);
     }
   }
 }
@@ -436,9 +446,7 @@ function dataValidation(sheet: string, dv: DataValidationPlan): ExcelJS.DataVali
 }
 
 /** Adds stopIfTrue="1" to the listed rules (by priority) of each sheet; ExcelJS cannot write it. */
-async function patchStopIfTrue(xlsx: Buffer, bySheet: Map<string, Set<number>>): Promise<Buffer> {
-  const zip = await JSZip.loadAsync(xlsx);
-  const paths = await sheetPartPaths(zip);
+async function patchStopIfTrue(zip: JSZip, paths: Map<string, string>, bySheet: Map<string, Set<number>>): Promise<void> {
   for (const [sheet, priorities] of bySheet) {
     const path = paths.get(sheet);
     const entry = path ? zip.file(path) : null;
@@ -451,5 +459,4 @@ async function patchStopIfTrue(xlsx: Buffer, bySheet: Map<string, Set<number>>):
     });
     zip.file(path, patched);
   }
-  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
 }

@@ -3,9 +3,8 @@
  * rendered by this adapter can be compared with the same plan rendered by the Office.js
  * adapter. ExcelJS reads cells, styles, merges, tables, conditional formats and views; the
  * worksheet XML is read directly for what ExcelJS loses: stopIfTrue on conditional formats,
- * and data-validation ranges as written (ExcelJS splits every range into single cells).
- *
- * Charts are not read (ExcelJS cannot): `charts` is always empty.
+ * data-validation ranges as written (ExcelJS splits every range into single cells), and charts
+ * (which ExcelJS cannot read; charts.ts reads their DrawingML parts).
  */
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
@@ -13,6 +12,7 @@ import { parseRange, rangeAddress } from "../core/grid/address";
 import type { ConditionalFormatPlan, DataValidationPlan } from "../core/plan/plan";
 import type { SnapshotCell, SnapshotSheet, WorkbookSnapshot } from "../core/plan/snapshot";
 import { normalColor, snapshotWidth, widthPixelsToChars, widthStoredToPixels } from "../core/plan/units";
+import { readCharts } from "./charts";
 import { internals } from "./render";
 import { jsDateToSerial } from "./xlsx-read";
 import { findElements, sheetPartPaths, xmlDecode } from "./zip";
@@ -27,7 +27,8 @@ export async function snapshotXlsx(data: Uint8Array): Promise<WorkbookSnapshot> 
   for (const ws of wb.worksheets) {
     const path = paths.get(ws.name);
     const xml = path ? ((await zip.file(path)?.async("string")) ?? "") : "";
-    sheets.push(snapshotSheet(ws, xml));
+    const charts = path ? await readCharts(zip, path, ws.name) : [];
+    sheets.push(snapshotSheet(ws, xml, charts));
   }
   const snapshot: WorkbookSnapshot = { sheets };
   const activeTab = wb.views?.[0]?.activeTab ?? 0;
@@ -36,7 +37,7 @@ export async function snapshotXlsx(data: Uint8Array): Promise<WorkbookSnapshot> 
   return snapshot;
 }
 
-function snapshotSheet(ws: ExcelJS.Worksheet, xml: string): SnapshotSheet {
+function snapshotSheet(ws: ExcelJS.Worksheet, xml: string, charts: SnapshotSheet["charts"]): SnapshotSheet {
   const state = ws.state === "hidden" || ws.state === "veryHidden" ? ws.state : "visible";
   const sheet: SnapshotSheet = {
     name: ws.name,
@@ -51,7 +52,7 @@ function snapshotSheet(ws: ExcelJS.Worksheet, xml: string): SnapshotSheet {
     columnWidths: columnWidths(ws),
     freeze: freeze(ws),
     protected: internals(ws).sheetProtection?.sheet === true,
-    charts: [],
+    charts,
   };
   const tab = normalColor(ws.properties?.tabColor?.argb);
   if (tab) sheet.tabColor = tab;

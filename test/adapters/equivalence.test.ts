@@ -106,3 +106,46 @@ test("a template-like plan (protection, hidden sheets, styles, every rule kind) 
   ]);
   expectSame(excel, file);
 });
+
+test("a plan with charts of every kind renders the same both ways, charts included", async () => {
+  const plan: WorkbookPlan = {
+    activeSheet: "Gap Analysis",
+    sheets: [
+      {
+        name: "Gap Analysis",
+        blocks: [
+          { at: "A1", values: [["Balance of types of information"]] },
+          {
+            at: "A3",
+            values: [
+              ["Type", "Share", "Indicators"],
+              ["Quantity", 0.5, 10],
+              ["Quality", 0.3, { formula: "C4/2" }],
+              ["Outcome", 0.2, 4],
+            ],
+          },
+        ],
+        numberFormats: [{ range: "B4:B6", format: "0%" }],
+        styles: [{ range: "A3:C3", style: { bold: true } }],
+        charts: [
+          { kind: "columnClustered", title: "Balance of quantity, quality and outcome information", source: "A3:B6", from: "E3", to: "L18" },
+          { kind: "pie", title: "Shares", source: "A3:B6", from: "E20", to: "L34" },
+        ],
+      },
+      {
+        name: "Q1",
+        blocks: [{ at: "B2", values: [["Agency", "On time", "Late"], ["Police", 12, 3], ["Health", 9, 1]] }],
+        charts: [
+          { kind: "columnStacked", title: "Returns by agency", source: "B2:D4", from: "F2", to: "M16" },
+          { kind: "barClustered", title: "", source: "B2:D4", from: "F18", to: "M32" },
+        ],
+      },
+      { name: "Notes", blocks: [{ at: "A1", values: [["No charts"]] }] },
+    ],
+  };
+  const { excel, file } = await bothWays(plan);
+  // Not vacuous: both adapters hold the four charts.
+  expect(excel.sheets.map((s) => s.charts.length)).toEqual([2, 2, 0]);
+  expect(excel.sheets.map((s) => s.charts)).toEqual(file.sheets.map((s) => s.charts));
+  expectSame(excel, file);
+});

@@ -190,8 +190,8 @@ describe("render a plan, then snapshot the file", () => {
   test("freeze panes, protection and charts", () => {
     expect(scorecard.freeze).toEqual({ rows: 3, columns: 1 });
     expect(scorecard.protected).toBe(true);
-    // ExcelJS cannot write charts: the file adapter leaves them out for now.
-    expect(scorecard.charts).toEqual([]);
+    // Written as DrawingML after ExcelJS (charts.ts; charts.test.ts has the details).
+    expect(scorecard.charts).toEqual([{ kind: "columnClustered", title: "Values", source: "B3:C6" }]);
   });
 
   test("the file opens again in ExcelJS, and reads back as grids", async () => {

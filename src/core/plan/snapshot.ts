@@ -77,7 +77,11 @@ export interface SnapshotSheet {
   /** Frozen rows and columns; null when nothing is frozen. */
   freeze: { rows: number; columns: number } | null;
   protected: boolean;
-  /** Charts. The ExcelJS snapshot cannot read charts and always gives []. */
+  /**
+   * Charts in the order they were added. `kind` is Office.js's chart type with a lower-case
+   * first letter ("columnClustered", "pie"); `title` is "" when the chart has none; `source`
+   * is the whole range the series come from, headings and categories included ("A1:D4").
+   */
   charts: { kind: string; title: string; source: string }[];
   /** The tab colour, present only when the sheet has one. */
   tabColor?: string;
