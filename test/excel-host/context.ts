@@ -24,6 +24,17 @@ export interface RequestRecord {
   ok: boolean;
 }
 
+/**
+ * A failure a test injects: the `sync`th call of `context.sync()` (1-based) applies its first
+ * `afterOperations` operations and then fails, as a request does when Excel gives up part way
+ * (what ran stays done). With `afterOperations` at or beyond the request's length, everything is
+ * applied and the answer is still a failure, as when the connection drops after Excel finished.
+ */
+export interface InjectedFailure {
+  sync: number;
+  afterOperations: number;
+}
+
 interface QueuedOp {
   payload: unknown;
   apply: () => void;
@@ -39,9 +50,13 @@ export class HostContext {
   private ids = 0;
   private workbookProxy: HostWorkbook | null = null;
 
-  constructor(model: WorkbookModel, requestLimitBytes = REQUEST_LIMIT_BYTES) {
+  /** See InjectedFailure; null when every sync behaves. */
+  failure: InjectedFailure | null;
+
+  constructor(model: WorkbookModel, requestLimitBytes = REQUEST_LIMIT_BYTES, failure: InjectedFailure | null = null) {
     this.model = model;
     this.requestLimitBytes = requestLimitBytes;
+    this.failure = failure;
   }
 
   /** `context.workbook`, the root of every proxy. */
@@ -89,8 +104,13 @@ export class HostContext {
         `The request payload size has exceeded the limit (${bytes} bytes > ${this.requestLimitBytes}).`,
       );
     }
+    const failing = this.failure?.sync === this.requests.length ? this.failure : null;
     try {
-      for (const op of queue) op.apply();
+      for (const [i, op] of queue.entries()) {
+        if (failing && i >= failing.afterOperations) break;
+        op.apply();
+      }
+      if (failing) throw new HostError("InvalidOperation", `The request failed (a failure injected by the test at sync ${failing.sync}).`);
     } catch (e) {
       record.ok = false;
       this.commits = [];

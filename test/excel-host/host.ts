@@ -15,7 +15,7 @@ import type { CellValue, SheetState } from "../../src/core/grid/grid";
 import type { ConditionalFormatPlan, DataValidationPlan } from "../../src/core/plan/plan";
 import type { SnapshotCell, SnapshotSheet, WorkbookSnapshot } from "../../src/core/plan/snapshot";
 import { snapshotWidth, widthCharsToPoints, widthPointsToChars } from "../../src/core/plan/units";
-import { HostContext, REQUEST_LIMIT_BYTES, type RequestRecord } from "./context";
+import { HostContext, REQUEST_LIMIT_BYTES, type InjectedFailure, type RequestRecord } from "./context";
 import {
   cellAt,
   cellKey,
@@ -71,6 +71,8 @@ export interface ExcelHostOptions {
   sheets?: SeedSheet[];
   /** Request limit in bytes; Excel's is 5 MB. */
   requestLimitBytes?: number;
+  /** Makes one sync fail part way (see InjectedFailure), for tests of what a failed write leaves. */
+  failSync?: InjectedFailure;
 }
 
 const STATE_TO_VISIBILITY: Record<SheetState, Visibility> = { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" };
@@ -107,7 +109,7 @@ export class ExcelHost {
     const firstVisible = this.model.sheets.find((s) => s.visibility === "Visible");
     if (!firstVisible) throw new Error("An Excel workbook has at least one visible sheet.");
     this.model.activeSheetId = firstVisible.id;
-    this.ctx = new HostContext(this.model, options.requestLimitBytes ?? REQUEST_LIMIT_BYTES);
+    this.ctx = new HostContext(this.model, options.requestLimitBytes ?? REQUEST_LIMIT_BYTES, options.failSync ?? null);
     // The host implements the part of the API the adapter uses; the cast is where it stands in for Excel.
     this.context = this.ctx as unknown as Excel.RequestContext;
   }
@@ -151,6 +153,11 @@ export class ExcelHost {
   /** Operations queued but not yet synced. */
   get pendingOperations(): number {
     return this.ctx.pendingOperations;
+  }
+
+  /** Makes the given sync (1-based, counted as syncCount counts) fail part way; null clears it. */
+  failSync(failure: InjectedFailure | null): void {
+    this.ctx.failure = failure;
   }
 
   resetCounters(): void {

@@ -82,11 +82,13 @@ describe("the task pane's tabs", () => {
     fireEvent.click(agency);
     expect(agency.getAttribute("aria-selected")).toBe("true");
     expect(screen.getByRole("tabpanel", { name: "Agency return" })).toBeTruthy();
-    expect(screen.getByRole("heading", { name: "Check my return" })).toBeTruthy();
+    // The panel loads on first choice; until then the tab says so.
+    expect(screen.getByRole("progressbar", { name: "Loading the Agency return tab…" })).toBeTruthy();
+    expect(await screen.findByRole("heading", { name: "Check my return" })).toBeTruthy();
 
     fireEvent.click(collation);
     expect(screen.getByRole("tabpanel", { name: "Collation" })).toBeTruthy();
-    expect(screen.getByRole("heading", { name: "Collate returns" })).toBeTruthy();
+    expect(await screen.findByRole("heading", { name: "Collate returns" })).toBeTruthy();
   });
 
   it("names each part of each job as a heading, so screen-reader users can jump between them", () => {

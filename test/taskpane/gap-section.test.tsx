@@ -3,6 +3,7 @@ import * as React from "react";
 import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { InputError } from "../../src/core/errors";
 import { defaultFramework } from "../../src/core/framework";
+import type { GapView } from "../../src/taskpane/operations";
 import { AnalystPanel } from "../../src/taskpane/panels/AnalystPanel";
 import { installJsdomLayout } from "./jsdom-layout";
 import { fakeOperations, tabbable, type FakeOperations } from "./fakes";
@@ -169,5 +170,34 @@ describe("Analyst > Gap analysis", () => {
     }
     // The file input is reached through its button, not twice.
     expect(reachable).not.toContain(screen.getByLabelText("Framework JSON file"));
+  });
+});
+
+describe("Analyst > Scorecard grouped by content area", () => {
+  const HINT_BEFORE = "Content areas come from the Gap analysis below, once run, or else from the indicator set's “Content area” column.";
+
+  it("says where content areas come from before a Gap analysis, and uses the analysis's areas once run", async () => {
+    const operations = fakeOperations();
+    renderPane(<AnalystPanel operations={operations} />);
+    const group = screen.getByRole("radiogroup", { name: "Group rows by" });
+    expect(screen.getByText(HINT_BEFORE)).toBeTruthy();
+    fireEvent.click(button("Read this workbook"));
+    await screen.findByRole("group", { name: "Read" });
+
+    fireEvent.click(button("Analyse the indicators from Import"));
+    await screen.findByRole("group", { name: "Analysed" });
+    expect(screen.queryByText(HINT_BEFORE)).toBeNull();
+    expect(screen.getByText(/^Content areas are where the Gap analysis below placed each indicator/)).toBeTruthy();
+    const view: GapView | undefined = await operations.analyseGaps.mock.results[0]?.value;
+    const placed = new Map((view?.result.placements ?? []).filter((p) => p.area !== null).map((p) => [p.indicator, p.area]));
+    expect(placed.size).toBeGreaterThan(0);
+
+    fireEvent.click(within(group).getByRole("radio", { name: "Content area" }));
+    fireEvent.click(button("Apply and write the Scorecard"));
+    await screen.findByRole("group", { name: "Scorecard written" });
+    const [data, settings] = operations.writeScorecard.mock.calls[0] ?? [];
+    expect(settings?.groupBy).toBe("contentArea");
+    expect(data?.indicators.some((ind) => ind.contentArea !== null)).toBe(true);
+    for (const ind of data?.indicators ?? []) expect(ind.contentArea).toBe(placed.get(ind.name) ?? null);
   });
 });

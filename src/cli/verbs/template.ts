@@ -4,9 +4,8 @@
  * specification on a very hidden sheet so that it can be validated anywhere.
  */
 import { InputError } from "../../core/errors";
-import { parsePeriod, toPeriod } from "../../core/periods";
 import type { Period } from "../../core/model";
-import { agenciesOf, indicatorsForAgency, partnershipOfSet, returnTemplatePlan } from "../../core/returns";
+import { agenciesOf, indicatorsForAgency, partnershipOfSet, readDueDate, readPeriodLabel, returnTemplatePlan } from "../../core/returns";
 import { renderPlanToXlsx } from "../../files";
 import { readWorkbookFile } from "../../files/node";
 import { assertNotAnInput, assertReadable, writeOutput } from "../io";
@@ -25,22 +24,19 @@ export interface TemplateArgs {
 
 /** The period a label names, by the period parser; anything partial or unreadable is refused. */
 export function periodOfLabel(label: string): Period {
-  const parsed = parsePeriod(label);
-  if (!parsed || !parsed.complete) {
+  const period = readPeriodLabel(label);
+  if (!period) {
     throw new InputError(`"${label}" is not a period this tool can read in full; write it like "Q2 2025/26", "2025/26" or "Apr 2025".`);
   }
-  return toPeriod(parsed);
+  return period;
 }
 
 /** A due date written YYYY-MM-DD that is a real day. */
 export function dueDate(text: string | undefined): string | null {
   if (text === undefined) return null;
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
-  const day = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
-  if (!m || !day || day.getUTCMonth() !== Number(m[2]) - 1 || day.getUTCDate() !== Number(m[3])) {
-    throw new InputError(`--due ${text} is not a date written YYYY-MM-DD, such as 2025-07-31.`);
-  }
-  return text.trim();
+  const day = readDueDate(text);
+  if (day === null) throw new InputError(`--due ${text} is not a date written YYYY-MM-DD, such as 2025-07-31.`);
+  return day;
 }
 
 /** The partnership's name: see partnershipOfSet (a JSON set has no title, so its file name). */

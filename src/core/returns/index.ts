@@ -8,5 +8,6 @@ export { RULES, ruleCatalogue, describeChange, type ValidationRule, type Catalog
 export { validateReturn, validationJson, countBySeverity, type ReturnValidation, type SeverityCounts } from "./validate";
 export { validationReportPlan } from "./report";
 export { agenciesOf, indicatorsForAgency, partnershipOfSet } from "./agencies";
+export { readPeriodLabel, readDueDate } from "./request";
 export { sha256Hex } from "./sha256";
 export * from "./layout";

@@ -15,13 +15,16 @@ export interface ChoiceProps {
   options: readonly ChoiceOption[];
   onChange: (value: string) => void;
   disabled?: boolean;
+  /** Classes for the dropdown itself, such as a narrower width inside a table cell. */
+  className?: string;
 }
 
 /** One choice from a short list: a Fluent Dropdown with its label (arrow keys, Enter and typing to find work as in Fluent). */
-export function Choice({ label, ariaLabel, hint, value, options, onChange, disabled }: ChoiceProps): React.JSX.Element {
+export function Choice({ label, ariaLabel, hint, value, options, onChange, disabled, className }: ChoiceProps): React.JSX.Element {
   const selected = options.find((o) => o.value === value);
   const dropdown = (
     <Dropdown
+      className={className}
       aria-label={label === undefined ? ariaLabel : undefined}
       value={selected?.text ?? ""}
       selectedOptions={selected ? [selected.value] : []}

@@ -8,12 +8,13 @@ import "./no-eval";
 import { InputError } from "../../core/errors";
 import type { GridWorkbook } from "../../core/grid/grid";
 import type { Period } from "../../core/model";
-import { parsePeriod, toPeriod } from "../../core/periods";
 import type { WorkbookPlan } from "../../core/plan/plan";
 import {
   agenciesOf,
   indicatorsForAgency,
   partnershipOfSet,
+  readDueDate,
+  readPeriodLabel,
   returnTemplatePlan,
   validateReturn,
   validationReportPlan,
@@ -60,22 +61,19 @@ export function templateChoices(read: GridWorkbook): TemplateChoices {
 
 /** The period a label names, in full; anything partial or unreadable is refused in words. */
 export function periodOfLabel(label: string): Period {
-  const parsed = parsePeriod(label.trim());
-  if (!parsed || !parsed.complete) {
+  const period = readPeriodLabel(label);
+  if (!period) {
     throw new InputError(`“${label}” is not a period the add-in can read in full: write it like “Q2 2025/26”, “2025/26” or “Apr 2025”.`);
   }
-  return toPeriod(parsed);
+  return period;
 }
 
 /** A due date written YYYY-MM-DD that is a real day, or null when none is given. */
 export function dueDateOf(text: string | null): string | null {
   if (text === null || text.trim() === "") return null;
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
-  const day = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
-  if (!m || !day || day.getUTCMonth() !== Number(m[2]) - 1 || day.getUTCDate() !== Number(m[3])) {
-    throw new InputError(`“${text}” is not a date written YYYY-MM-DD, such as 2025-07-31.`);
-  }
-  return text.trim();
+  const day = readDueDate(text);
+  if (day === null) throw new InputError(`“${text}” is not a date written YYYY-MM-DD, such as 2025-07-31.`);
+  return day;
 }
 
 export function templatePlan(read: GridWorkbook, request: TemplateRequest): { plan: WorkbookPlan; agency: string; period: Period; indicators: number } {

@@ -1,10 +1,12 @@
 import * as React from "react";
+import type { PlacedIndicator } from "../../core/gap";
 import type { LayoutOverrides } from "../../core/ingest";
 import type { IngestResult } from "../../core/model";
 import { ActionCard } from "../components/ActionCard";
 import { Status } from "../components/Status";
 import { useRun } from "../components/use-run";
 import type { Extraction, ImportedWorkbook } from "../operations";
+import { withGapAreas } from "./analyst/gap-areas";
 import { GapSection } from "./analyst/GapSection";
 import { ImportSection } from "./analyst/ImportSection";
 import { ScorecardSection } from "./analyst/ScorecardSection";
@@ -28,6 +30,9 @@ export function AnalystPanel({ operations, unavailableReason }: PanelProps): Rea
     const { observations, indicators, warnings } = extraction.detail;
     return { observations, indicators, warnings };
   }, [extraction]);
+  // The Gap analysis run in this session, if any: its areas group the scorecard by content area.
+  const [placements, setPlacements] = React.useState<PlacedIndicator[] | null>(null);
+  const scorecardData = React.useMemo(() => (data && placements ? withGapAreas(data, placements) : data), [data, placements]);
   const missing = React.useMemo(() => missingRatings(data?.indicators ?? []), [data]);
   const settings = React.useMemo(() => settingsOf(draft, missing), [draft, missing]);
 
@@ -66,13 +71,14 @@ export function AnalystPanel({ operations, unavailableReason }: PanelProps): Rea
       <ScorecardSection
         operations={operations}
         unavailableReason={unavailableReason}
-        data={data}
+        data={scorecardData}
+        areasFromGap={placements !== null}
         draft={draft}
         onDraft={setDraft}
         missing={missing}
         settings={settings}
       />
-      <GapSection operations={operations} unavailableReason={unavailableReason} data={data} />
+      <GapSection operations={operations} unavailableReason={unavailableReason} data={data} onPlacements={setPlacements} />
       <ActionCard
         title="Sample sheet"
         description="Write a sample scorecard sheet to see what the add-in produces. It replaces only the add-in's earlier copy."

@@ -54,3 +54,28 @@ export async function arrowTo(page: Page, target: Locator, key: "ArrowRight" | "
 export async function typeText(page: Page, text: string): Promise<void> {
   await page.keyboard.type(text);
 }
+
+/**
+ * With a Fluent dropdown focused: opens it with ArrowDown, moves down its options until the
+ * active one reads `text`, and chooses it with Enter, as a keyboard user picks from a list.
+ */
+export async function chooseOptionWithKeyboard(page: Page, dropdown: Locator, text: string, max = 30): Promise<void> {
+  if (!(await hasFocus(dropdown))) throw new Error(`the dropdown is not focused; focus is on ${await describeFocus(page)}`);
+  const active = (): Promise<string> =>
+    dropdown.evaluate((el) => {
+      const id = el.getAttribute("aria-activedescendant");
+      return (id ? document.getElementById(id)?.textContent : "")?.trim() ?? "";
+    });
+  await page.keyboard.press("ArrowDown");
+  const seen: string[] = [];
+  for (let presses = 0; presses <= max; presses++) {
+    const now = await active();
+    if (now === text) {
+      await page.keyboard.press("Enter");
+      return;
+    }
+    seen.push(now);
+    await page.keyboard.press("ArrowDown");
+  }
+  throw new Error(`no option “${text}” in ${max} presses of ArrowDown; saw: ${seen.join(", ")}`);
+}

@@ -84,6 +84,9 @@ export class HostClient {
   sheetNames = (): Promise<string[]> => this.call("sheetNames");
   /** What the cell displays. */
   text = (sheet: string, address: string): Promise<string> => this.call("text", sheet, address);
+  /** The cell the pane last selected, as "Sheet!A1" (null before any), and the active sheet. */
+  selection = (): Promise<string | null> => this.call("selection");
+  activeSheet = (): Promise<string> => this.call("activeSheet");
   snapshot = (sheets?: string[]): Promise<ReturnType<Handle["snapshot"]>> => this.call("snapshot", sheets);
   /** Resolves Office.onReady when the page was opened with `host: { ready: "manual" }`. */
   makeReady = (): Promise<void> => this.call("makeReady");

@@ -14,9 +14,19 @@ export function panel(page: Page, label: string): Locator {
   return page.getByRole("tabpanel", { name: label, exact: true });
 }
 
+/**
+ * The panel once its content is there: the Agency return and Collation panels load the first
+ * time their tab is chosen (a "Loading" spinner until then), and every panel starts with a heading.
+ */
+async function loaded(page: Page, label: string): Promise<Locator> {
+  const shown = panel(page, label);
+  await shown.getByRole("heading").first().waitFor();
+  return shown;
+}
+
 export async function chooseTabWithMouse(page: Page, label: string): Promise<Locator> {
   await tab(page, label).click();
-  return panel(page, label);
+  return loaded(page, label);
 }
 
 /**
@@ -29,5 +39,5 @@ export async function chooseTabWithKeyboard(page: Page, label: string, key: "Ent
   const target = tab(page, label);
   if (!(await hasFocus(target))) await arrowTo(page, target, "ArrowRight");
   await page.keyboard.press(key);
-  return panel(page, label);
+  return loaded(page, label);
 }

@@ -33,6 +33,11 @@ function seedOf(grid: Grid): SeedSheet {
 /** The sheets of a workbook file (a path from the project's root), as seeds for `pane.open({ host: { sheets } })`. */
 export async function seedFromFile(relativePath: string): Promise<{ file: string; sheets: SeedSheet[] }> {
   const file = path.join(ROOT, relativePath);
-  const book = await readWorkbookBuffer(fs.readFileSync(file), path.basename(file));
-  return { file: path.basename(file), sheets: book.sheets.map(seedOf) };
+  return seedFromBuffer(fs.readFileSync(file), path.basename(file));
+}
+
+/** The sheets of a workbook made in the test (an .xlsx's bytes, such as a filled return), as seeds. */
+export async function seedFromBuffer(bytes: Buffer, file: string): Promise<{ file: string; sheets: SeedSheet[] }> {
+  const book = await readWorkbookBuffer(bytes, file);
+  return { file, sheets: book.sheets.map(seedOf) };
 }

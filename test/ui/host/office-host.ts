@@ -108,6 +108,8 @@ const handle: ExcelHostHandle = {
   requests: (): SyncRecord[] => contexts.flatMap((c) => c.requests.map((r, i) => ({ ...r, changedWorkbook: c.changed[i] ?? false }))),
   sheetNames: () => host.sheetNames(),
   text: (sheet, address) => host.text(sheet, address),
+  selection: () => host.selection,
+  activeSheet: () => host.activeSheet,
   snapshot: (sheets) => host.snapshot(sheets ? { sheets } : {}),
   makeReady: () => resolveReady?.(),
   failNextRun: (error) => {

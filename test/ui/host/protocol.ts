@@ -55,6 +55,10 @@ export interface ExcelHostHandle {
   sheetNames(): string[];
   /** What the cell displays, as Range.text says. */
   text(sheet: string, address: string): string;
+  /** The cell last selected through Range.select(), as "Sheet!A1"; null before any. */
+  selection(): string | null;
+  /** The active sheet's name. */
+  activeSheet(): string;
   /** The workbook (or the named sheets) in the snapshot's normal form (src/core/plan/snapshot.ts). */
   snapshot(sheets?: string[]): WorkbookSnapshot;
   /** Resolves Office.onReady when the config said `ready: "manual"`. */

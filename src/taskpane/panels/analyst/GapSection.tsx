@@ -11,7 +11,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import type { PlacementOverride } from "../../../core/gap";
+import type { PlacedIndicator, PlacementOverride } from "../../../core/gap";
 import type { Framework, Indicator, IngestResult } from "../../../core/model";
 import { RunButton } from "../../components/RunButton";
 import { Section } from "../../components/Section";
@@ -37,6 +37,8 @@ export interface GapSectionProps {
   unavailableReason?: string;
   /** The figures read under Import; null until a workbook is read. */
   data: IngestResult | null;
+  /** Told each analysis's placements, for the scorecard's content areas. */
+  onPlacements?: (placements: PlacedIndicator[]) => void;
 }
 
 /** The set being analysed: where it came from, its indicators, and the measures the analyst added. */
@@ -77,7 +79,7 @@ const percent = (share: number): string => `${Math.round(share * 100)}%`;
  * what each area lacks in words, lets the analyst confirm or change placements, mark priorities,
  * add suggested measures, swap the framework for an edited one, and write the sheets.
  */
-export function GapSection({ operations, unavailableReason, data }: GapSectionProps): React.JSX.Element {
+export function GapSection({ operations, unavailableReason, data, onPlacements }: GapSectionProps): React.JSX.Element {
   const styles = useStyles();
   const analysis = useRun<GapView>();
   const loadFramework = useRun<Framework>();
@@ -105,6 +107,7 @@ export function GapSection({ operations, unavailableReason, data }: GapSectionPr
       (v) => {
         setView(v);
         setEditing(null);
+        onPlacements?.(v.result.placements);
       },
     );
   };

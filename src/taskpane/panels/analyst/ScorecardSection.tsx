@@ -26,18 +26,30 @@ import { listSome } from "./import-summary";
 import { draftProblems, type AdditionDraft, type MissingRating, type ScorecardDraft } from "./scorecard-draft";
 
 const useStyles = makeStyles({
-  thresholds: { display: "flex", columnGap: tokens.spacingHorizontalM, flexWrap: "wrap" },
-  threshold: { maxWidth: "11em" },
+  // The two fields sit side by side where there is room and one under the other where there is not.
+  thresholds: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalS },
+  threshold: { flexGrow: 0, flexShrink: 1, flexBasis: "10em", minWidth: 0, maxWidth: "100%" },
+  // An input is as wide as its 20 characters by default, wider than the field in a narrow pane.
+  fill: { width: "100%", minWidth: 0 },
   text: { margin: 0 },
-  table: { tableLayout: "auto" },
+  // The table scrolls inside this box if it still cannot fit (a large text size), never the pane.
+  scroller: { overflowX: "auto", maxWidth: "100%" },
+  // Fixed layout: the indicator's name wraps and the controls take the columns' widths, so the
+  // table fits the pane's width instead of growing to the dropdown's 250 px minimum.
+  table: { tableLayout: "fixed", width: "100%" },
+  polarityColumn: { width: "8.5em" },
+  targetColumn: { width: "5.5em" },
+  name: { overflowWrap: "anywhere" },
   agencies: { display: "block", color: tokens.colorNeutralForeground3 },
 });
 
 export interface ScorecardSectionProps {
   operations: Operations | null;
   unavailableReason?: string;
-  /** The figures read under Import; null until a workbook is read. */
+  /** The figures read under Import (with the Gap analysis's areas, once run); null until a workbook is read. */
   data: IngestResult | null;
+  /** The Gap analysis has run in this session, so its placements give the content areas. */
+  areasFromGap: boolean;
   draft: ScorecardDraft;
   onDraft: (next: ScorecardDraft) => void;
   missing: readonly MissingRating[];
@@ -52,7 +64,7 @@ const POLARITY_OPTIONS = [
 
 /** Scorecard: the rule's thresholds, grouping, polarity and targets for indicators without them; Apply writes the sheet. */
 export function ScorecardSection(props: ScorecardSectionProps): React.JSX.Element {
-  const { operations, unavailableReason, data, draft, onDraft, missing, settings } = props;
+  const { operations, unavailableReason, data, areasFromGap, draft, onDraft, missing, settings } = props;
   const styles = useStyles();
   const apply = useRun<ScorecardResult>();
   const problems = draftProblems(draft);
@@ -85,7 +97,7 @@ export function ScorecardSection(props: ScorecardSectionProps): React.JSX.Elemen
           validationState={problems.green ? "error" : "none"}
           validationMessage={problems.green}
         >
-          <Input inputMode="decimal" value={draft.green} onChange={(_e, d) => onDraft({ ...draft, green: d.value })} contentAfter="%" />
+          <Input className={styles.fill} inputMode="decimal" value={draft.green} onChange={(_e, d) => onDraft({ ...draft, green: d.value })} contentAfter="%" />
         </Field>
         <Field
           className={styles.threshold}
@@ -93,13 +105,20 @@ export function ScorecardSection(props: ScorecardSectionProps): React.JSX.Elemen
           validationState={problems.amber ? "error" : "none"}
           validationMessage={problems.amber}
         >
-          <Input inputMode="decimal" value={draft.amber} onChange={(_e, d) => onDraft({ ...draft, amber: d.value })} contentAfter="%" />
+          <Input className={styles.fill} inputMode="decimal" value={draft.amber} onChange={(_e, d) => onDraft({ ...draft, amber: d.value })} contentAfter="%" />
         </Field>
       </div>
       <Body1 as="p" className={styles.text}>
         {`Red is below amber. Where lower is better, achievement is target ÷ figure.`}
       </Body1>
-      <Field label="Group rows by">
+      <Field
+        label="Group rows by"
+        hint={
+          areasFromGap
+            ? "Content areas are where the Gap analysis below placed each indicator; one it did not place keeps its “Content area” column."
+            : "Content areas come from the Gap analysis below, once run, or else from the indicator set's “Content area” column."
+        }
+      >
         <RadioGroup
           layout="horizontal"
           value={draft.groupBy}
@@ -120,57 +139,61 @@ export function ScorecardSection(props: ScorecardSectionProps): React.JSX.Elemen
           <Body1 as="p" className={styles.text}>
             {`${missing.length === 1 ? "One indicator has" : `${missing.length} indicators have`} no polarity or no target, so ${missing.length === 1 ? "it" : "they"} cannot be rated. Give them here; blanks stay not rated.`}
           </Body1>
-          <Table size="small" className={styles.table} aria-label="Indicators without a polarity or target">
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>Indicator</TableHeaderCell>
-                <TableHeaderCell>Polarity</TableHeaderCell>
-                <TableHeaderCell>Target</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {missing.map((m) => {
-                const a = addition(m.key);
-                const targetProblem = problems.targets[m.key];
-                return (
-                  <TableRow key={m.key}>
-                    <TableCell>
-                      {m.indicatorId ? `${m.indicatorId} ${m.indicator}` : m.indicator}
-                      {m.agencies.length > 0 && <span className={styles.agencies}>{listSome(m.agencies, 3)}</span>}
-                    </TableCell>
-                    <TableCell>
-                      {m.needsPolarity ? (
-                        <Choice
-                          ariaLabel={`Polarity for ${m.indicator}`}
-                          value={a.polarity}
-                          options={POLARITY_OPTIONS}
-                          onChange={(v) => setAddition(m.key, { polarity: v === "higher" || v === "lower" ? v : "" })}
-                        />
-                      ) : (
-                        "Given"
-                      )}
-                    </TableCell>
-                    <TableCell>
-                      {m.needsTarget ? (
-                        <Field validationState={targetProblem ? "error" : "none"} validationMessage={targetProblem}>
-                          <Input
-                            aria-label={`Target for ${m.indicator}${m.unit === "percent" ? " (%)" : ""}`}
-                            inputMode="decimal"
-                            size="small"
-                            value={a.target}
-                            contentAfter={m.unit === "percent" ? "%" : undefined}
-                            onChange={(_e, d) => setAddition(m.key, { target: d.value })}
+          <div className={styles.scroller} role="region" aria-label="Polarities and targets to give">
+            <Table size="small" className={styles.table} aria-label="Indicators without a polarity or target">
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell>Indicator</TableHeaderCell>
+                  <TableHeaderCell className={styles.polarityColumn}>Polarity</TableHeaderCell>
+                  <TableHeaderCell className={styles.targetColumn}>Target</TableHeaderCell>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {missing.map((m) => {
+                  const a = addition(m.key);
+                  const targetProblem = problems.targets[m.key];
+                  return (
+                    <TableRow key={m.key}>
+                      <TableCell className={styles.name}>
+                        {m.indicatorId ? `${m.indicatorId} ${m.indicator}` : m.indicator}
+                        {m.agencies.length > 0 && <span className={styles.agencies}>{listSome(m.agencies, 3)}</span>}
+                      </TableCell>
+                      <TableCell>
+                        {m.needsPolarity ? (
+                          <Choice
+                            className={styles.fill}
+                            ariaLabel={`Polarity for ${m.indicator}`}
+                            value={a.polarity}
+                            options={POLARITY_OPTIONS}
+                            onChange={(v) => setAddition(m.key, { polarity: v === "higher" || v === "lower" ? v : "" })}
                           />
-                        </Field>
-                      ) : (
-                        "Given"
-                      )}
-                    </TableCell>
-                  </TableRow>
-                );
-              })}
-            </TableBody>
-          </Table>
+                        ) : (
+                          "Given"
+                        )}
+                      </TableCell>
+                      <TableCell>
+                        {m.needsTarget ? (
+                          <Field validationState={targetProblem ? "error" : "none"} validationMessage={targetProblem}>
+                            <Input
+                              className={styles.fill}
+                              aria-label={`Target for ${m.indicator}${m.unit === "percent" ? " (%)" : ""}`}
+                              inputMode="decimal"
+                              size="small"
+                              value={a.target}
+                              contentAfter={m.unit === "percent" ? "%" : undefined}
+                              onChange={(_e, d) => setAddition(m.key, { target: d.value })}
+                            />
+                          </Field>
+                        ) : (
+                          "Given"
+                        )}
+                      </TableCell>
+                    </TableRow>
+                  );
+                })}
+              </TableBody>
+            </Table>
+          </div>
         </>
       )}
 
