@@ -10,6 +10,7 @@ import type { CellValue, GridCell, GridWorkbook, MergeArea, SheetState } from ".
 import { rangeAddress } from "../core/grid/address";
 import { buildGrid, usedRange, type SheetParts, type SparseCell } from "./grid-build";
 import { formatValue } from "./number-format";
+import { assertUnpackedSize } from "./unpacked-size";
 import { assertWorkbookZip, openZip, prepareForExcelJS, scanWorksheets } from "./zip";
 
 /** Milliseconds from the 1900-system serial 0 (1899-12-30 in ExcelJS's reckoning) to the Unix epoch. */
@@ -99,6 +100,7 @@ export interface XlsxReadOptions {
 
 export async function readXlsx(data: Uint8Array, file: string, options: XlsxReadOptions): Promise<GridWorkbook> {
   const zip = await openZip(data, file);
+  assertUnpackedSize(zip, file, options.maxCells);
   await assertWorkbookZip(zip, file);
   const scan = await scanWorksheets(zip, file, options.maxCells);
   let bytes: Uint8Array;

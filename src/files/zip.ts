@@ -112,11 +112,16 @@ export async function scanWorksheets(zip: JSZip, file: string, maxCells: number)
             return;
           }
           if (!isSheet) return;
-          // Tags never contain "<", so everything before the last "<" holds only whole tags.
+          // Tags never contain "<", so text up to an unfinished tag (a "<" with no ">" after it)
+          // holds only whole tags. Only that unfinished tag is carried: text between tags
+          // (padding, a long string) carried too would be copied again with every chunk, which
+          // is quadratic (a whitespace bomb hung the reader for minutes).
           const text = carry + chunk;
-          const cut = text.lastIndexOf("<");
-          const whole = cut < 0 ? text : text.slice(0, cut);
-          carry = cut < 0 ? "" : text.slice(cut);
+          const open = text.lastIndexOf("<");
+          const cut = open > text.lastIndexOf(">") ? open : text.length;
+          const whole = text.slice(0, cut);
+          // No real tag is this long; its start is enough to count it.
+          carry = text.length - cut > 65536 ? text.slice(cut, cut + 1024) : text.slice(cut);
           // Element names may carry a namespace prefix (<x:c>) in files written by .NET tools.
           cells += countMatches(whole, /<(?:[\w.-]+:)?c[\s>/]/g);
           for (const m of whole.matchAll(/<(?:[\w.-]+:)?mergeCell\b[^>]*?\bref="([^"]+)"/g)) cells += rangeArea(m[1]!);

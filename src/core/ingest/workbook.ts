@@ -72,11 +72,12 @@ export function ingestWorkbook(workbook: GridWorkbook, options: IngestOptions = 
     const grid = workbook.sheets[index]!;
     const out = extractWithLayout(grid, layout, workbook.file, reader);
     warnings.push(...layout.warnings);
-    observations.push(...out.observations);
-    warnings.push(...out.warnings);
+    // Not push(...): spreading a sheet's worth of observations (a million-row CSV) overflows the stack.
+    for (const o of out.observations) observations.push(o);
+    for (const w of out.warnings) warnings.push(w);
   }
   harmoniseUnits(observations);
-  warnings.push(...duplicateWarnings(observations));
+  for (const w of duplicateWarnings(observations)) warnings.push(w);
   return { observations, indicators: indicatorsOf(observations), warnings, layouts };
 }
 

@@ -75,7 +75,8 @@ function readInput(input: PeriodInput): Resolution | null {
   if (typeof input === "number") return Number.isFinite(input) ? readNumber(input, String(input)) : null;
   if (input instanceof Date) {
     const day = calendarDayOfDate(input);
-    return day ? monthOfDay(day, toIsoDate(day)) : null;
+    // Only four-digit years can be written as the contract's YYYY-MM-DD (a JS Date reaches year 275760).
+    return day && day.year >= 1000 && day.year <= 9999 ? monthOfDay(day, toIsoDate(day)) : null;
   }
   return readCell(input);
 }

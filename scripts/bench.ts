@@ -1,0 +1,463 @@
+/**
+ * `npm run -s bench -- --json OUT.json`: the jobs measured at growing sizes, on generated
+ * workbooks in the shape partnerships circulate (a quarterly scorecard: indicators down,
+ * quarters across, a section row per agency), through the engine, the file adapter and the
+ * Excel adapter (into the in-memory Excel test host, which counts syncs and request bytes).
+ *
+ * For each job and size it records the engine's time (median of a few runs), the syncs and the
+ * largest request the Excel adapter sent, and prints a table. It exits non-zero when a promise
+ * is broken:
+ * - sync counts are flat: a job takes the same number of syncs at every size, apart from the
+ *   splits Excel's 5 MB request limit forces. `fixedSyncs` (the syncs with no request limit at
+ *   all) must be equal across sizes, and when a write is split every request but the last
+ *   must carry at least half the adapter's budget (a split is for bytes, never per block);
+ * - no request exceeds 5 MB;
+ * - a write split over several syncs reports progress after each one;
+ * - the Excel adapter's read gives the engine the same observations as the grids.
+ *
+ * Times are this machine's and the test host's: the host is not Excel, so adapter times say
+ * little about Excel itself, while syncs and bytes are what Excel would receive.
+ */
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { performance } from "node:perf_hooks";
+import { indicatorWorkbookPlan } from "../src/cli/verbs/ingest";
+import type { CellValue, GridWorkbook } from "../src/core/grid/grid";
+import { ingestWorkbook } from "../src/core/ingest";
+import type { Indicator, IngestResult, Period } from "../src/core/model/model";
+import type { WorkbookPlan } from "../src/core/plan/plan";
+import { applyRag, RagRuleSchema } from "../src/core/rag";
+import { scorecardPlan } from "../src/core/scorecard";
+import { DEFAULT_REQUEST_BUDGET_BYTES, EXCEL_REQUEST_LIMIT_BYTES, readWorkbook, renderPlan } from "../src/excel";
+import { planFingerprint, renderOwnedPlan } from "../src/excel/ownership";
+import { readWorkbookBuffer, renderPlanToXlsx } from "../src/files";
+import { ExcelHost } from "../test/excel-host";
+import { generateScorecard, scorecardWorkbook } from "../test/generators/scorecard";
+
+const ROOT = path.join(__dirname, "..");
+
+export interface BenchResult {
+  name: string;
+  /** Observations for scorecard jobs; indicators (rows of the set or return) for gap, template and validate. */
+  rows: number;
+  /** Median time of the engine's part (or the file adapter's, for the file jobs), in milliseconds. */
+  engineMs: number;
+  /** `context.sync()` calls the Excel adapter made (0 for jobs that do not touch Excel). */
+  syncs: number;
+  /** Largest request the Excel adapter sent, in bytes, as the test host measures it (the JSON of the calls' payloads). */
+  maxRequestBytes: number;
+  /**
+   * Largest request by the adapter's own estimate, which adds an allowance for Office.js's framing
+   * of each call (object paths, action records); it is what the adapter splits by, and nearer what
+   * Excel receives when a write is many small calls.
+   */
+  estimatedMaxRequestBytes: number;
+  /** Syncs the same job takes when Excel sets no request limit: what must not grow with size. */
+  fixedSyncs: number;
+  /** All request bytes of the job. */
+  totalRequestBytes: number;
+  /** Time of the Excel adapter's part against the test host (indicative only), in milliseconds. */
+  adapterMs: number;
+  /** Progress reports renderPlan made (one per sync). */
+  progressReports: number;
+  /**
+   * For reads: the size of Excel's answer to the load (the used ranges' values, text, number
+   * formats, formulas and value types as JSON), which the test host does not limit but Excel on
+   * the web does (5 MB, as for requests).
+   */
+  estimatedResponseBytes: number;
+}
+
+interface Options {
+  json: string | null;
+  sizes: number[];
+  returnSizes: number[];
+  runs: number;
+}
+
+function parseArgs(argv: string[]): Options {
+  const options: Options = { json: null, sizes: [100, 5_000, 50_000], returnSizes: [100, 2_000, 10_000], runs: 3 };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const next = (): string => {
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`${arg} needs a value`);
+      return v;
+    };
+    if (arg === "--json") options.json = next();
+    else if (arg === "--sizes") options.sizes = next().split(",").map(Number);
+    else if (arg === "--return-sizes") options.returnSizes = next().split(",").map(Number);
+    else if (arg === "--runs") options.runs = Math.max(1, Number(next()));
+    else throw new Error(`unknown argument ${arg} (use --json OUT.json, --sizes 100,5000, --return-sizes 100,2000, --runs 3)`);
+  }
+  return options;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+/** Median milliseconds of `runs` runs of fn, and its last result. */
+async function timed<T>(runs: number, fn: () => T | Promise<T>): Promise<{ ms: number; value: T }> {
+  const times: number[] = [];
+  let value: T | undefined;
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    value = await fn();
+    times.push(performance.now() - start);
+  }
+  return { ms: Math.round(median(times) * 10) / 10, value: value as T };
+}
+
+const round = (ms: number): number => Math.round(ms * 10) / 10;
+
+/** The quarterly scorecard of about n observations: 4 quarters, 5 agencies. */
+function scorecardOf(observations: number): CellValue[][] {
+  const indicatorsPerAgency = Math.max(1, Math.round(observations / 20));
+  return generateScorecard({ quarters: 4, agencies: 5, indicatorsPerAgency, firstYear: 2025, blankRowsBetweenSections: true }).rows;
+}
+
+interface HostRun {
+  syncs: number;
+  maxRequestBytes: number;
+  totalRequestBytes: number;
+  adapterMs: number;
+  progress: { done: number; total: number }[];
+  requestBytes: number[];
+  /** The adapter's estimate of each request (renders only). */
+  estimatedBytes: number[];
+}
+
+function hostFigures(host: ExcelHost, start: number, adapterMs: number, progress: HostRun["progress"] = []): HostRun {
+  const bytes = host.requests.slice(start).map((r) => r.bytes);
+  return {
+    syncs: bytes.length,
+    maxRequestBytes: Math.max(0, ...bytes),
+    totalRequestBytes: bytes.reduce((a, b) => a + b, 0),
+    adapterMs: round(adapterMs),
+    progress,
+    requestBytes: bytes,
+    estimatedBytes: [],
+  };
+}
+
+/** Renders a plan into a new host, and again into one without a request limit (for fixedSyncs). */
+async function renderIntoHost(plan: WorkbookPlan): Promise<{ run: HostRun; fixedSyncs: number; host: ExcelHost }> {
+  const host = new ExcelHost({ sheets: [{ name: "Notes", cells: { A1: "The user's own sheet" } }] });
+  const progress: HostRun["progress"] = [];
+  const start = performance.now();
+  const rendered = await renderPlan(host.context, plan, { onProgress: (p) => progress.push(p) });
+  const run = { ...hostFigures(host, 0, performance.now() - start, progress), estimatedBytes: rendered.estimatedBytes };
+  const unlimited = new ExcelHost({ requestLimitBytes: Number.POSITIVE_INFINITY });
+  await renderPlan(unlimited.context, plan, { requestBudgetBytes: Number.POSITIVE_INFINITY });
+  return { run, fixedSyncs: unlimited.syncCount, host };
+}
+
+/** The JSON Excel would send back for readWorkbook's load of every used range. */
+function responseBytes(book: GridWorkbook): number {
+  let bytes = 0;
+  for (const grid of book.sheets) {
+    const values = grid.rows.map((row) => row.map((c) => c.error ?? c.value ?? ""));
+    const types = grid.rows.map((row) =>
+      row.map((c) => (c.error ? "Error" : c.value === null ? "Empty" : typeof c.value === "number" ? "Double" : typeof c.value === "boolean" ? "Boolean" : "String")),
+    );
+    bytes += Buffer.byteLength(JSON.stringify(values));
+    bytes += Buffer.byteLength(JSON.stringify(grid.rows.map((row) => row.map((c) => c.text))));
+    bytes += Buffer.byteLength(JSON.stringify(grid.rows.map((row) => row.map((c) => c.numberFormat))));
+    bytes += Buffer.byteLength(JSON.stringify(grid.rows.map((row) => row.map((c) => c.formula ?? c.error ?? c.value ?? ""))));
+    bytes += Buffer.byteLength(JSON.stringify(types));
+  }
+  return bytes;
+}
+
+/** The second write of a plan through renderOwnedPlan: its syncs and requests, and the size of the check's answer. */
+async function ownedRewrite(plan: WorkbookPlan): Promise<{ run: HostRun; fixedSyncs: number; responseBytes: number }> {
+  const host = new ExcelHost();
+  await renderOwnedPlan(host.context, plan);
+  const start = host.requests.length;
+  const progress: HostRun["progress"] = [];
+  const began = performance.now();
+  const rendered = await renderOwnedPlan(host.context, plan, { onProgress: (p) => progress.push(p) });
+  const run = { ...hostFigures(host, start, performance.now() - began, progress), estimatedBytes: rendered.estimatedBytes };
+  // Progress counts the render's syncs; the check's one sync (loads only) comes before them.
+  const reported = progress.length === rendered.syncs && progress.every((p, i) => p.done === i + 1 && p.total === rendered.syncs);
+  if (!reported || run.syncs !== rendered.syncs + 1) {
+    problems.push(`indicator-sheets-rewrite: ${run.syncs} syncs for a render of ${rendered.syncs}, with ${progress.length} progress reports.`);
+  }
+  const unlimited = new ExcelHost({ requestLimitBytes: Number.POSITIVE_INFINITY });
+  await renderOwnedPlan(unlimited.context, plan, { requestBudgetBytes: Number.POSITIVE_INFINITY });
+  const again = await renderOwnedPlan(unlimited.context, plan, { requestBudgetBytes: Number.POSITIVE_INFINITY });
+  // What Excel sends back for the check: the formulas of the sheets it will replace.
+  const ranges = plan.sheets.map((sheet) => {
+    const used = host.context.workbook.worksheets.getItem(sheet.name).getUsedRangeOrNullObject(true);
+    used.load("formulas");
+    return used;
+  });
+  await host.context.sync();
+  const responseBytes = ranges.reduce((n, r) => n + (r.isNullObject ? 0 : Buffer.byteLength(JSON.stringify(r.formulas))), 0);
+  return { run, fixedSyncs: again.totalSyncs, responseBytes };
+}
+
+async function readFromHost(host: ExcelHost): Promise<{ book: GridWorkbook; run: HostRun }> {
+  const before = host.requests.length;
+  const start = performance.now();
+  const book = await readWorkbook(host.context);
+  return { book, run: hostFigures(host, before, performance.now() - start) };
+}
+
+function result(name: string, rows: number, engineMs: number, run: HostRun | null, fixedSyncs?: number): BenchResult {
+  return {
+    name,
+    rows,
+    engineMs,
+    syncs: run?.syncs ?? 0,
+    maxRequestBytes: run?.maxRequestBytes ?? 0,
+    estimatedMaxRequestBytes: Math.max(0, ...(run?.estimatedBytes ?? [])),
+    fixedSyncs: fixedSyncs ?? run?.syncs ?? 0,
+    totalRequestBytes: run?.totalRequestBytes ?? 0,
+    adapterMs: run?.adapterMs ?? 0,
+    progressReports: run?.progress.length ?? 0,
+    estimatedResponseBytes: 0,
+  };
+}
+
+const problems: string[] = [];
+/** Limits the host does not enforce but Excel may: printed, not failed on. */
+const warnings: string[] = [];
+
+/** Progress must come after every sync of a render, counting up to the total. */
+function checkProgress(name: string, rows: number, run: HostRun): void {
+  const ok = run.progress.length === run.syncs && run.progress.every((p, i) => p.done === i + 1 && p.total === run.syncs);
+  if (!ok) problems.push(`${name} at ${rows} rows: renderPlan reported progress ${run.progress.length} times over ${run.syncs} syncs.`);
+}
+
+/**
+ * A split write must be split for bytes: every request but the last carries at least half the
+ * budget by the adapter's estimate (the measure it splits by; the host's own count leaves out
+ * Office.js's framing of each call, so a write of many small calls measures far lighter there).
+ */
+function checkSplits(name: string, rows: number, run: HostRun): void {
+  const early = run.estimatedBytes.slice(0, -1);
+  const thin = early.filter((b) => b < DEFAULT_REQUEST_BUDGET_BYTES / 2);
+  if (thin.length) problems.push(`${name} at ${rows} rows: a write split over ${run.syncs} syncs sent requests estimated at only ${thin.join(", ")} bytes before its last.`);
+  if (run.estimatedBytes.length !== run.syncs) problems.push(`${name} at ${rows} rows: renderPlan said ${run.estimatedBytes.length} requests but made ${run.syncs} syncs.`);
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function scorecardJobs(n: number, runs: number, out: BenchResult[]): Promise<IngestResult> {
+  const rows = scorecardOf(n);
+  const workbook = scorecardWorkbook(rows);
+  const rule = RagRuleSchema.parse({});
+
+  // The file path: the same sheet as an .xlsx, read by the file adapter.
+  const xlsx = await renderPlanToXlsx({ sheets: [{ name: "Scorecard", blocks: [{ at: "A1", values: rows }] }] });
+  const read = await timed(runs, () => readWorkbookBuffer(xlsx, "scorecard.xlsx"));
+
+  const ingested = await timed(runs, () => ingestWorkbook(workbook));
+  const detail = ingested.value;
+  const observations = detail.observations.length;
+  out.push(result("read-xlsx", observations, read.ms, null));
+
+  // The Excel path: the same sheet open in Excel, read by the Excel adapter.
+  const host = new ExcelHost({ file: "scorecard.xlsx", sheets: [{ name: "Scorecard", rows: { values: rows } }] });
+  const fromExcel = await readFromHost(host);
+  const viaExcel = ingestWorkbook(fromExcel.book).observations.length;
+  const viaFile = ingestWorkbook(read.value).observations.length;
+  if (viaExcel !== observations || viaFile !== observations) {
+    problems.push(`ingest at ${n}: ${observations} observations from the grids, ${viaExcel} through the Excel adapter, ${viaFile} through the file adapter.`);
+  }
+  out.push({ ...result("ingest", observations, ingested.ms, fromExcel.run), estimatedResponseBytes: responseBytes(fromExcel.book) });
+
+  const rag = await timed(runs, () => {
+    const rated = applyRag(detail.observations, detail.indicators, rule);
+    return { rated, sheets: scorecardPlan(rated, detail.indicators, rule, { groupBy: "agency" }) };
+  });
+  const ragRender = await renderIntoHost({ sheets: rag.value.sheets, activeSheet: "Scorecard" });
+  out.push(result("rag", observations, rag.ms, ragRender.run, ragRender.fixedSyncs));
+
+  const ingestResult: IngestResult = { observations: rag.value.rated, indicators: detail.indicators, warnings: detail.warnings };
+  const sheets = await timed(runs, () => indicatorWorkbookPlan(ingestResult, rule));
+  const sheetsRender = await renderIntoHost(sheets.value);
+  out.push(result("indicator-sheets", observations, sheets.ms, sheetsRender.run, sheetsRender.fixedSyncs));
+
+  // Written again into a workbook that has them: the ownership check reads the add-in's sheets
+  // back (one sync more, whatever the size) and fingerprints them.
+  const owned = await ownedRewrite(sheets.value);
+  const fingerprinting = await timed(runs, () => sheets.value.sheets.map(planFingerprint));
+  out.push({ ...result("indicator-sheets-rewrite", observations, fingerprinting.ms, owned.run, owned.fixedSyncs), estimatedResponseBytes: owned.responseBytes });
+
+  // The CLI's --out: the same plan through the file adapter (once: it is the slowest step).
+  const written = await timed(1, () => renderPlanToXlsx(sheets.value));
+  out.push(result("indicator-sheets-xlsx", observations, written.ms, null));
+
+  for (const [name, run] of [["rag", ragRender.run], ["indicator-sheets", sheetsRender.run]] as const) {
+    checkProgress(name, observations, run);
+    checkSplits(name, observations, run);
+  }
+  return ingestResult;
+}
+
+async function gapJob(indicators: Indicator[], runs: number, out: BenchResult[]): Promise<void> {
+  if (!fs.existsSync(path.join(ROOT, "src/core/gap/index.ts"))) return;
+  const gap = (await import("../src/core/gap")) as typeof import("../src/core/gap");
+  const { defaultFramework } = (await import("../src/core/framework/default-framework")) as typeof import("../src/core/framework/default-framework");
+  const analysed = await timed(runs, () => {
+    const r = gap.analyseGaps(indicators, defaultFramework);
+    return gap.gapAnalysisPlan(r, defaultFramework);
+  });
+  const render = await renderIntoHost({ sheets: analysed.value, activeSheet: gap.GAP_SHEET });
+  checkProgress("gap", indicators.length, render.run);
+  checkSplits("gap", indicators.length, render.run);
+  out.push(result("gap", indicators.length, analysed.ms, render.run, render.fixedSyncs));
+}
+
+/** An agency's indicator set of n rows: counts, percentages, rates and days, with targets. */
+function returnIndicators(n: number): Indicator[] {
+  const units = ["count", "percent", "rate", "days"] as const;
+  return Array.from({ length: n }, (_, i) => ({
+    id: `PO${String(i + 1).padStart(5, "0")}`,
+    name: `Police safeguarding measure ${i + 1}`,
+    agency: "Police",
+    unit: units[i % units.length]!,
+    polarity: i % 2 ? "lower" : "higher",
+    target: units[i % units.length] === "percent" ? 90 : 50 + (i % 30),
+    contentArea: null,
+    type: null,
+    source: null,
+    frequency: "quarterly",
+  }));
+}
+
+/** Types a figure into every Value cell, as an agency lead would, through Office.js (one sync). */
+async function fillReturn(host: ExcelHost, book: GridWorkbook): Promise<void> {
+  const grid = book.sheets.find((s) => s.sheet === "Return");
+  if (!grid) throw new Error("the template has no Return sheet");
+  const header = grid.rows.findIndex((row) => row.some((c) => c.value === "Indicator ID") && row.some((c) => c.value === "Value"));
+  const headerRow = grid.rows[header];
+  if (!headerRow) throw new Error("the Return sheet has no heading row");
+  const idCol = headerRow.findIndex((c) => c.value === "Indicator ID");
+  const valueCol = headerRow.findIndex((c) => c.value === "Value");
+  const values: number[][] = [];
+  for (let r = header + 1; r < grid.rows.length && typeof grid.rows[r]?.[idCol]?.value === "string"; r++) values.push([60 + (r % 40)]);
+  const ws = host.context.workbook.worksheets.getItem("Return");
+  ws.getRangeByIndexes(grid.origin.row + header + 1, grid.origin.col + valueCol, values.length, 1).values = values;
+  await host.context.sync();
+}
+
+async function returnJobs(n: number, runs: number, out: BenchResult[]): Promise<void> {
+  if (!fs.existsSync(path.join(ROOT, "src/core/returns/index.ts"))) return;
+  const returns = (await import("../src/core/returns")) as typeof import("../src/core/returns");
+  const period: Period = { start: "2025-04-01", end: "2025-06-30", label: "Q1 2025/26" };
+  const indicators = returnIndicators(n);
+  const template = await timed(runs, () =>
+    returns.returnTemplatePlan({ indicators, partnership: "Northshire Safeguarding Children Partnership", agency: "Police", period, due: "2025-07-31" }),
+  );
+  const render = await renderIntoHost(template.value);
+  checkProgress("template", n, render.run);
+  checkSplits("template", n, render.run);
+  out.push(result("template", n, template.ms, render.run, render.fixedSyncs));
+
+  // The agency fills it in; the secretary's pane reads it back and checks it.
+  const host = render.host;
+  await fillReturn(host, (await readFromHost(host)).book);
+  const read = await readFromHost(host);
+  const validated = await timed(runs, () => returns.validateReturn({ ...read.book, file: "police-return.xlsx" }));
+  const figures = validated.value.observations.filter((o) => o.status === "ok").length;
+  if (!validated.value.readable || figures !== n) {
+    problems.push(`validate at ${n}: the filled return read back ${figures} figures of ${n} (readable: ${validated.value.readable}).`);
+  }
+  out.push({ ...result("validate", n, validated.ms, read.run), estimatedResponseBytes: responseBytes(read.book) });
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Flat syncs: a job's fixed syncs are the same at every size; no request over Excel's limit.
+ * Adds what it finds to `into` (problems fail the run; warnings are printed).
+ */
+export function checkPromises(results: BenchResult[], into: { problems: string[]; warnings: string[] } = { problems, warnings }): void {
+  const byJob = new Map<string, BenchResult[]>();
+  for (const r of results) byJob.set(r.name, [...(byJob.get(r.name) ?? []), r]);
+  for (const [name, rs] of byJob) {
+    const counts = new Set(rs.map((r) => r.fixedSyncs));
+    if (counts.size > 1) into.problems.push(`${name}: sync counts change with size (${rs.map((r) => `${r.fixedSyncs} at ${r.rows}`).join(", ")}).`);
+  }
+  for (const r of results) {
+    const largest = Math.max(r.maxRequestBytes, r.estimatedMaxRequestBytes);
+    if (largest > EXCEL_REQUEST_LIMIT_BYTES) into.problems.push(`${r.name} at ${r.rows}: a request of ${largest} bytes exceeds Excel's 5 MB limit.`);
+    if (r.estimatedResponseBytes > EXCEL_REQUEST_LIMIT_BYTES) {
+      into.warnings.push(`${r.name} at ${r.rows}: Excel's answer to the read would be about ${(r.estimatedResponseBytes / 1048576).toFixed(1)} MB, over the 5 MB that Excel on the web allows a response.`);
+    }
+  }
+}
+
+function table(results: BenchResult[]): string {
+  const head = ["job", "rows", "engine ms", "syncs", "fixed syncs", "max request", "est. max request", "all requests", "est. response", "adapter ms"];
+  const kb = (b: number): string => (b === 0 ? "-" : `${(b / 1024).toFixed(b < 10240 ? 1 : 0)} KB`);
+  const lines = results.map((r) => [
+    r.name,
+    r.rows.toLocaleString("en-GB"),
+    r.engineMs.toFixed(1),
+    r.syncs ? String(r.syncs) : "-",
+    r.syncs ? String(r.fixedSyncs) : "-",
+    kb(r.maxRequestBytes),
+    kb(r.estimatedMaxRequestBytes),
+    kb(r.totalRequestBytes),
+    kb(r.estimatedResponseBytes),
+    r.syncs ? r.adapterMs.toFixed(1) : "-",
+  ]);
+  const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
+  const fmt = (cells: string[]): string => cells.map((c, i) => (i < 1 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
+  return [fmt(head), widths.map((w) => "-".repeat(w)).join("  "), ...lines.map(fmt)].join("\n");
+}
+
+async function main(): Promise<number> {
+  const options = parseArgs(process.argv.slice(2));
+  const started = performance.now();
+  const results: BenchResult[] = [];
+  for (const n of options.sizes) {
+    const ingested = await scorecardJobs(n, options.runs, results);
+    await gapJob(ingested.indicators, options.runs, results);
+  }
+  for (const n of options.returnSizes) await returnJobs(n, options.runs, results);
+  // Jobs in a fixed order, sizes ascending, so the table reads job by job.
+  const order = [...new Set(results.map((r) => r.name))];
+  results.sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name) || a.rows - b.rows);
+  checkPromises(results);
+
+  const seconds = (performance.now() - started) / 1000;
+  process.stdout.write(table(results) + "\n\n");
+  process.stdout.write(
+    `${results.length} measurements in ${seconds.toFixed(1)} s on ${os.cpus().length} cores, Node ${process.version}; ` +
+      `engine ms are medians of ${options.runs} runs; adapter ms are against the in-memory test host, not Excel.\n`,
+  );
+  if (options.json) {
+    fs.mkdirSync(path.dirname(path.resolve(options.json)), { recursive: true });
+    fs.writeFileSync(options.json, JSON.stringify({ results }, null, 2) + "\n");
+    process.stdout.write(`Wrote ${options.json}.\n`);
+  }
+  if (warnings.length) process.stdout.write(warnings.map((w) => `warning: ${w}`).join("\n") + "\n");
+  if (problems.length) {
+    process.stderr.write(problems.map((p) => `bench: ${p}`).join("\n") + "\n");
+    return 1;
+  }
+  process.stdout.write("Promises kept: flat sync counts, no request over 5 MB, progress after every sync.\n");
+  return 0;
+}
+
+// Run when started as a script; a test may import checkPromises without running the benchmark.
+if (require.main === module) {
+  main().then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      process.stderr.write(`bench: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+      process.exitCode = 2;
+    },
+  );
+}
