@@ -2,32 +2,9 @@
  * Running the command line in-process, as the bad-input and safety tests do: every verb that is
  * built, with the arguments the contract gives it, capturing what it prints.
  */
-import { createHash } from "node:crypto";
-import * as fs from "node:fs";
-import { main } from "../../src/cli/main";
 import { verbs } from "../../src/cli/verbs";
 
-export interface CliOutcome {
-  code: number;
-  out: string;
-  err: string;
-}
-
-export async function runCli(...args: string[]): Promise<CliOutcome> {
-  let out = "";
-  let err = "";
-  const o = jest.spyOn(process.stdout, "write").mockImplementation((s: string | Uint8Array) => ((out += String(s)), true));
-  const e = jest.spyOn(process.stderr, "write").mockImplementation((s: string | Uint8Array) => ((err += String(s)), true));
-  process.exitCode = undefined;
-  try {
-    const code = await main(["node", "sgp", ...args]);
-    return { code, out, err };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-    process.exitCode = undefined;
-  }
-}
+export { runCli, sha256File, type CliOutcome } from "../cli/run-cli";
 
 /** The verbs that take one input file, by name, for those built today (checked when the tests run). */
 export function builtVerbs(): string[] {
@@ -44,9 +21,6 @@ export function argsFor(verb: string, input: string, outBase: string): { args: s
   }
 }
 
-export function sha256File(file: string): string {
-  return createHash("sha256").update(fs.readFileSync(file)).digest("hex");
-}
 
 /**
  * What a refusal must look like: one line, naming the file, in plain English: no stack frame,

@@ -4,7 +4,8 @@
  * chases the missing and the wrong.
  */
 import type { GridWorkbook } from "../grid/grid";
-import type { Indicator, Observation, Period, Severity } from "../model/model";
+import type { Indicator, Observation, Period } from "../model/model";
+import type { JsonIssue } from "../returns/validate";
 
 /**
  * One file handed in. A file that could not be read as a spreadsheet at all still takes part,
@@ -20,17 +21,8 @@ export interface CollateOptions {
   partnership?: string;
 }
 
-/** An issue as `validate --json` writes it: severity per the contract, `kind` telling a query apart. */
-export interface SubmissionIssue {
-  code: string;
-  severity: "error" | "warning";
-  kind: Severity;
-  sheet: string | null;
-  cell: string | null;
-  message: string;
-  indicatorId: string | null;
-  explainInCommentary?: true;
-}
+/** An issue as `validate --json` writes it (the same shape). */
+export type SubmissionIssue = JsonIssue;
 
 export interface Submission {
   file: string;

@@ -184,6 +184,18 @@ export function validateReturn(workbook: GridWorkbook, options: ValidateOptions 
   return result(file, [...early, ...rowFindings.issues], spec, true, observations);
 }
 
+/** An issue as `validate --json` writes it: severity per the contract, `kind` telling a query apart. */
+export interface JsonIssue {
+  code: string;
+  severity: "error" | "warning";
+  kind: Severity;
+  sheet: string | null;
+  cell: string | null;
+  message: string;
+  indicatorId: string | null;
+  explainInCommentary?: true;
+}
+
 /**
  * The contract's JSON for `validate --json` (../shared/contract/CLI.md). The contract's severity
  * is "error" | "warning"; a query is not an error (the return is valid with it), so it is written
@@ -195,16 +207,7 @@ export function validationJson(r: ReturnValidation): {
   valid: boolean;
   agency: string | null;
   period: Period | null;
-  issues: {
-    code: string;
-    severity: "error" | "warning";
-    kind: Severity;
-    sheet: string | null;
-    cell: string | null;
-    message: string;
-    indicatorId: string | null;
-    explainInCommentary?: true;
-  }[];
+  issues: JsonIssue[];
   partnership: string | null;
   templateVersion: string | null;
   counts: SeverityCounts;
