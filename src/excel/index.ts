@@ -7,3 +7,12 @@ export { renderPlan, PROTECTION_OPTIONS, type RenderOptions, type RenderProgress
 export { selectCell } from "./select";
 export { toExcelValue, isPlainText, formulaText } from "./values";
 export { EXCEL_REQUEST_LIMIT_BYTES, DEFAULT_REQUEST_BUDGET_BYTES } from "./batch";
+export {
+  renderOwnedPlan,
+  OwnershipError,
+  WriteFailedError,
+  REGISTER_SHEET,
+  type OwnedRenderOptions,
+  type OwnedRenderResult,
+  type OwnershipConflict,
+} from "./ownership";

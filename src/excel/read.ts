@@ -1,21 +1,49 @@
 /**
- * Reads the open workbook into grids through Office.js, in two syncs whatever its size: the
- * first lists the sheets (and the workbook's name), the second loads every sheet's used range
- * (values, text, number formats, formulas, value types) and merged areas together.
+ * Reads the open workbook into grids through Office.js, in three syncs whatever its size:
+ * 1. the sheets (and the workbook's name);
+ * 2. each sheet's used range, measured only (address and size, no cells);
+ * 3. the cells (values, text, number formats, formulas, value types) and merged areas of the
+ *    sheets within the cell cap, all together.
+ *
+ * Measuring first is what lets one stray cell at row 1,048,576 cost only its own sheet: loading
+ * every used range at once, Excel refuses the whole request when one of them is too large, and
+ * the person hears only Excel's own words. A sheet over the cap is returned as a grid with no
+ * cells and a `leftOut` reason that names its extent and says what to do; ingest turns that into
+ * an INGEST_SHEET_SKIPPED warning (and into its refusal, naming the sheet, when no sheet is left
+ * to read), so the pane and the command line say it in the same words. The cap is the file
+ * adapter's (DEFAULT_MAX_CELLS), counted over the whole workbook as the file adapter counts it.
  */
-import { parseRange } from "../core/grid/address";
-import type { CellValue, Grid, GridCell, GridWorkbook, MergeArea, SheetState } from "../core/grid/grid";
+import { parseRange, rangeAddress } from "../core/grid/address";
+import { DEFAULT_MAX_CELLS, type CellValue, type Grid, type GridCell, type GridWorkbook, type MergeArea, type SheetState } from "../core/grid/grid";
 
 export interface ReadOptions {
   /** The name to report as the workbook's file; by default the workbook's own name. */
   file?: string;
   /** Read only these sheets (by name, case-insensitively); by default every sheet. */
   sheets?: string[];
+  /** Most cells read from the workbook (DEFAULT_MAX_CELLS, as the file adapter, unless a test wants fewer). */
+  maxCells?: number;
 }
 
 const STATES: Record<string, SheetState> = { Visible: "visible", Hidden: "hidden", VeryHidden: "veryHidden" };
 
+/** "17.2 billion" / "6.3 million" / "250,000". */
+function cellsInWords(n: number): string {
+  if (n >= 1_000_000_000) return `${Number((n / 1_000_000_000).toFixed(1)).toLocaleString("en-GB")} billion`;
+  if (n >= 1_000_000) return `${Number((n / 1_000_000).toFixed(1)).toLocaleString("en-GB")} million`;
+  return n.toLocaleString("en-GB");
+}
+
+/** Why a sheet of `cells` cells spanning `extent` is not read, for INGEST_SHEET_SKIPPED ("Sheet X was skipped because …"). */
+export function tooLargeReason(extent: string, cells: number, maxCells: number, alone: boolean): string {
+  const span = `it spans ${extent} (${cellsInWords(cells)} cells)`;
+  return alone
+    ? `${span}, more than the ${cellsInWords(maxCells)} cells the add-in reads; delete the stray cells far below or to the right of the table, then read it again`
+    : `${span}, and with the sheets before it that is more than the ${cellsInWords(maxCells)} cells the add-in reads at once; move it to a workbook of its own, or read it with the sheets before it left out`;
+}
+
 export async function readWorkbook(context: Excel.RequestContext, options: ReadOptions = {}): Promise<GridWorkbook> {
+  const maxCells = options.maxCells ?? DEFAULT_MAX_CELLS;
   const workbook = context.workbook;
   const worksheets = workbook.worksheets;
   worksheets.load("items/name,items/visibility,items/position");
@@ -26,26 +54,45 @@ export async function readWorkbook(context: Excel.RequestContext, options: ReadO
   const chosen = worksheets.items
     .filter((ws) => !wanted || wanted.includes(ws.name.toLowerCase()))
     .sort((a, b) => a.position - b.position);
-  const reads = chosen.map((ws) => {
+  const measured = chosen.map((ws) => {
     // valuesOnly: a sheet formatted down to row 100,000 but filled to row 40 is 40 rows of data.
     const used = ws.getUsedRangeOrNullObject(true);
-    used.load("rowIndex,columnIndex,values,text,numberFormat,formulas,valueTypes");
-    // Merges are looked for over the whole sheet: a merged title may reach past the last value.
-    const merged = ws.getRange().getMergedAreasOrNullObject();
-    merged.load("address");
-    return { name: ws.name, state: STATES[ws.visibility] ?? "visible", used, merged };
+    used.load("address,rowIndex,columnIndex,rowCount,columnCount");
+    return { ws, used };
   });
   await context.sync();
 
-  const sheets: Grid[] = reads.map(({ name, state, used, merged }) => {
-    const merges = merged.isNullObject ? [] : parseAreas(merged.address);
-    if (used.isNullObject) return { sheet: name, state, origin: { row: 0, col: 0 }, rows: [], merges };
+  let total = 0;
+  const reads = measured.map(({ ws, used }) => {
+    const base = { name: ws.name, state: STATES[ws.visibility] ?? "visible" };
+    if (used.isNullObject) return { ...base, kind: "empty" as const };
+    const cells = used.rowCount * used.columnCount;
+    if (total + cells > maxCells) {
+      const extent = rangeAddress(used.rowIndex, used.columnIndex, used.rowIndex + used.rowCount - 1, used.columnIndex + used.columnCount - 1);
+      return { ...base, kind: "left out" as const, reason: tooLargeReason(extent, cells, maxCells, cells > maxCells) };
+    }
+    total += cells;
+    // Exactly the range measured, so that the cells read match the size that was checked.
+    const range = ws.getRangeByIndexes(used.rowIndex, used.columnIndex, used.rowCount, used.columnCount);
+    range.load("values,text,numberFormat,formulas,valueTypes");
+    // Merges are looked for over the whole sheet: a merged title may reach past the last value.
+    const merged = ws.getRange().getMergedAreasOrNullObject();
+    merged.load("address");
+    return { ...base, kind: "read" as const, origin: { row: used.rowIndex, col: used.columnIndex }, range, merged };
+  });
+  await context.sync();
+
+  const sheets: Grid[] = reads.map((r) => {
+    const empty: Grid = { sheet: r.name, state: r.state, origin: { row: 0, col: 0 }, rows: [], merges: [] };
+    if (r.kind === "empty") return empty;
+    if (r.kind === "left out") return { ...empty, leftOut: r.reason };
+    const { range, merged } = r;
     return {
-      sheet: name,
-      state,
-      origin: { row: used.rowIndex, col: used.columnIndex },
-      rows: toCells(used.values, used.text, used.numberFormat, used.formulas, used.valueTypes),
-      merges,
+      sheet: r.name,
+      state: r.state,
+      origin: r.origin,
+      rows: toCells(range.values, range.text, range.numberFormat, range.formulas, range.valueTypes),
+      merges: merged.isNullObject ? [] : parseAreas(merged.address),
     };
   });
   return { file: options.file ?? workbook.name, sheets };

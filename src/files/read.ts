@@ -6,7 +6,7 @@
  * Buffer-based (no Node file APIs): node.ts adds reading from a path.
  */
 import { InputError } from "../core/errors";
-import type { GridWorkbook } from "../core/grid/grid";
+import { DEFAULT_MAX_CELLS, type GridWorkbook } from "../core/grid/grid";
 import { csvToGrid, decodeText, looksBinary } from "./csv";
 import { readXlsx } from "./xlsx-read";
 
@@ -15,7 +15,7 @@ export interface ReadOptions {
   maxCells?: number;
 }
 
-export const DEFAULT_MAX_CELLS = 2_000_000;
+export { DEFAULT_MAX_CELLS };
 
 /** The name people know the file by: no folders. */
 export function baseName(fileName: string): string {

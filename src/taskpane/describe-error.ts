@@ -1,4 +1,6 @@
 import { isInputError } from "../core/errors";
+import type { OwnershipError } from "../excel/ownership";
+import type { ReplaceQuestion } from "./operations";
 
 /**
  * Excel's error codes (OfficeExtension.Error.code) that have a cause a person can act on. Other
@@ -35,4 +37,17 @@ export function describeError(e: unknown): string {
   }
   const message = e instanceof Error ? e.message : String(e);
   return `Something went wrong in the add-in: ${message}`;
+}
+
+/**
+ * The question a write stopped to ask before replacing sheets (the adapter's OwnershipError), or
+ * null for any other failure. Recognised by its name and shape rather than `instanceof`, because
+ * importing the class would bring the Excel adapter into the bundle that opens the pane.
+ */
+export function replaceQuestionOf(e: unknown): ReplaceQuestion | null {
+  if (!isInputError(e) || e.name !== "OwnershipError") return null;
+  const conflicts = (e as Partial<Pick<OwnershipError, "conflicts">>).conflicts;
+  if (!Array.isArray(conflicts)) return null;
+  const sheets = conflicts.map((c) => c.sheet).filter((s): s is string => typeof s === "string" && s !== "");
+  return sheets.length > 0 ? { question: e.message, sheets } : null;
 }

@@ -13,6 +13,24 @@ import type { GapResult, PlacementOverrides } from "../core/gap";
 import type { Framework, Indicator, IngestResult, Polarity, ValidationIssue, Warning } from "../core/model";
 import type { ScorecardGroupBy } from "../core/scorecard/rows";
 
+/** How to write, when the pane has asked the person first. */
+export interface WriteOptions {
+  /**
+   * Sheets the person said may be replaced, answering the question a write asked instead of
+   * replacing them (a sheet changed by hand since the add-in wrote it, or one that is theirs).
+   */
+  replace?: readonly string[];
+}
+
+/**
+ * A write that stopped to ask first: nothing was written. The pane shows `question` with
+ * "Replace" and "Keep" and, on Replace, runs the write again with `replace: sheets`.
+ */
+export interface ReplaceQuestion {
+  question: string;
+  sheets: string[];
+}
+
 export interface OperationResult {
   /** One or two sentences saying what was done, shown to the user as written. */
   summary: string;
@@ -145,16 +163,16 @@ export interface TemplateRequest {
 
 export interface Operations {
   /** Writes the sample scorecard sheet into the open workbook (replacing an earlier copy of it, and nothing else). */
-  writeSampleSheet(): Promise<OperationResult>;
+  writeSampleSheet(options?: WriteOptions): Promise<OperationResult>;
 
   /** Reads every sheet of the open workbook and what the engine finds in it. Writes nothing. */
   readWorkbook(): Promise<{ imported: ImportedWorkbook; extraction: Extraction }>;
   /** Reads the sheets already read again, with the analyst's corrections; no trip to Excel. */
   extract(imported: ImportedWorkbook, overrides: LayoutOverrides): Promise<Extraction>;
   /** Writes the Indicators and Observations sheets (and the Scorecard) as the add-in's own sheets. */
-  writeIndicatorSheets(request: IndicatorSheetsRequest): Promise<IndicatorSheetsResult>;
+  writeIndicatorSheets(request: IndicatorSheetsRequest, options?: WriteOptions): Promise<IndicatorSheetsResult>;
   /** Writes the Scorecard sheet alone, replacing the add-in's earlier one. */
-  writeScorecard(data: IngestResult, settings: ScorecardSettings): Promise<ScorecardResult>;
+  writeScorecard(data: IngestResult, settings: ScorecardSettings, options?: WriteOptions): Promise<ScorecardResult>;
 
   /** Reads the workbook's indicator set (the add-in's Indicators sheet first). Writes nothing. */
   readIndicatorSet(): Promise<IndicatorSetResult>;
@@ -165,12 +183,12 @@ export interface Operations {
   /** The gap analysis; no trip to Excel. */
   analyseGaps(request: GapRequest): Promise<GapView>;
   /** Writes the Gap Analysis and Placements sheets (and the Indicators sheet when asked). */
-  writeGapSheets(request: GapRequest): Promise<OperationResult>;
+  writeGapSheets(request: GapRequest, options?: WriteOptions): Promise<OperationResult>;
 
   /** Reads the workbook and checks the return in it. Writes nothing. */
   checkReturn(): Promise<ReturnCheck>;
   /** Writes the Validation report sheet for the return in this workbook. */
-  writeValidationReport(): Promise<OperationResult>;
+  writeValidationReport(options?: WriteOptions): Promise<OperationResult>;
   /**
    * Calls `onEdit` after each change to any sheet, until the returned function is called (which
    * removes the handler from Excel).
@@ -179,7 +197,7 @@ export interface Operations {
   /** What a template can be made for: the indicator set's agencies. Writes nothing. */
   templateChoices(): Promise<TemplateChoices>;
   /** Writes a return template (Return, Checks and its hidden specification) as sheets of this workbook. */
-  writeTemplate(request: TemplateRequest): Promise<OperationResult>;
+  writeTemplate(request: TemplateRequest, options?: WriteOptions): Promise<OperationResult>;
 
   /** Shows a cell: activates its sheet and selects it. */
   selectCell(sheet: string, cell: string): Promise<void>;

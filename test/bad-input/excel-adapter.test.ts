@@ -111,15 +111,26 @@ describe("hostile workbooks read through the Excel adapter", () => {
     expect(got.filter((g) => g.startsWith("=cmd|' -C calc'!A0!"))).toHaveLength(EXPECTED.length);
   });
 
-  // A known defect, reported: readWorkbook loads every used range in one sync, so one stray cell
-  // at row 1,048,576 makes Excel refuse the whole load ("The range is too large to load"), which
-  // the pane can only show as Excel's own message, naming no sheet. The file adapter answers the
-  // same workbook with a plain InputError. `test.failing` keeps the suite green until
-  // src/excel/read.ts measures the used ranges first (its third sync) and refuses by sheet.
-  test.failing("a stray cell at the last row (1,048,576) beside a small table: a result or a plain refusal", async () => {
+  // readWorkbook measures the used ranges before it loads any cells, so one stray cell at row
+  // 1,048,576 costs only its own sheet, with a reason that names it and says what to do, instead
+  // of Excel refusing the whole read in words that name no sheet.
+  test("a stray cell at the last row (1,048,576) beside a small table: a plain refusal naming the sheet and what to do", async () => {
     const host = new ExcelHost({ sheets: [scorecard("Scorecard", { cells: { A1048576: "end" } })] });
     const result = await readAndIngest(host);
-    if (result instanceof InputError) expect(result.message).toMatch(/Book1\.xlsx/);
-    else expect(figures(result)).toEqual(EXPECTED);
-  }, 240_000);
+    expect(result).toBeInstanceOf(InputError);
+    expect((result as InputError).message).toBe(
+      'Nothing in Book1.xlsx could be read: sheet "Scorecard" was left out because it spans A1:F1048576 (6.3 million cells), more than the 2 million cells the add-in reads; delete the stray cells far below or to the right of the table, then read it again.',
+    );
+    expect(host.syncCount).toBeLessThanOrEqual(3);
+  });
+
+  test("a stray cell on one sheet leaves the other sheets' figures read, and says why that sheet was not", async () => {
+    const host = new ExcelHost({ sheets: [{ name: "Notes", cells: { A1: "Read me", XFD1: "stray", A1048576: "stray" } }, scorecard("Scorecard")] });
+    const result = await readAndIngest(host);
+    expect(figures(result)).toEqual(EXPECTED);
+    const skipped = (result as IngestDetail).warnings.find((w) => w.code === "INGEST_SHEET_SKIPPED" && w.sheet === "Notes");
+    expect(skipped?.message).toBe(
+      'Sheet "Notes" was skipped because it spans A1:XFD1048576 (17.2 billion cells), more than the 2 million cells the add-in reads; delete the stray cells far below or to the right of the table, then read it again.',
+    );
+  });
 });

@@ -62,12 +62,45 @@ describe("readWorkbook", () => {
     expect(blank.rows).toEqual([]);
   });
 
-  test("takes two syncs and writes nothing", async () => {
+  test("takes three syncs (the sheets, their sizes, their cells) and writes nothing", async () => {
     const host = seededScorecard();
     const before = host.snapshot();
     await readWorkbook(host.context);
-    expect(host.syncCount).toBe(2);
+    expect(host.syncCount).toBe(3);
     expect(host.snapshot()).toEqual(before);
+  });
+
+  test("measures before it loads: a sheet over the cap is left out with its extent and what to do, the rest read, in the same three syncs", async () => {
+    const host = new ExcelHost({
+      sheets: [
+        { name: "Figures", cells: { A1: "Indicator", B1: "Q1 2025/26", A2: "Referrals", B2: 410 } },
+        { name: "Stray", cells: { A1: "Indicator", F1048576: "x" }, merges: ["A1:B1"] },
+        { name: "After", cells: { A1: "Notes" } },
+      ],
+    });
+    const wb = await readWorkbook(host.context);
+    expect(host.syncCount).toBe(3);
+    expect(wb.sheets.map((s) => [s.sheet, s.rows.length, s.leftOut ?? null])).toEqual([
+      ["Figures", 2, null],
+      [
+        "Stray",
+        0,
+        "it spans A1:F1048576 (6.3 million cells), more than the 2 million cells the add-in reads; delete the stray cells far below or to the right of the table, then read it again",
+      ],
+      ["After", 1, null],
+    ]);
+    // Nothing of the sheet left out was loaded, its merges included.
+    expect(wb.sheets[1]?.merges).toEqual([]);
+  });
+
+  test("the cap counts the whole workbook: a sheet that fits alone but not after the others is left out, saying so", async () => {
+    const host = new ExcelHost({ sheets: [{ name: "One", rows: { values: [[1, 2, 3, 4, 5]] } }, { name: "Two", rows: { values: [[1, 2, 3, 4]] } }, { name: "Three", cells: { A1: 1 } }] });
+    const wb = await readWorkbook(host.context, { maxCells: 8 });
+    expect(wb.sheets.map((s) => s.leftOut ?? "read")).toEqual([
+      "read",
+      "it spans A1:D1 (4 cells), and with the sheets before it that is more than the 8 cells the add-in reads at once; move it to a workbook of its own, or read it with the sheets before it left out",
+      "read",
+    ]);
   });
 
   test("a 50,000-cell workbook takes the same number of syncs", async () => {
@@ -78,7 +111,7 @@ describe("readWorkbook", () => {
     });
     const host = new ExcelHost({ sheets: [sheet("One"), sheet("Two")] });
     const wb = await readWorkbook(host.context);
-    expect(host.syncCount).toBe(2);
+    expect(host.syncCount).toBe(3);
     expect(wb.sheets.map((s) => s.rows.length * (s.rows[0]?.length ?? 0))).toEqual([25_000, 25_000]);
     expect(wb.sheets[1]!.rows[2499]![9]).toEqual({ value: 24999, text: "24999", numberFormat: "General" });
   });

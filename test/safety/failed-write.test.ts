@@ -6,19 +6,20 @@
  * temporary sheet may be left behind, and running the job again must finish it without asking.
  */
 import { renderPlan } from "../../src/excel";
-import { contentFingerprint, FINGERPRINT_SHEET, planFingerprint, renderOwnedPlan, WriteFailedError } from "../../src/excel/ownership";
+import { contentFingerprint, planFingerprint, REGISTER_SHEET, renderOwnedPlan, WriteFailedError, type OwnedRenderOptions } from "../../src/excel/ownership";
 import { ExcelHost } from "../excel-host";
 import { indicatorPlan, USER_SHEETS, USER_SHEET_NAMES } from "./plans";
 
-/** Small requests, so that the write takes several syncs. */
+/** Small requests, so that the write takes several syncs; a fixed clock, so that the register's times match. */
 const BUDGET = 48 * 1024;
+const WRITE: OwnedRenderOptions = { requestBudgetBytes: BUDGET, now: () => new Date("2025-10-01T09:30:00Z") };
 /** The earlier write lacks the Indicators sheet, so the new write adds one sheet and replaces two. */
 const OLD = { ...indicatorPlan(3), sheets: indicatorPlan(3).sheets.filter((s) => s.name !== "Indicators") };
 const NEW = indicatorPlan(40);
 
 async function workbookWithEarlierWrite(): Promise<ExcelHost> {
   const host = new ExcelHost({ sheets: USER_SHEETS });
-  await renderOwnedPlan(host.context, OLD);
+  await renderOwnedPlan(host.context, OLD, WRITE);
   return host;
 }
 
@@ -37,7 +38,7 @@ let clean: { snapshot: ReturnType<ExcelHost["snapshot"]>; syncs: number };
 
 beforeAll(async () => {
   const host = await workbookWithEarlierWrite();
-  const done = await renderOwnedPlan(host.context, NEW, { requestBudgetBytes: BUDGET });
+  const done = await renderOwnedPlan(host.context, NEW, WRITE);
   clean = { snapshot: host.snapshot(), syncs: done.totalSyncs };
 });
 
@@ -71,7 +72,7 @@ async function failAt(sync: number, afterOperations: number): Promise<string[]> 
 
     let error: unknown = null;
     try {
-      await renderOwnedPlan(host.context, NEW, { requestBudgetBytes: BUDGET });
+      await renderOwnedPlan(host.context, NEW, WRITE);
     } catch (e) {
       error = e;
     }
@@ -111,13 +112,13 @@ async function failAt(sync: number, afterOperations: number): Promise<string[]> 
           case "unknown":
             throw new Error("the add-in could check what it left, so nothing should be unknown");
         }
-        expect(failed.message).toContain(`'${state.sheet}'`);
+        expect(failed.message).toContain(`“${state.sheet}”`);
         outcomes.push(state.outcome);
       }
     }
 
     // Again, without force: what the failed write left is the add-in's and is replaced without a question.
-    await renderOwnedPlan(host.context, NEW, { requestBudgetBytes: BUDGET });
+    await renderOwnedPlan(host.context, NEW, WRITE);
     expect(host.snapshot()).toEqual(clean.snapshot);
   }
   return outcomes;
@@ -152,7 +153,7 @@ test("when Excel refuses even the tidying up, the report says what could not be 
     if (calls >= 2) throw new Error("The connection to Excel was lost.");
     return sync();
   };
-  const error = await renderOwnedPlan(host.context, NEW, { requestBudgetBytes: BUDGET }).then(
+  const error = await renderOwnedPlan(host.context, NEW, WRITE).then(
     () => null,
     (e: unknown) => e,
   );
@@ -161,7 +162,7 @@ test("when Excel refuses even the tidying up, the report says what could not be 
   const failed = error as WriteFailedError;
   expect(failed.sheets.map((s) => s.outcome)).toEqual(["unknown", "unknown", "unknown"]);
   expect(failed.message).toBe(
-    "Excel stopped part way through writing (The connection to Excel was lost). What 'Scorecard', 'Indicators' and 'Observations' now hold could not be checked. " +
+    "Excel stopped part way through writing (The connection to Excel was lost). What “Scorecard”, “Indicators” and “Observations” now hold could not be checked. " +
       "Excel would not let the add-in tidy up, so check these sheets (and remove any named like ~new0~) before running it again; no other sheet was touched.",
   );
   expect(host.snapshot({ sheets: USER_SHEET_NAMES }).sheets).toEqual(userBefore.sheets);
@@ -177,6 +178,6 @@ test("why the wrapper is needed: renderPlan alone, failing at its second sync, h
   expect(now).not.toBeNull();
   expect(now).not.toBe(old);
   expect(now).not.toBe(planFingerprint(NEW.sheets.find((s) => s.name === "Observations")!));
-  expect(host.sheetNames()).not.toContain(FINGERPRINT_SHEET);
+  expect(host.sheetNames()).not.toContain(REGISTER_SHEET);
   expect(host.snapshot({ sheets: USER_SHEET_NAMES }).sheets).toEqual(new ExcelHost({ sheets: USER_SHEETS }).snapshot({ sheets: USER_SHEET_NAMES }).sheets);
 });

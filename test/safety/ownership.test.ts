@@ -1,20 +1,29 @@
 /**
- * Before replacing a sheet the add-in checks it is still its own and unchanged by hand; if not,
- * it writes nothing and asks (OwnershipError), and `force` answers yes.
+ * The add-in writes only to sheets it owns. A user's sheet of a name it wants is left alone (the
+ * add-in writes beside it); one of its own sheets is replaced only while its cells are as the
+ * add-in wrote them; otherwise, and for a user's sheet of a name that cannot move (a template's
+ * Return), it writes nothing and asks (OwnershipError), and `force` answers yes. One register,
+ * read in the same sync as the check, whatever the size.
  */
 import { renderPlan } from "../../src/excel";
 import {
   cellToken,
   contentFingerprint,
-  FINGERPRINT_SHEET,
   OwnershipError,
   planFingerprint,
   readRegister,
+  REGISTER_SHEET,
   renderOwnedPlan,
+  type OwnedRenderOptions,
 } from "../../src/excel/ownership";
 import type { WorkbookPlan } from "../../src/core/plan/plan";
+import { RETURN_SHEET, SPEC_SHEET } from "../../src/core/returns";
 import { ExcelHost } from "../excel-host";
 import { indicatorPlan, PLANS, templatePlan, USER_SHEETS } from "./plans";
+
+const NOW = () => new Date("2025-10-01T09:30:00Z");
+/** A template's Return and specification keep their names: other tools find them by them. */
+const TEMPLATE: OwnedRenderOptions = { fixedNames: [RETURN_SHEET, SPEC_SHEET], job: "Return template", now: NOW };
 
 async function refusal(p: Promise<unknown>): Promise<OwnershipError> {
   try {
@@ -32,45 +41,69 @@ async function typeInto(host: ExcelHost, sheet: string, address: string, value: 
   await host.context.sync();
 }
 
-describe("a sheet the add-in did not make", () => {
-  test("is not replaced: one sync, nothing written, and a question naming it", async () => {
+/** The register's rows as the host holds them. */
+function registerRows(host: ExcelHost): unknown[][] {
+  const sheet = host.snapshot({ sheets: [REGISTER_SHEET] }).sheets[0]!;
+  const rows: unknown[][] = [];
+  for (const [address, cell] of Object.entries(sheet.cells)) {
+    const row = Number(address.replace(/^[A-Z]+/, ""));
+    (rows[row - 1] ??= [])["ABCDE".indexOf(address.charAt(0))] = cell.value;
+  }
+  return rows.filter(Boolean);
+}
+
+describe("a user's sheet of a name the add-in wants", () => {
+  test("is left alone: the add-in writes beside it, in one read and one write", async () => {
     const host = new ExcelHost({ sheets: [{ name: "Scorecard", cells: { A1: "The partnership's own scorecard", B2: 7 } }, ...USER_SHEETS] });
+    const before = host.snapshot({ sheets: ["Scorecard"] });
+    const done = await renderOwnedPlan(host.context, indicatorPlan());
+    expect(host.syncCount).toBe(2);
+    expect(done.written).toEqual(["Scorecard (add-in)", "Indicators", "Observations"]);
+    expect(done.renamed).toEqual([{ wanted: "Scorecard", actual: "Scorecard (add-in)" }]);
+    expect(done.summary).toContain("This workbook has a sheet of its own called “Scorecard”, so the add-in wrote “Scorecard (add-in)” and left yours alone.");
+    expect(host.snapshot({ sheets: ["Scorecard"] }).sheets).toEqual(before.sheets);
+    // Next time the add-in's goes onto its own sheet again, without a question.
+    const again = await renderOwnedPlan(host.context, indicatorPlan());
+    expect(again.replaced).toEqual(["Scorecard (add-in)", "Indicators", "Observations"]);
+    expect(host.snapshot({ sheets: ["Scorecard"] }).sheets).toEqual(before.sheets);
+  });
+
+  test("that cannot move (a template's Return) is not replaced: one sync, nothing written, and a question naming it", async () => {
+    const host = new ExcelHost({ sheets: [{ name: "RETURN", cells: { A1: "Our own return notes" } }, ...USER_SHEETS] });
     const before = host.snapshot();
-    const err = await refusal(renderOwnedPlan(host.context, indicatorPlan()));
-    expect(err.message).toBe("Sheet 'Scorecard' was not made by this add-in: replace it anyway?");
-    expect(err.conflicts).toEqual([{ sheet: "Scorecard", reason: "not-written-by-add-in" }]);
+    const err = await refusal(renderOwnedPlan(host.context, templatePlan(), TEMPLATE));
+    // Matched by Excel's rule (case does not matter) and named as the user wrote it.
+    expect(err.message).toBe("Sheet “RETURN” was not made by this add-in: replace it anyway?");
+    expect(err.conflicts).toEqual([{ sheet: "RETURN", reason: "not-written-by-add-in" }]);
     expect(host.syncCount).toBe(1);
     expect(host.snapshot()).toEqual(before);
   });
 
-  test("matches by Excel's rule (case does not matter) and reports the name as the user wrote it", async () => {
-    const host = new ExcelHost({ sheets: [{ name: "OBSERVATIONS", cells: { A1: "mine" } }] });
-    const err = await refusal(renderOwnedPlan(host.context, indicatorPlan()));
-    expect(err.conflicts).toEqual([{ sheet: "OBSERVATIONS", reason: "not-written-by-add-in" }]);
-  });
-
-  test("is replaced when the user says so (force), and is then the add-in's", async () => {
-    const host = new ExcelHost({ sheets: [{ name: "Scorecard", cells: { A1: "old" } }, { name: "Indicators", cells: { A1: "mine too" } }] });
-    const err = await refusal(renderOwnedPlan(host.context, indicatorPlan()));
-    expect(err.message).toBe("Sheets 'Scorecard' and 'Indicators' were not made by this add-in: replace them anyway?");
+  test("that cannot move is replaced when the user says so (force), and is then the add-in's", async () => {
+    const host = new ExcelHost({ sheets: [{ name: "Return", cells: { A1: "old" } }, { name: "_spec", cells: { A1: "mine too" } }] });
+    const err = await refusal(renderOwnedPlan(host.context, templatePlan(), TEMPLATE));
+    expect(err.message).toBe("Sheets “Return” and “_spec” were not made by this add-in: replace them anyway?");
     // Forcing one sheet is not forcing the other.
-    await expect(renderOwnedPlan(host.context, indicatorPlan(), { force: ["scorecard"] })).rejects.toThrow("Sheet 'Indicators' was not made by this add-in");
-    const done = await renderOwnedPlan(host.context, indicatorPlan(), { force: true });
-    expect(done.replaced.sort()).toEqual(["Indicators", "Scorecard"]);
-    expect(done.added).toEqual(["Observations"]);
-    expect(host.text("Scorecard", "A1")).not.toBe("old");
-    await expect(renderOwnedPlan(host.context, indicatorPlan())).resolves.toMatchObject({ replaced: ["Scorecard", "Indicators", "Observations"] });
+    await expect(renderOwnedPlan(host.context, templatePlan(), { ...TEMPLATE, force: ["return"] })).rejects.toThrow("Sheet “_spec” was not made by this add-in");
+    const done = await renderOwnedPlan(host.context, templatePlan(), { ...TEMPLATE, force: ["Return", "_spec"] });
+    expect(done.replaced).toEqual(["Return", "_spec"]);
+    expect(done.added).toEqual(["Checks"]);
+    expect(done.forced).toEqual(["Return", "_spec"]);
+    expect(done.summary).toBe("Wrote the sheets “Return” and “Checks”. “Return” and “_spec” were replaced as you asked; no other sheet was changed.");
+    expect(host.text("Return", "A1")).not.toBe("old");
+    await expect(renderOwnedPlan(host.context, templatePlan(), TEMPLATE)).resolves.toMatchObject({ replaced: ["Return", "Checks", "_spec"], forced: [] });
   });
 });
 
 describe("a sheet the add-in made", () => {
-  test("is replaced without a question while unchanged, in one check sync more than the render", async () => {
+  test("is replaced without a question while unchanged, in one read sync more than the render", async () => {
     const host = new ExcelHost();
     await renderOwnedPlan(host.context, indicatorPlan());
     const start = host.syncCount;
     const again = await renderOwnedPlan(host.context, indicatorPlan());
     expect(host.syncCount - start).toBe(again.totalSyncs);
     expect(again.totalSyncs).toBe(again.syncs + 1);
+    expect(again.summary).toBe("Wrote the sheets “Scorecard”, “Indicators” and “Observations”. Only sheets the add-in wrote were replaced.");
   });
 
   test("changed by hand is not replaced, and the question says so", async () => {
@@ -79,10 +112,21 @@ describe("a sheet the add-in made", () => {
     await typeInto(host, "Observations", "B2", "my correction");
     const before = host.snapshot();
     const err = await refusal(renderOwnedPlan(host.context, indicatorPlan()));
-    expect(err.message).toBe("Sheet 'Observations' has been changed by hand since the add-in wrote it: replace it anyway?");
+    expect(err.message).toBe("Sheet “Observations” has been changed by hand since the add-in wrote it: replace it anyway?");
     expect(host.snapshot()).toEqual(before);
     await renderOwnedPlan(host.context, indicatorPlan(), { force: ["Observations"] });
     expect(host.text("Observations", "B2")).not.toBe("my correction");
+  });
+
+  test("changed by hand under the name it was written beside the user's sheet, is asked about by that name", async () => {
+    const host = new ExcelHost({ sheets: [{ name: "Scorecard", cells: { A1: "mine" } }] });
+    await renderOwnedPlan(host.context, indicatorPlan());
+    await typeInto(host, "Scorecard (add-in)", "A1", "edited title");
+    const err = await refusal(renderOwnedPlan(host.context, indicatorPlan()));
+    expect(err.conflicts).toEqual([{ sheet: "Scorecard (add-in)", reason: "changed-by-hand" }]);
+    const done = await renderOwnedPlan(host.context, indicatorPlan(), { force: ["Scorecard (add-in)"] });
+    expect(done.replaced).toEqual(["Scorecard (add-in)", "Indicators", "Observations"]);
+    expect(host.text("Scorecard", "A1")).toBe("mine");
   });
 
   test("with a figure typed into an empty cell, or a cell cleared, counts as changed", async () => {
@@ -107,13 +151,16 @@ describe("a sheet the add-in made", () => {
   });
 
   test("the questions of both kinds come together", async () => {
-    const host = new ExcelHost({ sheets: [{ name: "Observations", cells: { A1: "mine" } }] });
-    const full = indicatorPlan();
-    await renderOwnedPlan(host.context, { sheets: full.sheets.filter((s) => s.name !== "Observations") });
-    await typeInto(host, "Scorecard", "A1", "edited title");
-    const err = await refusal(renderOwnedPlan(host.context, full));
+    const host = new ExcelHost({ sheets: [{ name: "Return", cells: { A1: "mine" } }] });
+    const full = templatePlan();
+    await renderOwnedPlan(host.context, { sheets: full.sheets.filter((s) => s.name !== RETURN_SHEET) }, TEMPLATE);
+    // The template's sheets are protected: the user's edit is a Checks sheet of their own in its place.
+    host.context.workbook.worksheets.getItem("Checks").delete();
+    host.context.workbook.worksheets.add("Checks").getRange("A1").values = [["my checks"]];
+    await host.context.sync();
+    const err = await refusal(renderOwnedPlan(host.context, full, TEMPLATE));
     expect(err.message).toBe(
-      "Sheet 'Observations' was not made by this add-in; and sheet 'Scorecard' has been changed by hand since the add-in wrote it: replace them anyway?",
+      "Sheet “Return” was not made by this add-in; and sheet “Checks” has been changed by hand since the add-in wrote it: replace them anyway?",
     );
   });
 
@@ -128,35 +175,67 @@ describe("a sheet the add-in made", () => {
   });
 });
 
-describe("the register and the fingerprints", () => {
-  test("the register is a very hidden sheet of text only (nothing in it reads as a figure), kept up to date", async () => {
+describe("the register", () => {
+  test("is one hidden (not very hidden) sheet of text only, a row per sheet with its job, fingerprint and time, kept up to date", async () => {
     const host = new ExcelHost({ sheets: USER_SHEETS });
-    await renderOwnedPlan(host.context, indicatorPlan());
-    await renderOwnedPlan(host.context, templatePlan());
-    const sheet = host.snapshot({ sheets: [FINGERPRINT_SHEET] }).sheets[0]!;
-    expect(sheet.state).toBe("veryHidden");
-    const values = Object.values(sheet.cells).map((c) => c.value);
-    expect(values.every((v) => typeof v === "string")).toBe(true);
-    const rows: unknown[][] = [];
-    for (const [address, cell] of Object.entries(sheet.cells)) {
-      const row = Number(address.replace(/^[A-Z]+/, ""));
-      (rows[row - 1] ??= [])[address.startsWith("A") ? 0 : 1] = cell.value;
-    }
-    const register = readRegister(rows.filter(Boolean));
-    expect([...register.values()].map((e) => e.sheet).sort()).toEqual(["_spec", "Checks", "Indicators", "Observations", "Return", "Scorecard"].sort());
+    await renderOwnedPlan(host.context, indicatorPlan(), { job: "Indicator sheets", now: NOW });
+    await renderOwnedPlan(host.context, templatePlan(), TEMPLATE);
+    const sheet = host.snapshot({ sheets: [REGISTER_SHEET] }).sheets[0]!;
+    expect(sheet.state).toBe("hidden");
+    expect(host.sheetNames().filter((n) => /add-in|fingerprint/i.test(n))).toEqual([REGISTER_SHEET]);
+    expect(Object.values(sheet.cells).every((c) => typeof c.value === "string")).toBe(true);
+    const rows = registerRows(host);
+    expect(rows[1]).toEqual(["Sheet", "Add-in's name for it", "Job", "Fingerprint", "Written at"]);
+    const register = readRegister(rows);
+    expect([...register.values()].map((e) => [e.sheet, e.job, e.writtenAt])).toEqual([
+      ["_spec", "Return template", "2025-10-01 09:30 UTC"],
+      ["Checks", "Return template", "2025-10-01 09:30 UTC"],
+      ["Indicators", "Indicator sheets", "2025-10-01 09:30 UTC"],
+      ["Observations", "Indicator sheets", "2025-10-01 09:30 UTC"],
+      ["Return", "Return template", "2025-10-01 09:30 UTC"],
+      ["Scorecard", "Indicator sheets", "2025-10-01 09:30 UTC"],
+    ]);
+    expect(register.get("scorecard")?.fingerprint).toBe(planFingerprint(indicatorPlan().sheets[0]!));
     // A sheet the user deletes is forgotten at the next write.
     host.context.workbook.worksheets.getItem("Checks").delete();
     await host.context.sync();
-    await renderOwnedPlan(host.context, indicatorPlan());
-    expect(host.snapshot({ sheets: [FINGERPRINT_SHEET] }).sheets[0]!.cells["A8"]).toBeUndefined();
+    await renderOwnedPlan(host.context, indicatorPlan(), { now: NOW });
+    expect([...readRegister(registerRows(host)).values()].map((e) => e.sheet)).not.toContain("Checks");
+  });
+
+  test("edited by hand to claim a user's sheet is not followed: the user's sheet is left alone", async () => {
+    const host = new ExcelHost({
+      sheets: [
+        { name: "Scorecard", cells: { A1: "mine" } },
+        { name: "Elsewhere", cells: { A1: "mine too" } },
+        // A row claiming "Elsewhere" as the add-in's Scorecard, and one with no usable fingerprint.
+        { name: REGISTER_SHEET, state: "hidden", cells: { A3: "Elsewhere", B3: "Scorecard", D3: "0123456789abcd", A4: "Scorecard", B4: "Scorecard", D4: "edited" } },
+      ],
+    });
+    const before = host.snapshot({ sheets: ["Scorecard", "Elsewhere"] });
+    const done = await renderOwnedPlan(host.context, indicatorPlan());
+    expect(done.written[0]).toBe("Scorecard (add-in)");
+    expect(host.snapshot({ sheets: ["Scorecard", "Elsewhere"] }).sheets).toEqual(before.sheets);
   });
 
   test("a plan may not write the register itself", async () => {
     const host = new ExcelHost();
-    const plan: WorkbookPlan = { sheets: [{ name: FINGERPRINT_SHEET.toUpperCase(), blocks: [] }] };
+    const plan: WorkbookPlan = { sheets: [{ name: REGISTER_SHEET.toUpperCase(), blocks: [] }] };
     await expect(renderOwnedPlan(host.context, plan)).rejects.toThrow(/keeps its register there/);
   });
 
+  test("the read takes the same one sync for a plan of any size", async () => {
+    for (const size of [2, 60]) {
+      const host = new ExcelHost({ requestLimitBytes: Number.POSITIVE_INFINITY });
+      await renderOwnedPlan(host.context, indicatorPlan(size), { requestBudgetBytes: Number.POSITIVE_INFINITY });
+      host.resetCounters();
+      const again = await renderOwnedPlan(host.context, indicatorPlan(size), { requestBudgetBytes: Number.POSITIVE_INFINITY });
+      expect([host.syncCount, again.totalSyncs]).toEqual([2, 2]);
+    }
+  });
+});
+
+describe("the fingerprints", () => {
   test.each(PLANS)("the fingerprint worked out from $name is the fingerprint of what Excel holds after writing it", async ({ plan }) => {
     const host = new ExcelHost();
     const context = host.context;

@@ -24,9 +24,11 @@ describe.each(PLANS)("writing $name", ({ plan }) => {
   test("leaves them identical when written twice through the ownership check, and the second write replaces only its own sheets", async () => {
     const host = new ExcelHost({ sheets: USER_SHEETS });
     const before = host.snapshot({ sheets: USER_SHEET_NAMES });
-    await renderOwnedPlan(host.context, plan());
+    // A fixed clock: the register notes when each write was made.
+    const now = () => new Date("2025-10-01T09:30:00Z");
+    await renderOwnedPlan(host.context, plan(), { now });
     const first = host.snapshot();
-    const again = await renderOwnedPlan(host.context, plan());
+    const again = await renderOwnedPlan(host.context, plan(), { now });
     expect(again.replaced.sort()).toEqual(plan().sheets.map((s) => s.name).sort());
     expect(host.snapshot({ sheets: USER_SHEET_NAMES }).sheets).toEqual(before.sheets);
     expect(host.snapshot()).toEqual(first);

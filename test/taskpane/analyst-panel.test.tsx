@@ -2,6 +2,7 @@
 import * as React from "react";
 import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { InputError } from "../../src/core/errors";
+import { OwnershipError, WriteFailedError } from "../../src/excel/ownership";
 import { AnalystPanel } from "../../src/taskpane/panels/AnalystPanel";
 import type { Operations } from "../../src/taskpane/operations";
 import { installJsdomLayout } from "./jsdom-layout";
@@ -247,9 +248,71 @@ describe("Analyst > Scorecard", () => {
       amberPercent: 80,
       groupBy: "contentArea",
       additions: [{ indicatorId: null, indicator: "Referrals to children's social care", polarity: "lower", target: 400 }],
-    });
+    }, {});
     const counts = within(done).getByRole("list", { name: "Latest ratings" });
     expect(within(counts).getAllByRole("listitem").map((li) => li.textContent)).toEqual(["Red 1", "Amber 0", "Green 2", "Not rated 0"]);
+  });
+
+  it("asks before replacing a Scorecard changed by hand, and Replace it writes it again with that sheet named", async () => {
+    const question = new OwnershipError([{ sheet: "Scorecard (add-in)", reason: "changed-by-hand" }]);
+    let calls = 0;
+    const operations = fakeOperations({
+      writeScorecard: async (_data, _settings, options) => {
+        calls += 1;
+        if (!options?.replace?.includes("Scorecard (add-in)")) throw question;
+        return { summary: "Wrote the sheet “Scorecard (add-in)”. “Scorecard (add-in)” was replaced as you asked; no other sheet was changed.", counts: { red: 1, amber: 0, green: 2, notRated: 0, total: 3 } };
+      },
+    });
+    renderPanel(operations);
+    await readWorkbook();
+    fireEvent.click(button("Apply and write the Scorecard"));
+    const asked = await screen.findByRole("group", { name: "Replace this sheet?" });
+    expect(asked.textContent).toContain("Sheet “Scorecard (add-in)” has been changed by hand since the add-in wrote it: replace it anyway?");
+    // The answers come straight after the button in the tab order.
+    const order = tabbable();
+    const apply = order.indexOf(button("Apply and write the Scorecard"));
+    expect(order.slice(apply + 1, apply + 3)).toEqual([within(asked).getByRole("button", { name: "Replace it" }), within(asked).getByRole("button", { name: "Keep it" })]);
+
+    fireEvent.click(within(asked).getByRole("button", { name: "Replace it" }));
+    const done = await screen.findByRole("group", { name: "Scorecard written" });
+    expect(done.textContent).toContain("was replaced as you asked");
+    expect(calls).toBe(2);
+    expect(operations.writeScorecard).toHaveBeenLastCalledWith(expect.anything(), expect.anything(), { replace: ["Scorecard (add-in)"] });
+    expect(screen.queryByRole("group", { name: "Replace this sheet?" })).toBeNull();
+  });
+
+  it("Keep it writes nothing and says the sheet is kept", async () => {
+    const operations = fakeOperations({
+      writeScorecard: async () => {
+        throw new OwnershipError([{ sheet: "Scorecard (add-in)", reason: "changed-by-hand" }]);
+      },
+    });
+    renderPanel(operations);
+    await readWorkbook();
+    fireEvent.click(button("Apply and write the Scorecard"));
+    const asked = await screen.findByRole("group", { name: "Replace this sheet?" });
+    fireEvent.click(within(asked).getByRole("button", { name: "Keep it" }));
+    const kept = await screen.findByRole("group", { name: "Kept" });
+    expect(kept.textContent).toContain("Nothing was written: “Scorecard (add-in)” is kept as it is.");
+    expect(operations.writeScorecard).toHaveBeenCalledTimes(1);
+  });
+
+  it("shows a write that failed part way as the report of what each sheet holds", async () => {
+    const failed = new WriteFailedError(
+      [
+        { sheet: "Scorecard", outcome: "written" },
+        { sheet: "Observations", outcome: "incomplete" },
+      ],
+      new Error("The connection to Excel was lost."),
+      true,
+    );
+    renderPanel(fakeOperations({ writeScorecard: async () => Promise.reject(failed) }));
+    await readWorkbook();
+    fireEvent.click(button("Apply and write the Scorecard"));
+    const shown = await screen.findByRole("group", { name: "Could not write the Scorecard" });
+    expect(shown.textContent).toContain(
+      "Excel stopped part way through writing (The connection to Excel was lost). “Scorecard” was written in full; “Observations” is incomplete. Run it again to finish; no other sheet was touched.",
+    );
   });
 
   it("says what is wrong with thresholds, next to them, and will not apply them", async () => {

@@ -4,7 +4,7 @@ import type { CellValue } from "../../src/core/grid/grid";
 import { createExcelOperations, type ExcelDeps } from "../../src/taskpane/office/excel-operations";
 import * as gapJobs from "../../src/taskpane/office/gap-jobs";
 import * as jobs from "../../src/taskpane/office/jobs";
-import { describeSheets, OWN_SHEETS_SHEET } from "../../src/taskpane/office/own-sheets";
+import { describeSheets, OwnershipError, REGISTER_SHEET } from "../../src/excel/ownership";
 import * as returnJobs from "../../src/taskpane/office/returns-jobs";
 import type { ScorecardSettings } from "../../src/taskpane/operations";
 import { ExcelHost, type SeedSheet } from "../excel-host";
@@ -66,11 +66,11 @@ describe("the Excel operations, against the Excel test host", () => {
     expect(deps.loadJobs).toHaveBeenCalled();
   });
 
-  it("read the workbook in two syncs, write nothing, and say what each sheet holds", async () => {
+  it("read the workbook in three syncs, write nothing, and say what each sheet holds", async () => {
     const host = analystWorkbook();
     const before = host.snapshot();
     const { imported, extraction } = await createExcelOperations(depsFor(host)).readWorkbook();
-    expect(host.syncCount).toBe(2);
+    expect(host.syncCount).toBe(3);
     expect(host.snapshot()).toEqual(before);
     expect(imported.file).toBe("Partnership.xlsx");
     expect(imported.ownSheets).toEqual([]);
@@ -79,6 +79,17 @@ describe("the Excel operations, against the Excel test host", () => {
     expect(extraction.detail.observations).toHaveLength(6);
     expect(extraction.detail.layouts.find((l) => l.sheet === "Scorecard")?.kind).toBe("wide");
     expect(extraction.detail.warnings.map((w) => [w.code, w.sheet])).toContainEqual(["INGEST_SHEET_SKIPPED", "Notes"]);
+  });
+
+  it("read a workbook with a stray cell far below one sheet: that sheet is left out with the reason, the rest read", async () => {
+    const host = analystWorkbook([{ name: "Old export", cells: { A1: "Indicator", B1048576: "x" } }]);
+    const { imported, extraction } = await createExcelOperations(depsFor(host)).readWorkbook();
+    expect(host.syncCount).toBe(3);
+    expect(extraction.detail.observations).toHaveLength(6);
+    expect(imported.workbook.sheets.find((s) => s.sheet === "Old export")?.rows).toEqual([]);
+    expect(extraction.detail.warnings.find((w) => w.sheet === "Old export")?.message).toBe(
+      'Sheet "Old export" was skipped because it spans A1:B1048576 (2.1 million cells), more than the 2 million cells the add-in reads; delete the stray cells far below or to the right of the table, then read it again.',
+    );
   });
 
   it("read again with corrections without going back to Excel", async () => {
@@ -104,16 +115,16 @@ describe("the Excel operations, against the Excel test host", () => {
     host.resetCounters();
     const result = await operations.writeIndicatorSheets({ data: extraction.detail, settings: SETTINGS, includeScorecard: true });
     expect(host.syncCount).toBe(2);
-    expect(host.sheetNames()).toEqual(["Scorecard", "Notes", "Scorecard (add-in)", "Indicators", "Observations", OWN_SHEETS_SHEET]);
+    expect(host.sheetNames()).toEqual(["Scorecard", "Notes", "Scorecard (add-in)", "Indicators", "Observations", REGISTER_SHEET]);
     expect(host.snapshot({ sheets: ["Scorecard"] }).sheets).toEqual(analystsScorecard);
-    expect(host.sheet(OWN_SHEETS_SHEET)?.visibility).toBe("Hidden");
+    expect(host.sheet(REGISTER_SHEET)?.visibility).toBe("Hidden");
     expect(result.summary).toContain("wrote “Scorecard (add-in)” and left yours alone");
     // 4.1 against 2 (lower is better) is red; 93 of 95 is 97.9%, green; referrals have no target.
     expect(result.counts).toEqual({ red: 1, amber: 0, green: 1, notRated: 1, total: 3 });
 
     // Running again replaces the add-in's sheets and nothing else.
     await operations.writeIndicatorSheets({ data: extraction.detail, settings: SETTINGS, includeScorecard: true });
-    expect(host.sheetNames()).toEqual(["Scorecard", "Notes", "Scorecard (add-in)", "Indicators", "Observations", OWN_SHEETS_SHEET]);
+    expect(host.sheetNames()).toEqual(["Scorecard", "Notes", "Scorecard (add-in)", "Indicators", "Observations", REGISTER_SHEET]);
     expect(host.snapshot({ sheets: ["Scorecard"] }).sheets).toEqual(analystsScorecard);
 
     // Reading the workbook again leaves the add-in's sheets out, so no figure is read twice.
@@ -139,6 +150,33 @@ describe("the Excel operations, against the Excel test host", () => {
     expect(result.counts).toEqual({ red: 1, amber: 0, green: 2, notRated: 0, total: 3 });
     expect(host.sheetNames()).toContain("Scorecard (add-in)");
     expect(host.sheetNames()).not.toContain("Indicators");
+  });
+
+  it("ask before replacing a Scorecard changed by hand, and replace it when told to", async () => {
+    const host = analystWorkbook();
+    const operations = createExcelOperations(depsFor(host));
+    const { extraction } = await operations.readWorkbook();
+    await operations.writeScorecard(extraction.detail, SETTINGS);
+    host.context.workbook.worksheets.getItem("Scorecard (add-in)").getRange("A1").values = [["My own title"]];
+    await host.context.sync();
+    const edited = host.snapshot();
+    host.resetCounters();
+
+    const asked = await operations.writeScorecard(extraction.detail, SETTINGS).catch((e: unknown) => e);
+    expect(asked).toBeInstanceOf(OwnershipError);
+    expect((asked as OwnershipError).message).toBe("Sheet “Scorecard (add-in)” has been changed by hand since the add-in wrote it: replace it anyway?");
+    expect((asked as OwnershipError).conflicts).toEqual([{ sheet: "Scorecard (add-in)", reason: "changed-by-hand" }]);
+    // One read, and nothing written.
+    expect(host.syncCount).toBe(1);
+    expect(host.snapshot()).toEqual(edited);
+
+    host.resetCounters();
+    const replaced = await operations.writeScorecard(extraction.detail, SETTINGS, { replace: ["Scorecard (add-in)"] });
+    expect(host.syncCount).toBe(2);
+    expect(replaced.summary).toContain("“Scorecard (add-in)” was replaced as you asked");
+    expect(host.text("Scorecard (add-in)", "A1")).not.toBe("My own title");
+    // Written by the add-in again, so the next write needs no question.
+    await expect(operations.writeScorecard(extraction.detail, SETTINGS)).resolves.toMatchObject({ counts: { total: 3 } });
   });
 
   it("refuse thresholds that make no sense, in words, before touching Excel", async () => {
@@ -174,7 +212,11 @@ describe("the Excel operations, against the Excel test host", () => {
     const host = new ExcelHost({
       sheets: [
         { name: "Indicators", cells: { A1: "Indicator ID" } },
-        { name: OWN_SHEETS_SHEET, state: "hidden", cells: { A1: "Sheet the add-in writes", B1: "Written as", A2: "Indicators", B2: "Indicators" } },
+        {
+          name: REGISTER_SHEET,
+          state: "hidden",
+          cells: { A2: "Sheet", B2: "Add-in's name for it", D2: "Fingerprint", A3: "Indicators", B3: "Indicators", C3: "Indicator sheets", D3: "0123456789abcd" },
+        },
       ],
     });
     await expect(createExcelOperations(depsFor(host)).readWorkbook()).rejects.toThrow(/only holds sheets the add-in wrote/);
@@ -188,11 +230,11 @@ describe("the Excel operations, against the Excel test host", () => {
 });
 
 describe("the gap analysis operations", () => {
-  it("read the indicator set, analyse it without Excel, and write the sheets in two syncs", async () => {
+  it("read the indicator set in three syncs, analyse it without Excel, and write the sheets in two", async () => {
     const host = new ExcelHost({ file: "Set.xlsx", sheets: [SET_SHEET] });
     const operations = createExcelOperations(depsFor(host));
     const set = await operations.readIndicatorSet();
-    expect(host.syncCount).toBe(2);
+    expect(host.syncCount).toBe(3);
     expect(set.sheet).toBe("Indicator set");
     expect(set.indicators.map((i) => i.id)).toEqual(["PL01", "PL02", "HE01"]);
     const framework = await operations.defaultFramework();
@@ -204,7 +246,7 @@ describe("the gap analysis operations", () => {
 
     const result = await operations.writeGapSheets({ indicators: set.indicators, framework, overrides: {}, writeIndicators: true });
     expect(host.syncCount).toBe(2);
-    expect(host.sheetNames()).toEqual(["Indicator set", "Gap Analysis", "Placements", "Indicators", OWN_SHEETS_SHEET]);
+    expect(host.sheetNames()).toEqual(["Indicator set", "Gap Analysis", "Placements", "Indicators", REGISTER_SHEET]);
     expect(result.summary).toBe("Wrote the sheets “Gap Analysis”, “Placements” and “Indicators”. Only sheets the add-in wrote were replaced.");
     // The add-in's own Indicators sheet is now the set it reads.
     expect((await operations.readIndicatorSet()).sheet).toBe("Indicators");
@@ -231,14 +273,14 @@ describe("the return operations", () => {
     });
     host.resetCounters();
     const written = await operations.writeTemplate({ agency: "police", period: "Q2 2025/26", due: "2025-10-31", partnership: null });
-    // Read (two syncs), the add-in's list of its sheets (one), the write (one).
-    expect(host.syncCount).toBe(4);
+    // Read (three syncs), the register and what the add-in's sheets hold (one), the write (one).
+    expect(host.syncCount).toBe(5);
     expect(written.summary).toMatch(/^Wrote the sheets “Return” and “Checks”\. .*The Q2 2025\/26 return for Police has 2 indicators\.$/);
     expect(host.sheet("_spec")?.visibility).toBe("VeryHidden");
 
     host.resetCounters();
     const check = await operations.checkReturn();
-    expect(host.syncCount).toBe(2);
+    expect(host.syncCount).toBe(3);
     expect(check).toMatchObject({ readable: true, valid: false, agency: "Police", period: "Q2 2025/26" });
     expect(check.counts.errors).toBeGreaterThan(0);
     expect(check.issues.every((i) => i.message.length > 0)).toBe(true);
@@ -246,6 +288,17 @@ describe("the return operations", () => {
     const report = await operations.writeValidationReport();
     expect(report.summary).toMatch(/^Wrote the sheet “Validation report”/);
     expect(host.sheetNames()).toContain("Validation report");
+  });
+
+  it("ask before replacing a Return sheet that is the agency's own, since a template's Return keeps its name", async () => {
+    const host = new ExcelHost({ file: "Set.xlsx", sheets: [SET_SHEET, { name: "Return", cells: { A1: "Our own notes" } }] });
+    const operations = createExcelOperations(depsFor(host));
+    const request = { agency: "Police", period: "Q2 2025/26", due: null, partnership: null };
+    await expect(operations.writeTemplate(request)).rejects.toThrow("Sheet “Return” was not made by this add-in: replace it anyway?");
+    expect(host.text("Return", "A1")).toBe("Our own notes");
+    await operations.writeTemplate(request, { replace: ["Return"] });
+    expect(host.text("Return", "A1")).not.toBe("Our own notes");
+    expect(host.sheetNames()).toEqual(["Indicator set", "Return", "Checks", "_spec", REGISTER_SHEET]);
   });
 
   it("refuse a period or agency the set does not have, in words, before writing", async () => {

@@ -171,7 +171,7 @@ describe("Collation", () => {
       period: "Q2 2025/26",
       due: "2025-10-31",
       partnership: "Barnsley Safeguarding Children Partnership",
-    });
+    }, {});
   });
 
   it("shows the engine's words when the template cannot be made", async () => {

@@ -1,8 +1,9 @@
 /**
  * axe-core finds nothing wrong with the pane in its light, dark and high-contrast looks, in every
  * state a person meets: each tab, a workbook read and a sheet's details open, results and
- * failures shown, a return checked with its issues, a template's choices and the template
- * written, outside Office, and when Excel does not answer.
+ * failures shown, a question before replacing a sheet edited by hand, a return checked with its
+ * issues, a template's choices and the template written, outside Office, and when Excel does not
+ * answer.
  */
 import type { Page } from "playwright-core";
 import { axeViolations, describeViolations } from "./harness/axe";
@@ -62,6 +63,14 @@ describe.each(THEMES)("accessibility, %s theme", (theme) => {
     await sample.getByRole("button", { name: "Write the sample sheet" }).click();
     await waitForStatus(sample, "Done");
     await expectNoViolations(page, "with the sample written");
+    // Edited by hand in Excel: writing again asks first, and keeping it says so.
+    await host.edit("Scorecard", "A1", "Our own title");
+    await sample.getByRole("button", { name: "Write the sample sheet" }).click();
+    await waitForStatus(sample, "Replace this sheet?");
+    await expectNoViolations(page, "with a question asked before replacing a sheet");
+    await sample.getByRole("button", { name: "Keep it" }).click();
+    await waitForStatus(sample, "Kept");
+    await expectNoViolations(page, "with the sheet kept");
     await host.failNextRun("AccessDenied", "The workbook is read-only.");
     await sample.getByRole("button", { name: "Write the sample sheet" }).click();
     await waitForStatus(sample, "Could not finish");

@@ -42,6 +42,12 @@ export interface Grid {
   /** A dense rectangle: every row has the same length. */
   rows: GridCell[][];
   merges: MergeArea[];
+  /**
+   * Why the adapter left the sheet's cells out, in words that follow "because" ("it spans
+   * A1:F1048576 (6.3 million cells), …"); `rows` is then empty. Ingest reports it as the reason
+   * the sheet was skipped.
+   */
+  leftOut?: string;
   /** Absolute zero-based indexes of hidden rows and columns, where the adapter knows them. */
   hiddenRows?: number[];
   hiddenColumns?: number[];
@@ -52,5 +58,11 @@ export interface GridWorkbook {
   file: string;
   sheets: Grid[];
 }
+
+/**
+ * Most cells either adapter reads from one workbook: far more than any indicator table, and
+ * few enough to hold in memory (a stray cell at row 1,048,576 makes a sheet of millions).
+ */
+export const DEFAULT_MAX_CELLS = 2_000_000;
 
 export const EMPTY_CELL: GridCell = Object.freeze({ value: null, text: "", numberFormat: "General" }) as GridCell;

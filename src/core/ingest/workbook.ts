@@ -1,7 +1,8 @@
 /**
  * A whole workbook: detect each sheet, give sheet names to sheets that belong to one agency
  * each, extract, and list the indicators found. A sheet that is not an indicator table (a
- * cover, a read-me, a chart) is skipped with a warning; a workbook with no indicator table at
+ * cover, a read-me, a chart) is skipped with a warning, and so is a sheet the adapter left out
+ * as too large to read (its grid's `leftOut` says why); a workbook with no indicator table at
  * all is an InputError.
  */
 import { InputError } from "../errors";
@@ -45,10 +46,18 @@ export function ingestWorkbook(workbook: GridWorkbook, options: IngestOptions = 
   const usable: { layout: SheetLayout; index: number }[] = [];
   const layouts: SheetLayout[] = [];
   const reasons: string[] = [];
+  const leftOut: string[] = [];
   workbook.sheets.forEach((grid, index) => {
     const override = overrides[grid.sheet] ?? {};
     if (override.skip) {
       warnings.push({ code: "INGEST_SHEET_SKIPPED", message: `Sheet "${grid.sheet}" was left out, as asked.`, sheet: grid.sheet, cell: null });
+      return;
+    }
+    if (grid.leftOut !== undefined) {
+      // The adapter could not read its cells (too large): its reason is the sheet's.
+      leftOut.push(`sheet "${grid.sheet}" was left out because ${grid.leftOut}`);
+      reasons.push(`"${grid.sheet}": ${grid.leftOut}`);
+      warnings.push({ code: "INGEST_SHEET_SKIPPED", message: `Sheet "${grid.sheet}" was skipped because ${grid.leftOut}.`, sheet: grid.sheet, cell: null });
       return;
     }
     const found = detectLayouts(grid, override, reader);
@@ -62,6 +71,10 @@ export function ingestWorkbook(workbook: GridWorkbook, options: IngestOptions = 
     }
     for (const layout of good) usable.push({ layout, index });
   });
+  if (usable.length === 0 && leftOut.length > 0 && leftOut.length === reasons.length) {
+    // Every sheet that could have been read was too large: say that, not that none looks like a table.
+    throw new InputError(`Nothing in ${workbook.file} could be read: ${leftOut.join("; ")}.`, { file: workbook.file });
+  }
   if (usable.length === 0) {
     throw new InputError(`No sheet in ${workbook.file} looks like an indicator table: ${reasons.join("; ") || "it has no sheets"}.`, { file: workbook.file });
   }

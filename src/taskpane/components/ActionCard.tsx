@@ -1,17 +1,15 @@
 import * as React from "react";
 import { Button, Spinner, makeStyles, tokens } from "@fluentui/react-components";
-import type { OperationResult } from "../operations";
-import { describeError } from "../describe-error";
+import type { OperationResult, WriteOptions } from "../operations";
+import { ReplaceQuestion } from "./ReplaceQuestion";
 import { Section } from "./Section";
 import { Status } from "./Status";
+import { useRun } from "./use-run";
 
 const useStyles = makeStyles({
   row: { display: "flex", alignItems: "center", columnGap: tokens.spacingHorizontalM, flexWrap: "wrap" },
   status: { marginTop: tokens.spacingVerticalS },
 });
-
-type RunState =
-  { kind: "idle" } | { kind: "running" } | { kind: "done"; summary: string } | { kind: "failed"; message: string };
 
 export interface ActionCardProps {
   title: string;
@@ -22,7 +20,7 @@ export interface ActionCardProps {
   /** Shown beside the spinner while the action runs. */
   runningLabel: string;
   /** The operation; absent when it cannot run here (outside Excel), which disables the button. */
-  run: (() => Promise<OperationResult>) | null;
+  run: ((options: WriteOptions) => Promise<OperationResult>) | null;
   /** Why the button is disabled, when `run` is absent; read out with the button. */
   unavailableReason?: string;
 }
@@ -31,34 +29,15 @@ export interface ActionCardProps {
 export function ActionCard(props: ActionCardProps): React.JSX.Element {
   const { title, description, actionLabel, runningLabel, run, unavailableReason } = props;
   const styles = useStyles();
-  const [state, setState] = React.useState<RunState>({ kind: "idle" });
+  const action = useRun<OperationResult>();
+  const { state, start } = action;
   const reasonId = React.useId();
-  // A result that arrives after the pane has gone must not set state on an unmounted component.
-  const mounted = React.useRef(true);
-  React.useEffect(() => {
-    mounted.current = true;
-    return () => {
-      mounted.current = false;
-    };
-  }, []);
 
   const onClick = React.useCallback(() => {
-    if (!run) return;
-    setState({ kind: "running" });
-    // Through a promise, so that an operation that throws before it returns one is still shown.
-    Promise.resolve()
-      .then(run)
-      .then(
-        (result) => {
-          if (mounted.current) setState({ kind: "done", summary: result.summary });
-        },
-        (e: unknown) => {
-          if (mounted.current) setState({ kind: "failed", message: describeError(e) });
-        },
-      );
-  }, [run]);
+    if (run) start(run);
+  }, [run, start]);
 
-  const running = state.kind === "running";
+  const running = action.running;
   return (
     <Section title={title} description={description}>
       <div className={styles.row}>
@@ -80,9 +59,10 @@ export function ActionCard(props: ActionCardProps): React.JSX.Element {
         </p>
       )}
       <div className={styles.status}>
+        <ReplaceQuestion run={action} />
         {state.kind === "done" && (
           <Status intent="success" title="Done">
-            {state.summary}
+            {state.value.summary}
           </Status>
         )}
         {state.kind === "failed" && (

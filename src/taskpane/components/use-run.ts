@@ -1,27 +1,48 @@
 import * as React from "react";
-import { describeError } from "../describe-error";
+import { describeError, replaceQuestionOf } from "../describe-error";
+import type { ReplaceQuestion, WriteOptions } from "../operations";
 
 export type RunState<T> =
   | { kind: "idle" }
   | { kind: "running" }
   | { kind: "done"; value: T }
-  | { kind: "failed"; message: string };
+  | { kind: "failed"; message: string }
+  /** A write stopped to ask before replacing sheets; nothing was written yet. */
+  | { kind: "asking"; question: ReplaceQuestion }
+  /** The person chose to keep their sheets; nothing was written. */
+  | { kind: "kept"; message: string };
 
-/**
- * Runs one operation at a time and keeps its outcome: running, its result, or the failure as a
- * sentence to show. A second start while one runs is ignored, and an outcome that arrives after the
- * component has gone is dropped rather than set on an unmounted component.
- */
-export function useRun<T>(): {
+/** An operation; a write takes the person's answer to its question when it is run again. */
+export type Operation<T> = (options: WriteOptions) => Promise<T>;
+
+export interface Run<T> {
   state: RunState<T>;
   running: boolean;
   /** Starts the operation; false (and nothing done) while another is running. */
-  start: (operation: () => Promise<T>, onDone?: (value: T) => void) => boolean;
+  start: (operation: Operation<T>, onDone?: (value: T) => void) => boolean;
+  /** Answers the question a write asked: replace the sheets (run it again with them), or keep them. */
+  answer: (replace: boolean) => void;
   reset: () => void;
-} {
+}
+
+function keptMessage(sheets: readonly string[]): string {
+  const q = sheets.map((s) => `“${s}”`);
+  const list = q.length <= 1 ? (q[0] ?? "") : `${q.slice(0, -1).join(", ")} and ${q[q.length - 1]}`;
+  return `Nothing was written: ${list} ${sheets.length === 1 ? "is kept as it is" : "are kept as they are"}.`;
+}
+
+/**
+ * Runs one operation at a time and keeps its outcome: running, its result, the failure as a
+ * sentence to show, or the question a write asked before replacing sheets. A second start while
+ * one runs is ignored, and an outcome that arrives after the component has gone is dropped rather
+ * than set on an unmounted component.
+ */
+export function useRun<T>(): Run<T> {
   const [state, setState] = React.useState<RunState<T>>({ kind: "idle" });
   const mounted = React.useRef(true);
   const busy = React.useRef(false);
+  // What the question is about, so that "Replace" runs the same operation again.
+  const asked = React.useRef<{ operation: Operation<T>; onDone?: (value: T) => void; question: ReplaceQuestion } | null>(null);
   React.useEffect(() => {
     mounted.current = true;
     return () => {
@@ -29,13 +50,14 @@ export function useRun<T>(): {
     };
   }, []);
 
-  const start = React.useCallback((operation: () => Promise<T>, onDone?: (value: T) => void) => {
+  const run = React.useCallback((operation: Operation<T>, options: WriteOptions, onDone?: (value: T) => void) => {
     if (busy.current) return false;
     busy.current = true;
+    asked.current = null;
     setState({ kind: "running" });
     // Through a promise, so that an operation that throws before it returns one is still shown.
     Promise.resolve()
-      .then(operation)
+      .then(() => operation(options))
       .then(
         (value) => {
           busy.current = false;
@@ -45,12 +67,35 @@ export function useRun<T>(): {
         },
         (e: unknown) => {
           busy.current = false;
-          if (mounted.current) setState({ kind: "failed", message: describeError(e) });
+          if (!mounted.current) return;
+          const question = replaceQuestionOf(e);
+          if (question) {
+            asked.current = { operation, onDone, question };
+            setState({ kind: "asking", question });
+          } else setState({ kind: "failed", message: describeError(e) });
         },
       );
     return true;
   }, []);
 
-  const reset = React.useCallback(() => setState({ kind: "idle" }), []);
-  return { state, running: state.kind === "running", start, reset };
+  const start = React.useCallback((operation: Operation<T>, onDone?: (value: T) => void) => run(operation, {}, onDone), [run]);
+
+  const answer = React.useCallback(
+    (replace: boolean) => {
+      const pending = asked.current;
+      if (!pending || busy.current) return;
+      if (replace) run(pending.operation, { replace: pending.question.sheets }, pending.onDone);
+      else {
+        asked.current = null;
+        setState({ kind: "kept", message: keptMessage(pending.question.sheets) });
+      }
+    },
+    [run],
+  );
+
+  const reset = React.useCallback(() => {
+    asked.current = null;
+    setState({ kind: "idle" });
+  }, []);
+  return { state, running: state.kind === "running", start, answer, reset };
 }

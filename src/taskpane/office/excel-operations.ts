@@ -1,10 +1,9 @@
 import { InputError } from "../../core/errors";
 import type { WorkbookPlan } from "../../core/plan/plan";
-import type { Operations } from "../operations";
-import { describeWrite, ownSheetsFromValues, OWN_SHEETS_SHEET, placeOwnSheets } from "./own-sheets";
+import type { Operations, WriteOptions } from "../operations";
 
 /** The part of the Excel adapter the operations use (src/excel). */
-export type ExcelAdapter = Pick<typeof import("../../excel"), "readWorkbook" | "renderPlan" | "selectCell">;
+export type ExcelAdapter = Pick<typeof import("../../excel"), "readWorkbook" | "renderOwnedPlan" | "selectCell">;
 /** The engine's side of the operations, in three lazily loaded parts. */
 export type Jobs = typeof import("./jobs");
 export type GapJobs = typeof import("./gap-jobs");
@@ -36,29 +35,23 @@ const excelDeps: ExcelDeps = {
 };
 
 /**
- * Writes a plan as the add-in's own sheets: one sync to learn the workbook's sheet names and the
- * add-in's list of its sheets, then the adapter's render (one sync unless the plan is over 5 MB).
- * The number of syncs does not grow with the plan.
+ * Writes a plan as the add-in's own sheets through the adapter's one write path
+ * (src/excel/ownership.ts): one sync reads the sheet names, the register of the add-in's sheets
+ * and what those sheets hold now, then the render (one sync unless the plan is over 5 MB). The
+ * number of syncs does not grow with the plan. A sheet changed by hand, or a user's sheet of a
+ * name that cannot move, makes it stop and ask (an OwnershipError) unless `options.replace`
+ * names it.
  */
-async function writeOwnPlan(context: Excel.RequestContext, plan: WorkbookPlan, adapter: ExcelAdapter, mustKeepName: readonly string[] = []): Promise<string> {
-  const worksheets = context.workbook.worksheets;
-  worksheets.load("items/name");
-  const list = worksheets.getItemOrNullObject(OWN_SHEETS_SHEET).getUsedRangeOrNullObject(true);
-  list.load("values");
-  await context.sync();
-  const placed = placeOwnSheets(
-    plan,
-    worksheets.items.map((ws) => ws.name),
-    ownSheetsFromValues(list.isNullObject ? null : list.values),
-    mustKeepName,
-  );
-  if ("blocked" in placed) {
-    throw new InputError(`This workbook already has a sheet called “${placed.blocked}” that the add-in did not write: rename it, then try again.`, {
-      sheet: placed.blocked,
-    });
-  }
-  await adapter.renderPlan(context, placed.plan);
-  return describeWrite(placed);
+async function writeOwnPlan(
+  context: Excel.RequestContext,
+  adapter: ExcelAdapter,
+  plan: WorkbookPlan,
+  job: string,
+  options: WriteOptions = {},
+  fixedNames: readonly string[] = [],
+): Promise<string> {
+  const done = await adapter.renderOwnedPlan(context, plan, { job, fixedNames, force: options.replace ?? false });
+  return done.summary;
 }
 
 /** The operations, done in Excel through Office.js. This module is the only place the pane calls Excel.run. */
@@ -67,9 +60,9 @@ export function createExcelOperations(deps: ExcelDeps = excelDeps): Operations {
   const withGap = () => Promise.all([deps.loadAdapter(), deps.loadGapJobs()]);
   const withReturns = () => Promise.all([deps.loadAdapter(), deps.loadReturnJobs()]);
   return {
-    async writeSampleSheet() {
+    async writeSampleSheet(options) {
       const [adapter, jobs] = await withJobs();
-      return { summary: await deps.run((context) => writeOwnPlan(context, jobs.firstPlan(), adapter)) };
+      return { summary: await deps.run((context) => writeOwnPlan(context, adapter, jobs.firstPlan(), "Sample sheet", options)) };
     },
 
     async readWorkbook() {
@@ -83,18 +76,18 @@ export function createExcelOperations(deps: ExcelDeps = excelDeps): Operations {
       return jobs.extract(imported, overrides);
     },
 
-    async writeIndicatorSheets(request) {
+    async writeIndicatorSheets(request, options) {
       const [adapter, jobs] = await withJobs();
       // Everything is worked out before Excel is asked for anything, so a problem with the
       // analyst's settings never leaves a half-written workbook.
       const { plan, counts } = jobs.indicatorSheetsJob(request);
-      return { summary: await deps.run((context) => writeOwnPlan(context, plan, adapter)), counts };
+      return { summary: await deps.run((context) => writeOwnPlan(context, adapter, plan, "Indicator sheets", options)), counts };
     },
 
-    async writeScorecard(data, settings) {
+    async writeScorecard(data, settings, options) {
       const [adapter, jobs] = await withJobs();
       const { sheet, counts } = jobs.scorecardJob(data, settings);
-      const summary = await deps.run((context) => writeOwnPlan(context, { sheets: [sheet], activeSheet: sheet.name }, adapter));
+      const summary = await deps.run((context) => writeOwnPlan(context, adapter, { sheets: [sheet], activeSheet: sheet.name }, "Scorecard", options));
       return { summary, counts };
     },
 
@@ -116,10 +109,10 @@ export function createExcelOperations(deps: ExcelDeps = excelDeps): Operations {
       return (await deps.loadGapJobs()).analyse(request);
     },
 
-    async writeGapSheets(request) {
+    async writeGapSheets(request, options) {
       const [adapter, gap] = await withGap();
       const plan = gap.gapPlan(request);
-      return { summary: await deps.run((context) => writeOwnPlan(context, plan, adapter)) };
+      return { summary: await deps.run((context) => writeOwnPlan(context, adapter, plan, "Gap analysis", options)) };
     },
 
     async checkReturn() {
@@ -128,12 +121,12 @@ export function createExcelOperations(deps: ExcelDeps = excelDeps): Operations {
       return returns.checkReturn(read);
     },
 
-    async writeValidationReport() {
+    async writeValidationReport(options) {
       const [adapter, returns] = await withReturns();
       // Read, check and write in one Excel.run, so the report is of the return as it is now.
       const summary = await deps.run(async (context) => {
         const { plan } = returns.reportPlan(await adapter.readWorkbook(context));
-        return writeOwnPlan(context, plan, adapter);
+        return writeOwnPlan(context, adapter, plan, "Validation report", options);
       });
       return { summary };
     },
@@ -161,11 +154,11 @@ export function createExcelOperations(deps: ExcelDeps = excelDeps): Operations {
       return returns.templateChoices(read);
     },
 
-    async writeTemplate(request) {
+    async writeTemplate(request, options) {
       const [adapter, returns] = await withReturns();
       const summary = await deps.run(async (context) => {
         const made = returns.templatePlan(await adapter.readWorkbook(context), request);
-        const written = await writeOwnPlan(context, made.plan, adapter, returns.TEMPLATE_FIXED_NAMES);
+        const written = await writeOwnPlan(context, adapter, made.plan, "Return template", options, returns.TEMPLATE_FIXED_NAMES);
         return `${written} The ${made.period.label} return for ${made.agency} has ${made.indicators} indicator${made.indicators === 1 ? "" : "s"}.`;
       });
       return { summary };

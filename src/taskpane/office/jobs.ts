@@ -16,15 +16,15 @@ import type { SheetPlan, WorkbookPlan } from "../../core/plan/plan";
 import { applyRag, rateValue, RagRuleSchema, type RagRule, type RagRuleInput } from "../../core/rag";
 import { buildScorecard } from "../../core/scorecard";
 import type { Extraction, ImportedWorkbook, IndicatorSheetsRequest, RagTally, ScorecardSettings } from "../operations";
-import { isOwnSheet, ownSheetsFromGrid, OWN_SHEETS_SHEET } from "./own-sheets";
+import { isRegisterSheet, splitOwnSheets } from "../../excel/ownership";
 
 export { firstPlan };
 
 /** The workbook as read, less the add-in's own sheets, and what the engine finds in it. */
 export function importWorkbook(read: GridWorkbook): { imported: ImportedWorkbook; extraction: Extraction } {
-  const own = ownSheetsFromGrid(read.sheets.find((s) => s.sheet.toLowerCase() === OWN_SHEETS_SHEET.toLowerCase()));
-  const ownSheets = read.sheets.filter((s) => isOwnSheet(s.sheet, own) && s.sheet.toLowerCase() !== OWN_SHEETS_SHEET.toLowerCase()).map((s) => s.sheet);
-  const workbook: GridWorkbook = { file: read.file, sheets: read.sheets.filter((s) => !isOwnSheet(s.sheet, own)) };
+  const { own, theirs } = splitOwnSheets(read);
+  const ownSheets = own.filter((s) => !isRegisterSheet(s.sheet)).map((s) => s.sheet);
+  const workbook: GridWorkbook = { file: read.file, sheets: theirs };
   if (workbook.sheets.length === 0) {
     throw new InputError("This workbook only holds sheets the add-in wrote: open the workbook with your figures, then read it.", { file: read.file });
   }

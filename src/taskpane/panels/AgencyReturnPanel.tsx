@@ -2,6 +2,7 @@ import * as React from "react";
 import { Badge, Body1, Button, Subtitle2, Switch, makeStyles, tokens } from "@fluentui/react-components";
 import type { Severity, ValidationIssue } from "../../core/model";
 import { RunButton } from "../components/RunButton";
+import { ReplaceQuestion } from "../components/ReplaceQuestion";
 import { describeError } from "../describe-error";
 import { Section } from "../components/Section";
 import { Status } from "../components/Status";
@@ -200,9 +201,10 @@ export function AgencyReturnPanel({ operations, unavailableReason }: PanelProps)
           runningLabel="Writing the report…"
           appearance="secondary"
           running={report.running}
-          onClick={() => operations && report.start(() => operations.writeValidationReport())}
+          onClick={() => operations && report.start((options) => operations.writeValidationReport(options))}
           unavailableReason={unavailable}
         />
+        <ReplaceQuestion run={report} />
         {report.state.kind === "done" && (
           <Status intent="success" title="Report written">
             {report.state.value.summary}

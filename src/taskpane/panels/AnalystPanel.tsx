@@ -5,7 +5,7 @@ import type { IngestResult } from "../../core/model";
 import { ActionCard } from "../components/ActionCard";
 import { Status } from "../components/Status";
 import { useRun } from "../components/use-run";
-import type { Extraction, ImportedWorkbook } from "../operations";
+import type { Extraction, ImportedWorkbook, WriteOptions } from "../operations";
 import { withGapAreas } from "./analyst/gap-areas";
 import { GapSection } from "./analyst/GapSection";
 import { ImportSection } from "./analyst/ImportSection";
@@ -41,7 +41,7 @@ export function AnalystPanel({ operations, unavailableReason }: PanelProps): Rea
     () => (operations ? (sheet: string, cell: string) => startShowCell(() => operations.selectCell(sheet, cell)) : null),
     [operations, startShowCell],
   );
-  const writeSample = React.useMemo(() => (operations ? () => operations.writeSampleSheet() : null), [operations]);
+  const writeSample = React.useMemo(() => (operations ? (options: WriteOptions) => operations.writeSampleSheet(options) : null), [operations]);
 
   return (
     <>

@@ -2,6 +2,7 @@ import * as React from "react";
 import { Body1, Field, Input, makeStyles, tokens } from "@fluentui/react-components";
 import { Choice } from "../components/Choice";
 import { RunButton } from "../components/RunButton";
+import { ReplaceQuestion } from "../components/ReplaceQuestion";
 import { Section } from "../components/Section";
 import { Status } from "../components/Status";
 import { useRun } from "../components/use-run";
@@ -60,7 +61,9 @@ function TemplateSection({ operations, unavailableReason }: PanelProps): React.J
       : (problems.period ?? problems.due ?? null);
   const onWrite = () => {
     if (!operations || blocked !== null) return;
-    write.start(() => operations.writeTemplate({ agency, period: period.trim(), due: due.trim() === "" ? null : due.trim(), partnership: partnership.trim() || null }));
+    write.start((options) =>
+      operations.writeTemplate({ agency, period: period.trim(), due: due.trim() === "" ? null : due.trim(), partnership: partnership.trim() || null }, options),
+    );
   };
 
   return (
@@ -111,6 +114,7 @@ function TemplateSection({ operations, unavailableReason }: PanelProps): React.J
             unavailableReason={unavailable}
             blockedReason={blocked}
           />
+          <ReplaceQuestion run={write} />
           {write.state.kind === "done" && (
             <Status intent="success" title="Template written">
               {write.state.value.summary}

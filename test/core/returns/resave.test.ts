@@ -9,7 +9,8 @@ import { SPEC_SHEET } from "../../../src/core/returns/layout";
 import { readReturnSpec } from "../../../src/core/returns/spec";
 import { buildReturnSpec } from "../../../src/core/returns/template";
 import { readWorkbookBuffer } from "../../../src/files/read";
-import { check, filled, resaveWithLibreOffice, SOFFICE, templateInput, type Desk } from "./kit";
+import { check, filled, resaveWithLibreOffice, templateInput, type Desk } from "./kit";
+import { withLibreOffice } from "../../render/libreoffice";
 
 async function resaveWithExcelJS(buffer: Buffer): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
@@ -59,13 +60,10 @@ describe("re-saved by ExcelJS", () => {
   });
 });
 
-const withSoffice = SOFFICE ? describe : describe.skip;
-const title = SOFFICE
-  ? "re-saved by LibreOffice headless"
-  : "re-saved by LibreOffice headless (SKIPPED: soffice was not found at /usr/bin/soffice, so this was not tested)";
+const lo = withLibreOffice("re-saved by LibreOffice headless");
 
-withSoffice(title, () => {
-  test("the specification survives, no longer very hidden but hidden, and a correct return has no errors", async () => {
+describe("re-saved by LibreOffice headless", () => {
+  lo("the specification survives, no longer very hidden but hidden, and a correct return has no errors", async () => {
     const resaved = await resaveWithLibreOffice(await filled(typedVariously));
     const grids = await readWorkbookBuffer(resaved, "return.xlsx");
     expect(readReturnSpec(grids)).toEqual(buildReturnSpec(templateInput()));
@@ -79,12 +77,12 @@ withSoffice(title, () => {
     expect(r.observations.find((o) => o.indicatorId === "CP02")!.value).toBe(18);
   });
 
-  test("a return with slips keeps the same issues in the same cells", async () => {
+  lo("a return with slips keeps the same issues in the same cells", async () => {
     const r = await check(await resaveWithLibreOffice(await filled(withSlips)));
     expect(r.issues.map((i) => [i.code, i.cell])).toEqual(slipCells);
   });
 
-  test("a formula saved without its result is calculated by LibreOffice, so the return then passes", async () => {
+  lo("a formula saved without its result is calculated by LibreOffice, so the return then passes", async () => {
     const raw = await filled((d) => {
       d.at("CP03", "value").value = { formula: "100+20" } as unknown as ExcelJS.CellValue;
     });

@@ -15,6 +15,10 @@ export async function pickFileWithMouse(page: Page, button: Locator, files: stri
  * chooser and picks `files`.
  */
 export async function pickFileWithKeyboard(page: Page, files: string | string[], key: "Enter" | "Space" = "Enter"): Promise<void> {
+  // A button can be reached by Tab while it is still disabled (Fluent's disabledFocusable keeps it
+  // in the tab order until the pane's operations are ready); a person would wait for it to be
+  // usable before pressing, and so does the test, or the key press does nothing on a busy machine.
+  await page.waitForFunction(() => document.activeElement !== null && document.activeElement.getAttribute("aria-disabled") !== "true", undefined, { timeout: 15_000 });
   const [chooser] = await Promise.all([page.waitForEvent("filechooser"), page.keyboard.press(key)]);
   await chooser.setFiles(files);
 }

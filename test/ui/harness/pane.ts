@@ -64,7 +64,7 @@ type Handle = ExcelHostHandle;
 export class HostClient {
   constructor(private readonly page: Page) {}
 
-  private async call<K extends keyof Handle>(method: K, ...args: Parameters<Handle[K]>): Promise<ReturnType<Handle[K]>> {
+  private async call<K extends keyof Handle>(method: K, ...args: Parameters<Handle[K]>): Promise<Awaited<ReturnType<Handle[K]>>> {
     const result = await this.page.evaluate(
       ([m, a]) => {
         const handle = window.__excelHost;
@@ -74,7 +74,7 @@ export class HostClient {
       [method, args as unknown[]] as const,
     );
     // What the page returns is plain data (JSON-like), which is what every method of the handle returns.
-    return result as ReturnType<Handle[K]>;
+    return result as Awaited<ReturnType<Handle[K]>>;
   }
 
   /** context.sync() calls over every Excel.run so far. */
@@ -92,6 +92,8 @@ export class HostClient {
   makeReady = (): Promise<void> => this.call("makeReady");
   /** Makes the next Excel.run reject with an error shaped like Office.js's. */
   failNextRun = (code: string, message: string): Promise<void> => this.call("failNextRun", { code, message });
+  /** Types into a cell as a person would in Excel (not one of the pane's syncs). */
+  edit = (sheet: string, address: string, value: string | number): Promise<void> => this.call("edit", sheet, address, value);
 }
 
 export interface OpenPane {

@@ -115,6 +115,11 @@ const handle: ExcelHostHandle = {
   failNextRun: (error) => {
     pendingFailure = error;
   },
+  edit: async (sheet, address, value) => {
+    // The host's own context, not one of the pane's: the person's typing is not the pane's request.
+    host.context.workbook.worksheets.getItem(sheet).getRange(address).values = [[value]];
+    await host.context.sync();
+  },
 };
 
 const globals = globalThis as unknown as { Office: typeof office; Excel: { run: typeof run }; __excelHost: ExcelHostHandle };

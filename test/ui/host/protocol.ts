@@ -65,6 +65,8 @@ export interface ExcelHostHandle {
   makeReady(): void;
   /** The next Excel.run rejects with this error before it touches the workbook. */
   failNextRun(error: InjectedError): void;
+  /** Types into a cell as a person would in Excel, outside any Excel.run of the pane (not counted as its syncs). */
+  edit(sheet: string, address: string, value: string | number): Promise<void>;
 }
 
 declare global {

@@ -41,8 +41,9 @@ describe("Analyst panel: import a workbook and rate it", () => {
     await importSection(page).getByRole("button", { name: "Read this workbook" }).click();
     const read = await waitForStatus(importSection(page), "Read");
     expect(read).toMatch(/^Found \d+ indicators and \d+ figures on 1 sheet of partnership-scorecard-q2-2025-26\.xlsx\./);
-    // Reading changes nothing and takes a fixed number of syncs, whatever the workbook's size.
-    expect(await syncKinds(host)).toEqual(["read", "read"]);
+    // Reading changes nothing and takes a fixed number of syncs, whatever the workbook's size:
+    // the sheets, their sizes, their cells.
+    expect(await syncKinds(host)).toEqual(["read", "read", "read"]);
 
     // One heading per sheet, saying what was found on it.
     const headings = importSection(page).getByRole("heading", { level: 3 });
@@ -61,8 +62,8 @@ describe("Analyst panel: import a workbook and rate it", () => {
     expect(written).toContain("so the add-in wrote “Scorecard (add-in)” and left yours alone");
     expect(await host.sheetNames()).toEqual(expect.arrayContaining(["Cover", "Scorecard", "Indicators", "Observations", "Scorecard (add-in)"]));
     expect((await host.snapshot(seed.sheets.map((s) => s.name))).sheets).toEqual(analystSheets.sheets);
-    // The write is one request, after one read of the sheet names.
-    expect(await syncKinds(host)).toEqual(["read", "read", "read", "write"]);
+    // The write is one request, after one read of the sheet names, the register and the add-in's sheets.
+    expect(await syncKinds(host)).toEqual(["read", "read", "read", "read", "write"]);
     const indicators = (await host.snapshot(["Indicators"])).sheets[0];
     expect(Object.keys(indicators?.cells ?? {}).length).toBeGreaterThan(10);
     await screenshot("written");
@@ -95,6 +96,59 @@ describe("Analyst panel: import a workbook and rate it", () => {
     // The sheet rates itself: live conditional formats, not colours painted once.
     expect(sheet?.conditionalFormats.length).toBeGreaterThan(0);
     expect((await syncKinds(host)).slice(-2)).toEqual(["read", "write"]);
+    await screenshot();
+  });
+
+  test("a Scorecard edited by hand: Apply asks before replacing it, and Replace it replaces it", async () => {
+    const { page, host, screenshot } = await pane.open({ host: seed });
+    const apply = scorecardSection(page).getByRole("button", { name: "Apply and write the Scorecard" });
+    await importSection(page).getByRole("button", { name: "Read this workbook" }).click();
+    await waitForStatus(importSection(page), "Read");
+    await apply.click();
+    await waitForStatus(scorecardSection(page), "Scorecard written");
+    const title = await host.text("Scorecard (add-in)", "A1");
+
+    // The analyst types over the add-in's title in Excel.
+    await host.edit("Scorecard (add-in)", "A1", "Our board's scorecard");
+    const edited = await host.snapshot();
+    const syncsBefore = (await host.requests()).length;
+    await apply.click();
+    const question = await waitForStatus(scorecardSection(page), "Replace this sheet?");
+    expect(question).toBe("Sheet “Scorecard (add-in)” has been changed by hand since the add-in wrote it: replace it anyway?");
+    // Asking took one read and wrote nothing.
+    expect((await syncKinds(host)).slice(syncsBefore)).toEqual(["read"]);
+    expect(await host.snapshot()).toEqual(edited);
+    await screenshot("asked");
+
+    await scorecardSection(page).getByRole("button", { name: "Replace it" }).click();
+    expect(await waitForStatus(scorecardSection(page), "Scorecard written")).toContain("“Scorecard (add-in)” was replaced as you asked");
+    expect(await host.text("Scorecard (add-in)", "A1")).toBe(title);
+    // The analyst's own Scorecard is still as it was.
+    expect((await host.snapshot(["Scorecard"])).sheets).toEqual(edited.sheets.filter((s) => s.name === "Scorecard"));
+    // Replacing is one read and one write, as any write is.
+    expect((await syncKinds(host)).slice(syncsBefore)).toEqual(["read", "read", "write"]);
+    await screenshot("replaced");
+  });
+
+  test("keyboard only: the question's answers follow the button, and Keep it leaves the edited Scorecard alone", async () => {
+    const { page, host, screenshot } = await pane.open({ host: seed });
+    const apply = scorecardSection(page).getByRole("button", { name: "Apply and write the Scorecard" });
+    await tabTo(page, importSection(page).getByRole("button", { name: "Read this workbook" }));
+    await page.keyboard.press("Enter");
+    await waitForStatus(importSection(page), "Read");
+    await tabTo(page, apply, { max: 60 });
+    await page.keyboard.press("Enter");
+    await waitForStatus(scorecardSection(page), "Scorecard written");
+    await host.edit("Scorecard (add-in)", "A1", "Our board's scorecard");
+    const edited = await host.snapshot();
+
+    await page.keyboard.press("Enter");
+    await waitForStatus(scorecardSection(page), "Replace this sheet?");
+    await tabTo(page, scorecardSection(page).getByRole("button", { name: "Replace it" }), { max: 2 });
+    await tabTo(page, scorecardSection(page).getByRole("button", { name: "Keep it" }), { max: 1 });
+    await page.keyboard.press("Enter");
+    expect(await waitForStatus(scorecardSection(page), "Kept")).toBe("Nothing was written: “Scorecard (add-in)” is kept as it is.");
+    expect(await host.snapshot()).toEqual(edited);
     await screenshot();
   });
 

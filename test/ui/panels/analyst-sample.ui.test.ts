@@ -58,8 +58,9 @@ async function expectSampleSheet(host: HostClient, name = "Scorecard"): Promise<
 
 /**
  * The whole write is one request: exactly one context.sync() changes the workbook. Before it, one
- * sync reads the sheet names and the add-in's list of the sheets it wrote (so that an analyst's
- * own "Scorecard" is never replaced); none after it.
+ * sync reads the sheet names, the add-in's register of the sheets it wrote and what those sheets
+ * hold now (so that an analyst's own "Scorecard", or one edited by hand, is never replaced
+ * unasked); none after it.
  */
 async function expectOneWrite(host: HostClient): Promise<void> {
   const requests = await host.requests();

@@ -14,6 +14,7 @@ import {
 import type { PlacedIndicator, PlacementOverride } from "../../../core/gap";
 import type { Framework, Indicator, IngestResult } from "../../../core/model";
 import { RunButton } from "../../components/RunButton";
+import { ReplaceQuestion } from "../../components/ReplaceQuestion";
 import { Section } from "../../components/Section";
 import { Status } from "../../components/Status";
 import { useRun } from "../../components/use-run";
@@ -193,13 +194,16 @@ export function GapSection({ operations, unavailableReason, data, onPlacements }
 
   const onWrite = () => {
     if (!operations || !set || !framework) return;
-    write.start(() =>
-      operations.writeGapSheets({
-        indicators: [...set.indicators, ...set.added],
-        framework,
-        overrides,
-        writeIndicators: set.added.length > 0,
-      }),
+    write.start((options) =>
+      operations.writeGapSheets(
+        {
+          indicators: [...set.indicators, ...set.added],
+          framework,
+          overrides,
+          writeIndicators: set.added.length > 0,
+        },
+        options,
+      ),
     );
   };
 
@@ -355,6 +359,7 @@ export function GapSection({ operations, unavailableReason, data, onPlacements }
             unavailableReason={unavailable}
             blockedReason={analysis.running ? "Wait for the analysis to finish." : null}
           />
+          <ReplaceQuestion run={write} />
           {write.state.kind === "done" && (
             <Status intent="success" title="Gap analysis written">
               {write.state.value.summary}

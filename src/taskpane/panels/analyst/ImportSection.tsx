@@ -11,6 +11,7 @@ import {
 } from "@fluentui/react-components";
 import type { LayoutOverride, LayoutOverrides } from "../../../core/ingest";
 import { RagCounts } from "../../components/RagCounts";
+import { ReplaceQuestion } from "../../components/ReplaceQuestion";
 import { RunButton } from "../../components/RunButton";
 import { Section } from "../../components/Section";
 import { Status } from "../../components/Status";
@@ -106,8 +107,8 @@ export function ImportSection(props: ImportSectionProps): React.JSX.Element {
   const onWriteClick = () => {
     if (!operations || !extraction || "problem" in scorecard) return;
     const { observations, indicators, warnings } = extraction.detail;
-    write.start(() =>
-      operations.writeIndicatorSheets({ data: { observations, indicators, warnings }, settings: scorecard.settings, includeScorecard }),
+    write.start((options) =>
+      operations.writeIndicatorSheets({ data: { observations, indicators, warnings }, settings: scorecard.settings, includeScorecard }, options),
     );
   };
 
@@ -216,6 +217,7 @@ export function ImportSection(props: ImportSectionProps): React.JSX.Element {
             unavailableReason={operations ? undefined : unavailableReason}
             blockedReason={writeBlocked}
           />
+          <ReplaceQuestion run={write} />
           {write.state.kind === "done" && (
             <Status intent="success" title="Written">
               {write.state.value.summary}

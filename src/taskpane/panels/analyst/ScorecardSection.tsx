@@ -17,6 +17,7 @@ import {
 import type { IngestResult } from "../../../core/model";
 import { Choice } from "../../components/Choice";
 import { RagCounts } from "../../components/RagCounts";
+import { ReplaceQuestion } from "../../components/ReplaceQuestion";
 import { RunButton } from "../../components/RunButton";
 import { Section } from "../../components/Section";
 import { Status } from "../../components/Status";
@@ -82,7 +83,7 @@ export function ScorecardSection(props: ScorecardSectionProps): React.JSX.Elemen
 
   const onApply = () => {
     if (!operations || !data || "problem" in settings) return;
-    apply.start(() => operations.writeScorecard(data, settings.settings));
+    apply.start((options) => operations.writeScorecard(data, settings.settings, options));
   };
 
   return (
@@ -205,6 +206,7 @@ export function ScorecardSection(props: ScorecardSectionProps): React.JSX.Elemen
         unavailableReason={operations ? undefined : unavailableReason}
         blockedReason={blocked}
       />
+      <ReplaceQuestion run={apply} />
       {apply.state.kind === "done" && (
         <Status intent="success" title="Scorecard written">
           {apply.state.value.summary}
