@@ -193,7 +193,8 @@ export function rectCells(rect: Rect): number {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Addresses
+// Addresses. Written apart from src/core/grid/address.ts on purpose: the stand-in for Excel must
+// not share the adapter's own address code, or a bug in it would pass unseen on both sides.
 
 function colIndex(letters: string): number {
   let n = 0;
