@@ -2,7 +2,7 @@ import * as React from "react";
 import { Badge, Body1, Button, Subtitle2, Switch, makeStyles, tokens } from "@fluentui/react-components";
 import type { Severity, ValidationIssue } from "../../core/model";
 import { RunButton } from "../components/RunButton";
-import { ReplaceQuestion } from "../components/ReplaceQuestion";
+import { WriteOutcome } from "../components/WriteOutcome";
 import { describeError } from "../describe-error";
 import { Section } from "../components/Section";
 import { Status } from "../components/Status";
@@ -204,17 +204,7 @@ export function AgencyReturnPanel({ operations, unavailableReason }: PanelProps)
           onClick={() => operations && report.start((options) => operations.writeValidationReport(options))}
           unavailableReason={unavailable}
         />
-        <ReplaceQuestion run={report} />
-        {report.state.kind === "done" && (
-          <Status intent="success" title="Report written">
-            {report.state.value.summary}
-          </Status>
-        )}
-        {report.state.kind === "failed" && (
-          <Status intent="error" title="Could not write the report">
-            {report.state.message}
-          </Status>
-        )}
+        <WriteOutcome run={report} doneTitle="Report written" failedTitle="Could not write the report" />
       </Section>
     </>
   );

@@ -2,7 +2,7 @@ import * as React from "react";
 import { Body1, Field, Input, makeStyles, tokens } from "@fluentui/react-components";
 import { Choice } from "../components/Choice";
 import { RunButton } from "../components/RunButton";
-import { ReplaceQuestion } from "../components/ReplaceQuestion";
+import { WriteOutcome } from "../components/WriteOutcome";
 import { Section } from "../components/Section";
 import { Status } from "../components/Status";
 import { useRun } from "../components/use-run";
@@ -114,17 +114,7 @@ function TemplateSection({ operations, unavailableReason }: PanelProps): React.J
             unavailableReason={unavailable}
             blockedReason={blocked}
           />
-          <ReplaceQuestion run={write} />
-          {write.state.kind === "done" && (
-            <Status intent="success" title="Template written">
-              {write.state.value.summary}
-            </Status>
-          )}
-          {write.state.kind === "failed" && (
-            <Status intent="error" title="Could not write the template">
-              {write.state.message}
-            </Status>
-          )}
+          <WriteOutcome run={write} doneTitle="Template written" failedTitle="Could not write the template" />
         </div>
       )}
     </Section>

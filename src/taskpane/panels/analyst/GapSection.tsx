@@ -14,7 +14,7 @@ import {
 import type { PlacedIndicator, PlacementOverride } from "../../../core/gap";
 import type { Framework, Indicator, IngestResult } from "../../../core/model";
 import { RunButton } from "../../components/RunButton";
-import { ReplaceQuestion } from "../../components/ReplaceQuestion";
+import { WriteOutcome } from "../../components/WriteOutcome";
 import { Section } from "../../components/Section";
 import { Status } from "../../components/Status";
 import { useRun } from "../../components/use-run";
@@ -359,17 +359,7 @@ export function GapSection({ operations, unavailableReason, data, onPlacements }
             unavailableReason={unavailable}
             blockedReason={analysis.running ? "Wait for the analysis to finish." : null}
           />
-          <ReplaceQuestion run={write} />
-          {write.state.kind === "done" && (
-            <Status intent="success" title="Gap analysis written">
-              {write.state.value.summary}
-            </Status>
-          )}
-          {write.state.kind === "failed" && (
-            <Status intent="error" title="Could not write the gap analysis">
-              {write.state.message}
-            </Status>
-          )}
+          <WriteOutcome run={write} doneTitle="Gap analysis written" failedTitle="Could not write the gap analysis" />
         </div>
       )}
     </Section>

@@ -11,7 +11,7 @@ import {
 } from "@fluentui/react-components";
 import type { LayoutOverride, LayoutOverrides } from "../../../core/ingest";
 import { RagCounts } from "../../components/RagCounts";
-import { ReplaceQuestion } from "../../components/ReplaceQuestion";
+import { WriteOutcome } from "../../components/WriteOutcome";
 import { RunButton } from "../../components/RunButton";
 import { Section } from "../../components/Section";
 import { Status } from "../../components/Status";
@@ -217,18 +217,7 @@ export function ImportSection(props: ImportSectionProps): React.JSX.Element {
             unavailableReason={operations ? undefined : unavailableReason}
             blockedReason={writeBlocked}
           />
-          <ReplaceQuestion run={write} />
-          {write.state.kind === "done" && (
-            <Status intent="success" title="Written">
-              {write.state.value.summary}
-              {write.state.value.counts && <RagCounts counts={write.state.value.counts} label="Latest ratings on the Scorecard" />}
-            </Status>
-          )}
-          {write.state.kind === "failed" && (
-            <Status intent="error" title="Could not write">
-              {write.state.message}
-            </Status>
-          )}
+          <WriteOutcome run={write} doneTitle="Written" failedTitle="Could not write" more={(v) => v.counts && <RagCounts counts={v.counts} label="Latest ratings on the Scorecard" />} />
         </div>
       )}
     </Section>

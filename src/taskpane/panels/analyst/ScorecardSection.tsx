@@ -17,10 +17,9 @@ import {
 import type { IngestResult } from "../../../core/model";
 import { Choice } from "../../components/Choice";
 import { RagCounts } from "../../components/RagCounts";
-import { ReplaceQuestion } from "../../components/ReplaceQuestion";
+import { WriteOutcome } from "../../components/WriteOutcome";
 import { RunButton } from "../../components/RunButton";
 import { Section } from "../../components/Section";
-import { Status } from "../../components/Status";
 import { useRun } from "../../components/use-run";
 import type { Operations, ScorecardResult, ScorecardSettings } from "../../operations";
 import { listSome } from "./import-summary";
@@ -206,18 +205,7 @@ export function ScorecardSection(props: ScorecardSectionProps): React.JSX.Elemen
         unavailableReason={operations ? undefined : unavailableReason}
         blockedReason={blocked}
       />
-      <ReplaceQuestion run={apply} />
-      {apply.state.kind === "done" && (
-        <Status intent="success" title="Scorecard written">
-          {apply.state.value.summary}
-          <RagCounts counts={apply.state.value.counts} label="Latest ratings" />
-        </Status>
-      )}
-      {apply.state.kind === "failed" && (
-        <Status intent="error" title="Could not write the Scorecard">
-          {apply.state.message}
-        </Status>
-      )}
+      <WriteOutcome run={apply} doneTitle="Scorecard written" failedTitle="Could not write the Scorecard" more={(v) => <RagCounts counts={v.counts} label="Latest ratings" />} />
     </Section>
   );
 }
