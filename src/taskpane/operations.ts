@@ -7,6 +7,7 @@
  * Only types come from the engine here: the engine itself loads lazily, inside the operations,
  * so that the pane opens quickly.
  */
+import type { CollateResult } from "../core/collate";
 import type { GridWorkbook } from "../core/grid/grid";
 import type { IngestDetail, LayoutOverrides } from "../core/ingest";
 import type { GapResult, PlacementOverrides } from "../core/gap";
@@ -161,6 +162,24 @@ export interface TemplateRequest {
   partnership: string | null;
 }
 
+/** A file the person picked: its name and its bytes, as the browser read them. */
+export interface ReturnFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+export interface CollationRequest {
+  files: ReturnFile[];
+  /** The indicator set, whose agencies are the returns expected; without it nothing is "missing". */
+  indicators?: Indicator[];
+}
+
+/** A collation, with its one-line summary ("2 returns: 1 accepted, 1 rejected; …"). */
+export interface CollationView {
+  result: CollateResult;
+  summary: string;
+}
+
 export interface Operations {
   /** Writes the sample scorecard sheet into the open workbook (replacing an earlier copy of it, and nothing else). */
   writeSampleSheet(options?: WriteOptions): Promise<OperationResult>;
@@ -198,6 +217,14 @@ export interface Operations {
   templateChoices(): Promise<TemplateChoices>;
   /** Writes a return template (Return, Checks and its hidden specification) as sheets of this workbook. */
   writeTemplate(request: TemplateRequest, options?: WriteOptions): Promise<OperationResult>;
+
+  /**
+   * Reads the picked return files (a file that cannot be read takes part as rejected, with its
+   * reason) and collates them; no trip to Excel.
+   */
+  collateFiles(request: CollationRequest): Promise<CollationView>;
+  /** Writes the collated sheets (Submissions, Collated observations, …) as the add-in's own sheets. */
+  writeCollation(result: CollateResult, options?: WriteOptions): Promise<OperationResult>;
 
   /** Shows a cell: activates its sheet and selects it. */
   selectCell(sheet: string, cell: string): Promise<void>;

@@ -6,6 +6,7 @@ import * as gapJobs from "../../src/taskpane/office/gap-jobs";
 import * as jobs from "../../src/taskpane/office/jobs";
 import { describeSheets, OwnershipError, REGISTER_SHEET } from "../../src/excel/ownership";
 import * as returnJobs from "../../src/taskpane/office/returns-jobs";
+import * as collateJobs from "../../src/taskpane/office/collate-jobs";
 import type { ScorecardSettings } from "../../src/taskpane/operations";
 import { ExcelHost, type SeedSheet } from "../excel-host";
 
@@ -36,6 +37,7 @@ function depsFor(host: ExcelHost) {
     loadJobs: jest.fn(async () => jobs),
     loadGapJobs: jest.fn(async () => gapJobs),
     loadReturnJobs: jest.fn(async () => returnJobs),
+    loadCollateJobs: jest.fn(async () => collateJobs),
   };
   return deps;
 }

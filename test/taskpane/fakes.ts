@@ -5,6 +5,7 @@
  */
 import type { CellValue, Grid, GridWorkbook } from "../../src/core/grid/grid";
 import type { Indicator } from "../../src/core/model";
+import { collateReturns, collateSummary, type CollateResult, type Submission } from "../../src/core/collate";
 import * as gapJobs from "../../src/taskpane/office/gap-jobs";
 import * as jobs from "../../src/taskpane/office/jobs";
 import type { Operations, ReturnCheck } from "../../src/taskpane/operations";
@@ -64,6 +65,45 @@ export const CHECKED_RETURN: ReturnCheck = {
   ],
 };
 
+const Q2 = { start: "2025-07-01", end: "2025-09-30", label: "Q2 2025/26" };
+
+function submission(more: Partial<Submission> & Pick<Submission, "file">): Submission {
+  return {
+    agency: null,
+    period: Q2,
+    status: "accepted",
+    errors: 0,
+    warnings: 0,
+    queries: 0,
+    readable: true,
+    reason: null,
+    partnership: "Barnsley Safeguarding Children Partnership",
+    issues: [],
+    ...more,
+  };
+}
+
+/**
+ * A collation of three returns for Q2 2025/26: Children's social care accepted (with a query),
+ * Police rejected with two errors, and Health's sent twice (its figures counted once); no
+ * conflicts, so no agency is missing.
+ */
+export const COLLATED: CollateResult = {
+  submissions: [
+    submission({ file: "csc-q2.xlsx", agency: "Children's social care", queries: 1 }),
+    submission({ file: "police-q2.xlsx", agency: "Police", status: "rejected", errors: 2, reason: "The return has 2 errors to fix." }),
+    submission({ file: "health-q2.xlsx", agency: "Health" }),
+    submission({ file: "health-q2 (copy).xlsx", agency: "Health" }),
+  ],
+  observations: [],
+  missing: [],
+  conflicts: [],
+  expected: ["Children's social care", "Police", "Health"],
+  missingByPeriod: [],
+  duplicates: [{ agency: "Health", period: Q2, kept: "health-q2.xlsx", repeatedIn: ["health-q2 (copy).xlsx"], indicatorIds: ["XX01"], commentaryDiffers: [] }],
+  notes: [],
+};
+
 export type FakeOperations = { [K in keyof Operations]: jest.Mock<ReturnType<Operations[K]>, Parameters<Operations[K]>> };
 
 export function fakeOperations(overrides: Partial<Operations> = {}, workbook: GridWorkbook = PARTNERSHIP): FakeOperations {
@@ -96,6 +136,16 @@ export function fakeOperations(overrides: Partial<Operations> = {}, workbook: Gr
       indicators: 4,
     }),
     writeTemplate: async () => ({ summary: "Wrote the sheets “Return” and “Checks”. Only sheets the add-in wrote were replaced." }),
+    // The real collating, of files that could not be read (the file adapter's ExcelJS does not load
+    // under jsdom): each is a rejected submission with the reader's reason.
+    collateFiles: async (request) => {
+      const result = collateReturns(
+        request.files.map((f) => ({ file: f.name, unreadable: `“${f.name}” is not an Excel workbook (.xlsx): open it in Excel and save it as an Excel Workbook, then pick it again.` })),
+        request.indicators ? { indicators: request.indicators } : {},
+      );
+      return { result, summary: collateSummary(result) };
+    },
+    writeCollation: async () => ({ summary: "Wrote the sheets “Submissions”, “Collated observations”, “Missing and conflicts” and “Issues”. Only sheets the add-in wrote were replaced." }),
   };
   const all = { ...defaults, ...overrides };
   const mocks: Record<string, jest.Mock> = {};

@@ -5,7 +5,8 @@ import { InputError } from "../../src/core/errors";
 import { AgencyReturnPanel, RECHECK_DELAY_MS } from "../../src/taskpane/panels/AgencyReturnPanel";
 import { CollationPanel } from "../../src/taskpane/panels/CollationPanel";
 import { installJsdomLayout } from "./jsdom-layout";
-import { CHECKED_RETURN, fakeOperations, tabbable } from "./fakes";
+import { collateSummary } from "../../src/core/collate";
+import { CHECKED_RETURN, COLLATED, fakeOperations, INDICATOR_SET, tabbable } from "./fakes";
 import { installAriaReflection, renderPane } from "./render-pane";
 
 const uninstall: (() => void)[] = [];
@@ -188,11 +189,64 @@ describe("Collation", () => {
     expect((await screen.findByRole("group", { name: "Could not write the template" })).textContent).toContain("“Q5 2025/26” is not a period");
   });
 
-  it("is honest that collation runs on the command line, with no button that pretends otherwise", () => {
-    renderPane(<CollationPanel operations={fakeOperations()} />);
+  /** Picks files through the section's hidden file input, as the browser hands them over. */
+  function pickFiles(section: HTMLElement, files: File[]): void {
+    const input = section.querySelector<HTMLInputElement>('input[type="file"]');
+    if (!input) throw new Error("no file input");
+    expect(input.multiple).toBe(true);
+    expect(input.accept).toBe(".xlsx");
+    fireEvent.change(input, { target: { files } });
+  }
+
+  it("collates picked return files: each file accepted or rejected in words, the figures, the missing and the duplicates, then writes the sheets", async () => {
+    const operations = fakeOperations({ collateFiles: async () => ({ result: COLLATED, summary: collateSummary(COLLATED) }) });
+    renderPane(<CollationPanel operations={operations} />);
     const collate = screen.getByRole("region", { name: "Collate returns" });
-    expect(collate.textContent).toContain("Collating return files runs on the command line, not in this pane: npm run -s cli -- collate FILE... --json OUT.json --out COLLATED.xlsx.");
-    expect(within(collate).queryByRole("button")).toBeNull();
+    // The command line stays, as a note.
+    expect(collate.textContent).toContain("npm run -s cli -- collate FILE... --json OUT.json --out COLLATED.xlsx.");
+    fireEvent.click(within(collate).getByRole("checkbox", { name: /indicator set/ }));
+    pickFiles(collate, [new File(["a"], "csc-q2.xlsx"), new File(["bc"], "police-q2.xlsx")]);
+
+    const done = await within(collate).findByRole("group", { name: "Collated" });
+    expect(done.textContent).toContain("4 returns: 3 accepted, 1 rejected; no agency missing; no conflicts; 1 figure sent more than once, counted once.");
+    expect(within(collate).getByRole("list", { name: "Files" }).querySelectorAll("li").length).toBe(4);
+    const files = within(within(collate).getByRole("list", { name: "Files" })).getAllByRole("listitem").map((li) => li.textContent);
+    expect(files).toEqual([
+      "csc-q2.xlsx: accepted (Children's social care, Q2 2025/26), 1 query.",
+      "police-q2.xlsx: rejected (Police, Q2 2025/26), 2 errors: The return has 2 errors to fix.",
+      "health-q2.xlsx: accepted (Health, Q2 2025/26).",
+      "health-q2 (copy).xlsx: accepted (Health, Q2 2025/26).",
+    ]);
+    expect(collate.textContent).toContain("0 figures kept from the accepted returns.");
+    expect(collate.textContent).toContain("No agency is missing: every agency in the indicator set sent a return.");
+    expect(collate.textContent).toContain("No conflicts.");
+    expect(collate.textContent).toContain("1 figure sent more than once, counted once.");
+    // The files' bytes went to the operation, with the indicator set read from the workbook.
+    expect(operations.readIndicatorSet).toHaveBeenCalledTimes(1);
+    const request = operations.collateFiles.mock.calls[0]![0];
+    expect(request.files.map((f) => [f.name, f.bytes.length])).toEqual([
+      ["csc-q2.xlsx", 1],
+      ["police-q2.xlsx", 2],
+    ]);
+    expect(request.indicators).toEqual(INDICATOR_SET);
+
+    fireEvent.click(within(collate).getByRole("button", { name: "Write the collated sheets" }));
+    expect((await within(collate).findByRole("group", { name: "Collated sheets written" })).textContent).toContain("Submissions");
+    expect(operations.writeCollation).toHaveBeenCalledWith(COLLATED, {});
+  });
+
+  it("shows a file that cannot be read as a rejected return, in words, and collates no indicator set unless asked", async () => {
+    const operations = fakeOperations();
+    renderPane(<CollationPanel operations={operations} />);
+    const collate = screen.getByRole("region", { name: "Collate returns" });
+    pickFiles(collate, [new File(["Agency,Value\nPolice,3\n"], "notes.xlsx")]);
+    const done = await within(collate).findByRole("group", { name: "Collated" });
+    expect(done.textContent).toContain("1 return: 0 accepted, 1 rejected");
+    const [line] = within(within(collate).getByRole("list", { name: "Files" })).getAllByRole("listitem").map((li) => li.textContent ?? "");
+    expect(line).toBe("notes.xlsx: rejected: “notes.xlsx” is not an Excel workbook (.xlsx): open it in Excel and save it as an Excel Workbook, then pick it again.");
+    expect(line).not.toMatch(/\d+ errors?/);
+    expect(collate.textContent).toContain("Missing returns were not checked");
+    expect(operations.readIndicatorSet).not.toHaveBeenCalled();
   });
 
   it("can be used by keyboard", async () => {
@@ -207,6 +261,8 @@ describe("Collation", () => {
       screen.getByRole("textbox", { name: /^Due date/ }),
       screen.getByRole("textbox", { name: /^Partnership/ }),
       button("Write the template sheets"),
+      screen.getByRole("checkbox", { name: /indicator set/ }),
+      button("Choose return files to collate"),
     ]) {
       expect(reachable).toContain(el);
     }

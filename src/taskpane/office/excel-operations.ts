@@ -8,6 +8,7 @@ export type ExcelAdapter = Pick<typeof import("../../excel"), "readWorkbook" | "
 export type Jobs = typeof import("./jobs");
 export type GapJobs = typeof import("./gap-jobs");
 export type ReturnJobs = typeof import("./returns-jobs");
+export type CollateJobs = typeof import("./collate-jobs");
 
 /** What the operations need from Excel and from the lazily loaded code; tests hand in stand-ins. */
 export interface ExcelDeps {
@@ -19,6 +20,7 @@ export interface ExcelDeps {
   loadJobs(): Promise<Jobs>;
   loadGapJobs(): Promise<GapJobs>;
   loadReturnJobs(): Promise<ReturnJobs>;
+  loadCollateJobs(): Promise<CollateJobs>;
 }
 
 /**
@@ -32,6 +34,8 @@ const excelDeps: ExcelDeps = {
   loadJobs: () => import(/* webpackChunkName: "engine" */ "./jobs"),
   loadGapJobs: () => import(/* webpackChunkName: "gap-engine" */ "./gap-jobs"),
   loadReturnJobs: () => import(/* webpackChunkName: "returns-engine" */ "./returns-jobs"),
+  // The file adapter and ExcelJS come with it.
+  loadCollateJobs: () => import(/* webpackChunkName: "collate-engine" */ "./collate-jobs"),
 };
 
 /**
@@ -162,6 +166,16 @@ export function createExcelOperations(deps: ExcelDeps = excelDeps): Operations {
         return `${written} The ${made.period.label} return for ${made.agency} has ${made.indicators} indicator${made.indicators === 1 ? "" : "s"}.`;
       });
       return { summary };
+    },
+
+    async collateFiles(request) {
+      return (await deps.loadCollateJobs()).collateFiles(request);
+    },
+
+    async writeCollation(result, options) {
+      const [adapter, collate] = await Promise.all([deps.loadAdapter(), deps.loadCollateJobs()]);
+      const plan = collate.collationPlan(result);
+      return { summary: await deps.run((context) => writeOwnPlan(context, adapter, plan, "Collated returns", options)) };
     },
 
     async selectCell(sheet, cell) {

@@ -1,19 +1,24 @@
 import * as React from "react";
-import { Body1, Field, Input, makeStyles, tokens } from "@fluentui/react-components";
+import { Body1, Button, Caption1, Checkbox, Field, Input, makeStyles, tokens } from "@fluentui/react-components";
+import type { CollateResult, Submission } from "../../core/collate/types";
 import { Choice } from "../components/Choice";
 import { RunButton } from "../components/RunButton";
 import { WriteOutcome } from "../components/WriteOutcome";
 import { Section } from "../components/Section";
 import { Status } from "../components/Status";
 import { useRun } from "../components/use-run";
-import type { OperationResult, TemplateChoices } from "../operations";
-import { count } from "./analyst/import-summary";
+import type { CollationView, OperationResult, ReturnFile, TemplateChoices } from "../operations";
+import { count, listSome } from "./analyst/import-summary";
 import type { PanelProps } from "./types";
 
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
   text: { margin: 0, overflowWrap: "anywhere" },
   code: { fontFamily: tokens.fontFamilyMonospace, overflowWrap: "anywhere" },
+  list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
+  // The file input is reached through its button; visually hidden rather than display: none, so
+  // that browser tests can still hand it files.
+  fileInput: { position: "absolute", width: "1px", height: "1px", overflow: "hidden", clipPath: "inset(50%)", whiteSpace: "nowrap" },
 });
 
 /** The command that makes a template as a file of its own, for the sentence that offers it. */
@@ -121,22 +126,157 @@ function TemplateSection({ operations, unavailableReason }: PanelProps): React.J
   );
 }
 
+function readFileBytes(file: File): Promise<ReturnFile> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve({ name: file.name, bytes: new Uint8Array(typeof reader.result === "string" || reader.result === null ? new ArrayBuffer(0) : reader.result) });
+    reader.onerror = () => reject(new Error(`The file “${file.name}” could not be read.`));
+    reader.readAsArrayBuffer(file);
+  });
+}
+
+/** One file's outcome in words: "Police Q1.xlsx: accepted (Police, Q1 2025/26), 1 query." */
+export function submissionLine(s: Submission): string {
+  const who = [s.agency, s.period?.label].filter((x): x is string => Boolean(x)).join(", ");
+  const head = `${s.file}: ${s.status}${who ? ` (${who})` : ""}`;
+  if (s.status === "accepted") {
+    const notes = [s.queries > 0 ? count(s.queries, "query", "queries") : null, s.warnings > 0 ? count(s.warnings, "warning") : null].filter(Boolean);
+    return `${head}${notes.length > 0 ? `, ${notes.join(", ")}` : ""}.`;
+  }
+  const errors = s.readable ? `, ${count(s.errors, "error")}` : "";
+  return `${head}${errors}${s.reason ? `: ${s.reason}` : "."}`;
+}
+
+function missingWords(r: CollateResult): string {
+  if (r.expected === null) return "Missing returns were not checked: tick the box above to expect a return from each agency in this workbook's indicator set.";
+  if (r.missingByPeriod.length === 0) return "No agency is missing: every agency in the indicator set sent a return.";
+  return `Missing: ${listSome(r.missingByPeriod.map((m) => `${m.agency} (${m.period.label})`), 8)}.`;
+}
+
+function conflictWords(r: CollateResult): string {
+  if (r.conflicts.length === 0) return "No conflicts.";
+  const which = r.conflicts.map((c) => `${c.indicatorId ?? c.indicator} for ${c.agency ?? "no agency"}, ${c.period.label}`);
+  return `${count(r.conflicts.length, "conflict")}, neither figure collated: ${listSome(which)}.`;
+}
+
+function duplicateWords(r: CollateResult): string | null {
+  const repeated = r.duplicates.reduce((n, d) => n + d.indicatorIds.length, 0);
+  if (repeated === 0) return null;
+  return `${count(repeated, "figure")} sent more than once, counted once.`;
+}
+
+/** Collating the agencies' return files into this workbook's collated sheets. */
+function CollateSection({ operations, unavailableReason }: PanelProps): React.JSX.Element {
+  const styles = useStyles();
+  const collate = useRun<CollationView>();
+  const write = useRun<OperationResult>();
+  const [useSet, setUseSet] = React.useState(false);
+  const fileInput = React.useRef<HTMLInputElement>(null);
+  const unavailable = operations ? undefined : unavailableReason;
+
+  const onFiles = (list: FileList | null | undefined) => {
+    const files = list ? [...list] : [];
+    if (fileInput.current) fileInput.current.value = "";
+    if (!operations || files.length === 0) return;
+    write.reset();
+    collate.start(async () => {
+      const read = await Promise.all(files.map(readFileBytes));
+      const indicators = useSet ? (await operations.readIndicatorSet()).indicators : undefined;
+      return operations.collateFiles({ files: read, ...(indicators ? { indicators } : {}) });
+    });
+  };
+
+  const view = collate.state.kind === "done" ? collate.state.value : null;
+  const result = view?.result ?? null;
+  const rejected = result ? result.submissions.filter((s) => s.status === "rejected").length : 0;
+  const clean = result !== null && rejected === 0 && result.missingByPeriod.length === 0 && result.conflicts.length === 0;
+  const onWrite = () => {
+    if (!operations || !result) return;
+    write.start((options) => operations.writeCollation(result, options));
+  };
+
+  return (
+    <Section
+      title="Collate returns"
+      description="Bring the returns from every agency into one dataset and list the returns that are missing, late or need fixing."
+    >
+      <Checkbox
+        label="Expect a return from each agency in this workbook's indicator set"
+        checked={useSet}
+        onChange={(_e, d) => setUseSet(d.checked === true)}
+      />
+      <div>
+        <Button appearance="primary" onClick={() => fileInput.current?.click()} disabledFocusable={!operations || collate.running}>
+          {collate.running ? "Collating the returns…" : "Choose return files to collate"}
+        </Button>
+        <input
+          ref={fileInput}
+          className={styles.fileInput}
+          type="file"
+          multiple
+          accept=".xlsx"
+          aria-label="Return files"
+          tabIndex={-1}
+          onChange={(e) => onFiles(e.target.files)}
+        />
+      </div>
+      {unavailable && <Caption1 as="p" className={styles.text}>{unavailable}</Caption1>}
+      {collate.state.kind === "failed" && (
+        <Status intent="error" title="Could not collate">
+          {collate.state.message}
+        </Status>
+      )}
+      {view && result && (
+        <div className={styles.stack}>
+          <Status intent={clean ? "success" : "warning"} title="Collated">
+            {view.summary}
+          </Status>
+          <ul className={styles.list} aria-label="Files">
+            {result.submissions.map((s, i) => (
+              <li key={`${i}-${s.file}`} className={styles.text}>
+                {submissionLine(s)}
+              </li>
+            ))}
+          </ul>
+          <Body1 as="p" className={styles.text}>
+            {`${count(result.observations.length, "figure")} kept from the accepted returns.`}
+          </Body1>
+          <Body1 as="p" className={styles.text}>
+            {missingWords(result)}
+          </Body1>
+          <Body1 as="p" className={styles.text}>
+            {conflictWords(result)}
+          </Body1>
+          {duplicateWords(result) && (
+            <Body1 as="p" className={styles.text}>
+              {duplicateWords(result)}
+            </Body1>
+          )}
+          <RunButton
+            label="Write the collated sheets"
+            runningLabel="Writing the collated sheets…"
+            running={write.running}
+            onClick={onWrite}
+            unavailableReason={unavailable}
+          />
+          <WriteOutcome run={write} doneTitle="Collated sheets written" failedTitle="Could not write the collated sheets" />
+        </div>
+      )}
+      <Caption1 as="p" className={styles.text}>
+        {"To collate files into a separate workbook and a JSON report, run "}
+        <span className={styles.code}>{COLLATE_COMMAND}</span>
+        {"."}
+      </Caption1>
+    </Section>
+  );
+}
+
 /** For sub-committee secretaries: templates for each agency, and many returns into one. */
 export function CollationPanel(props: PanelProps): React.JSX.Element {
-  const styles = useStyles();
   return (
     <>
       <TemplateSection {...props} />
-      <Section
-        title="Collate returns"
-        description="Bring the returns from every agency into one dataset and list the returns that are missing, late or need fixing."
-      >
-        <Body1 as="p" className={styles.text}>
-          {"Collating return files runs on the command line, not in this pane: "}
-          <span className={styles.code}>{COLLATE_COMMAND}</span>
-          {"."}
-        </Body1>
-      </Section>
+      <CollateSection {...props} />
     </>
   );
 }

@@ -2,9 +2,16 @@
  * The Collation panel, for sub-committee secretaries: making a return template from the indicator
  * set open in Excel (the bundled sample set). Read the set, choose the agency and period, write the
  * template sheets, and find the Return sheet and its very hidden specification in the workbook.
+ * Then collating return files picked through the file chooser (made by the returns engine and the
+ * file adapter, one of them with an error), and writing the collated sheets.
  * With the mouse and with the keyboard alone.
  */
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
 import type { Locator, Page } from "playwright-core";
+import { agencyReturn } from "../../core/collate/kit";
+import { pickFileWithKeyboard, pickFileWithMouse } from "../harness/files";
 import { chooseOptionWithKeyboard, tabTo, typeText } from "../harness/keyboard";
 import { usePane, type HostClient } from "../harness/pane";
 import { waitForStatus } from "../harness/status";
@@ -27,6 +34,33 @@ async function templateInHost(host: HostClient, agency: string, period: string):
     sheets: snapshot.sheets.map((s) => [s.name, s.state]),
     named: texts.some((t) => t.includes(agency)) && texts.some((t) => t.includes(period)),
   };
+}
+
+function collateSection(scope: Locator): Locator {
+  return scope.getByRole("region", { name: "Collate returns" });
+}
+
+/**
+ * Two returns for Q1 2025/26 as agency leads save them: Police's filled correctly, and Health's
+ * with a percentage over 100, which is an error, so Health's return is rejected.
+ */
+async function returnFiles(): Promise<{ dir: string; files: string[] }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "collate-ui-"));
+  const police = path.join(dir, "police-q1.xlsx");
+  const health = path.join(dir, "health-q1.xlsx");
+  fs.writeFileSync(police, await agencyReturn("Police"));
+  fs.writeFileSync(
+    health,
+    await agencyReturn("Health", (d) => {
+      d.at("CP02", "value").value = 104;
+    }),
+  );
+  return { dir, files: [police, health] };
+}
+
+/** What the section says about each file, once collated. */
+async function collatedFiles(section: Locator): Promise<string[]> {
+  return section.getByRole("list", { name: "Files" }).getByRole("listitem").allTextContents();
 }
 
 const WRITTEN = {
@@ -122,5 +156,50 @@ describe("Collation panel", () => {
     expect(await waitForStatus(section, "Template written")).toMatch(/Education/);
     expect(await templateInHost(host, "Education", "Q3 2025/26")).toEqual(WRITTEN);
     await screenshot();
+  });
+
+  describe("collate returns", () => {
+    let returns: Awaited<ReturnType<typeof returnFiles>>;
+
+    beforeAll(async () => {
+      returns = await returnFiles();
+    });
+
+    afterAll(() => {
+      fs.rmSync(returns.dir, { recursive: true, force: true });
+    });
+
+    test("pick two return files, read the outcome, write the collated sheets", async () => {
+      const { page, host, screenshot } = await pane.open();
+      const section = collateSection(await openCollation(page, "mouse"));
+      await expect(section.textContent()).resolves.toContain("npm run -s cli -- collate FILE...");
+      await pickFileWithMouse(page, section.getByRole("button", { name: "Choose return files to collate" }), returns.files);
+      expect(await waitForStatus(section, "Collated", 30_000)).toBe("2 returns: 1 accepted, 1 rejected; missing returns not checked (no indicator set given); no conflicts.");
+      const files = await collatedFiles(section);
+      expect(files).toHaveLength(2);
+      expect(files[0]).toBe("police-q1.xlsx: accepted (Police, Q1 2025/26).");
+      expect(files[1]).toMatch(/^health-q1\.xlsx: rejected \(Health, Q1 2025\/26\), 1 error/);
+      await section.getByText(/^\d+ figures kept from the accepted returns\.$/).waitFor();
+      // Collating reads files, not the workbook: nothing is written yet.
+      expect((await host.requests()).every((r) => !r.changedWorkbook)).toBe(true);
+      await screenshot("collated");
+
+      await section.getByRole("button", { name: "Write the collated sheets" }).click();
+      expect(await waitForStatus(section, "Collated sheets written")).toMatch(/Submissions/);
+      expect(await host.sheetNames()).toContain("Submissions");
+      await screenshot("written");
+    });
+
+    test("keyboard only: pick the files, write the collated sheets", async () => {
+      const { page, host } = await pane.open();
+      const section = collateSection(await openCollation(page, "keyboard"));
+      await tabTo(page, section.getByRole("button", { name: "Choose return files to collate" }));
+      await pickFileWithKeyboard(page, returns.files);
+      expect(await waitForStatus(section, "Collated", 30_000)).toMatch(/^2 returns: 1 accepted, 1 rejected;/);
+      await tabTo(page, section.getByRole("button", { name: "Write the collated sheets" }), { max: 5 });
+      await page.keyboard.press("Enter");
+      expect(await waitForStatus(section, "Collated sheets written")).toMatch(/Submissions/);
+      expect(await host.sheetNames()).toContain("Submissions");
+    });
   });
 });
