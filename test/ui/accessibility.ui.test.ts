@@ -5,7 +5,12 @@
  * issues, a template's choices and the template written, outside Office, and when Excel does not
  * answer.
  */
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
 import type { Page } from "playwright-core";
+import { agencyReturn } from "../core/collate/kit";
+import { pickFileWithMouse } from "./harness/files";
 import { axeViolations, describeViolations } from "./harness/axe";
 import { usePane } from "./harness/pane";
 import { waitForStatus } from "./harness/status";
@@ -26,6 +31,9 @@ const TABS = ["Analyst", "Agency return", "Collation"];
 const EXCLUDE = ["[data-tabster-dummy]"];
 
 async function expectNoViolations(page: Page, where: string): Promise<void> {
+  // Fluent eases a button's colours from disabled back to enabled; contrast measured halfway
+  // through that is neither state, so let running transitions finish first.
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running"), undefined, { timeout: 5_000 });
   const violations = await axeViolations(page, { exclude: EXCLUDE });
   if (violations.length > 0) throw new Error(`axe found problems ${where}:\n${describeViolations(violations)}`);
 }
@@ -120,6 +128,27 @@ describe.each(THEMES)("accessibility, %s theme", (theme) => {
     await waitForStatus(template, "Template written");
     await expectNoViolations(page, "with the template written");
     await screenshot();
+  });
+
+  test("returns collated (one accepted, one rejected) and the collated sheets written", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "axe-collate-"));
+    const police = path.join(dir, "police-q1.xlsx");
+    const health = path.join(dir, "health-q1.xlsx");
+    fs.writeFileSync(police, await agencyReturn("Police"));
+    fs.writeFileSync(health, await agencyReturn("Health", (d) => void (d.at("CP02", "value").value = 104)));
+    try {
+      const { page, screenshot } = await pane.open({ theme });
+      const collate = (await chooseTabWithMouse(page, "Collation")).getByRole("region", { name: "Collate returns" });
+      await pickFileWithMouse(page, collate.getByRole("button", { name: "Choose return files to collate" }), [police, health]);
+      await collate.getByRole("list", { name: "Files" }).waitFor();
+      await expectNoViolations(page, "with the returns collated");
+      await collate.getByRole("button", { name: "Write the collated sheets" }).click();
+      await waitForStatus(collate, "Collated sheets written");
+      await expectNoViolations(page, "with the collated sheets written");
+      await screenshot();
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test("outside Office", async () => {
