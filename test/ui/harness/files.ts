@@ -17,10 +17,21 @@ export async function pickFileWithMouse(page: Page, button: Locator, files: stri
 export async function pickFileWithKeyboard(page: Page, files: string | string[], key: "Enter" | "Space" = "Enter"): Promise<void> {
   // A button can be reached by Tab while it is still disabled (Fluent's disabledFocusable keeps it
   // in the tab order until the pane's operations are ready); a person would wait for it to be
-  // usable before pressing, and so does the test, or the key press does nothing on a busy machine.
+  // usable before pressing, and so does the test.
   await page.waitForFunction(() => document.activeElement !== null && document.activeElement.getAttribute("aria-disabled") !== "true", undefined, { timeout: 15_000 });
-  const [chooser] = await Promise.all([page.waitForEvent("filechooser"), page.keyboard.press(key)]);
-  await chooser.setFiles(files);
+  // Headless Chromium on a loaded machine now and then drops the first key press's file chooser
+  // (seen in about one CI run in three; never with the mouse). A person would press again, and so
+  // does the test, once; a second miss fails. Known flake, noted in the closing note.
+  for (let attempt = 1; attempt <= 2; attempt++) {
+    const chooser = page.waitForEvent("filechooser", { timeout: attempt === 1 ? 5_000 : 15_000 }).catch(() => null);
+    await page.keyboard.press(key);
+    const opened = await chooser;
+    if (opened) {
+      await opened.setFiles(files);
+      return;
+    }
+  }
+  throw new Error(`pressing ${key} on the focused button never opened the file chooser`);
 }
 
 /** For an <input type="file"> a test can reach directly (a drop zone's hidden input). */
