@@ -35,8 +35,3 @@ export function Section({ title, description, children }: SectionProps): React.J
     </section>
   );
 }
-
-/** Something that is planned but not built yet: says what will land here, in one sentence. */
-export function Planned({ title, description }: { title: string; description: string }): React.JSX.Element {
-  return <Section title={title} description={`Not available yet. ${description}`} />;
-}
