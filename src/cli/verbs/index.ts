@@ -1,12 +1,13 @@
-import { runCollate, type CollateArgs } from "./collate";
-import { runGap, type GapArgs } from "./gap";
-import { runIngest, type IngestArgs } from "./ingest";
-import { runTemplate, type TemplateArgs } from "./template";
-import { runValidate, type ValidateArgs } from "./validate";
+import type { CollateArgs } from "./collate";
+import type { GapArgs } from "./gap";
+import type { IngestArgs } from "./ingest";
+import type { TemplateArgs } from "./template";
+import type { ValidateArgs } from "./validate";
 
 /**
  * The verbs of ../shared/contract/CLI.md. Each verb is declared here with its usage and options;
- * `run` receives commander's arguments and returns the exit code.
+ * `run` receives commander's arguments and returns the exit code. A verb's code is loaded only
+ * when that verb runs, so `--help` and a mistyped option answer without loading ExcelJS.
  */
 export interface VerbOption {
   flags: string;
@@ -33,7 +34,7 @@ export const verbs: Verb[] = [
       { flags: "--out <out.xlsx>", description: "also write the structured indicator workbook with its scorecard" },
       { flags: "--rag-rule <rule.json>", description: "RAG thresholds and per-indicator overrides (default: green at 95% of target, amber at 90%)" },
     ],
-    run: ([file, opts]) => runIngest(file as string, opts as IngestArgs),
+    run: async ([file, opts]) => (await import("./ingest")).runIngest(file as string, opts as IngestArgs),
   },
   {
     name: "gap",
@@ -44,7 +45,7 @@ export const verbs: Verb[] = [
       { flags: "--out <out.xlsx>", description: "also write the Gap Analysis workbook" },
       { flags: "--framework <framework.json>", description: "a partnership's own framework file (default: the built-in framework)" },
     ],
-    run: ([input, opts]) => runGap(input as string, opts as GapArgs),
+    run: async ([input, opts]) => (await import("./gap")).runGap(input as string, opts as GapArgs),
   },
   {
     name: "template",
@@ -58,14 +59,14 @@ export const verbs: Verb[] = [
       { flags: "--due <YYYY-MM-DD>", description: "the date the return is due" },
       { flags: "--partnership <name>", description: "the partnership's name shown on the return (default: the indicator set's title or file name)" },
     ],
-    run: ([opts]) => runTemplate(opts as TemplateArgs),
+    run: async ([opts]) => (await import("./template")).runTemplate(opts as TemplateArgs),
   },
   {
     name: "validate",
     usage: "validate <return>",
     description: "Check a filled return against the specification it carries.",
     options: [{ flags: "--json <out.json>", description: "where to write the issues found", required: true }],
-    run: ([file, opts]) => runValidate(file as string, opts as ValidateArgs),
+    run: async ([file, opts]) => (await import("./validate")).runValidate(file as string, opts as ValidateArgs),
   },
   {
     name: "collate",
@@ -76,6 +77,6 @@ export const verbs: Verb[] = [
       { flags: "--indicators <set>", description: "the indicator set, to list the agencies expected" },
       { flags: "--out <collated.xlsx>", description: "also write the collated workbook" },
     ],
-    run: ([files, opts]) => runCollate(files as string[], opts as CollateArgs),
+    run: async ([files, opts]) => (await import("./collate")).runCollate(files as string[], opts as CollateArgs),
   },
 ];
