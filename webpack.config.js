@@ -96,8 +96,18 @@ class CspGuardPlugin {
   }
 }
 
-/** The development certificate, created and trusted on first use by office-addin-dev-certs. */
+/**
+ * The development certificate, created and trusted on first use by office-addin-dev-certs. Where
+ * the certificate is managed some other way (a machine without sudo, a shared team certificate,
+ * the test of the dev server), SGP_DEV_CERTS names a folder holding the same three files that
+ * office-addin-dev-certs writes: ca.crt, localhost.crt and localhost.key.
+ */
 async function httpsServerOptions() {
+  const dir = process.env.SGP_DEV_CERTS;
+  if (dir) {
+    const read = (name) => fs.readFileSync(path.join(dir, name));
+    return { ca: read("ca.crt"), cert: read("localhost.crt"), key: read("localhost.key") };
+  }
   const devCerts = require("office-addin-dev-certs");
   const { ca, cert, key } = await devCerts.getHttpsServerOptions();
   return { ca, cert, key };
