@@ -23,7 +23,11 @@ export type Unit = z.infer<typeof UnitSchema>;
 export const PolaritySchema = z.enum(["higher", "lower", "band"]);
 export type Polarity = z.infer<typeof PolaritySchema>;
 
-export const ObservationStatusSchema = z.enum(["ok", "suppressed", "missing", "not_applicable"]);
+/**
+ * `low_reliability` is the statistics mark `u` and `not_available` the marks `x` and `:` of
+ * official statistics (../shared/contract/CLI.md): a figure that was not collected or published.
+ */
+export const ObservationStatusSchema = z.enum(["ok", "suppressed", "missing", "not_applicable", "low_reliability", "not_available"]);
 export type ObservationStatus = z.infer<typeof ObservationStatusSchema>;
 
 export const RagSchema = z.enum(["green", "amber", "red"]);
@@ -36,6 +40,19 @@ export const SourceCellSchema = z.object({
   cell: z.string(),
 });
 export type SourceCell = z.infer<typeof SourceCellSchema>;
+
+/**
+ * The place a figure describes, where a file gives one row per area (official statistics: England,
+ * regions, every local authority). `code` is the current nine-character code (E08000016);
+ * `oldCode` (an addition) the three-digit code the Department for Education also publishes (370).
+ */
+export const AreaSchema = z.object({
+  code: z.string().nullable(),
+  name: z.string(),
+  level: z.string(),
+  oldCode: z.string().nullable().optional(),
+});
+export type Area = z.infer<typeof AreaSchema>;
 
 export const ObservationSchema = z.object({
   /** The label as written in the source. */
@@ -58,6 +75,10 @@ export const ObservationSchema = z.object({
   mark: z.string().optional(),
   /** Addition: the agency's commentary on the figure, where it came from a return. */
   commentary: z.string().optional(),
+  /** The area the figure describes, where the source has one row per area; `agency` is then null. */
+  area: AreaSchema.nullable().optional(),
+  /** The values of the source's breakdown (filter) columns for this figure, by heading. */
+  breakdown: z.record(z.string(), z.string()).nullable().optional(),
 });
 export type Observation = z.infer<typeof ObservationSchema>;
 

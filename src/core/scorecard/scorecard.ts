@@ -160,8 +160,18 @@ export function ragRefsForRow(columns: ScorecardColumns, row: number): RagCellRe
 function periodCell(o: Observation): PlanValue {
   if (o.status === "ok" && o.value !== null) return o.value;
   if (o.mark !== undefined && o.mark !== "") return o.mark;
-  return o.status === "suppressed" ? "Suppressed" : o.status === "not_applicable" ? "n/a" : "Missing";
+  return STATUS_WORDS[o.status];
 }
+
+/** What stands in the cell for a figure that is not there, where the source gave no mark. */
+const STATUS_WORDS: Record<Observation["status"], string> = {
+  ok: "",
+  suppressed: "Suppressed",
+  not_applicable: "n/a",
+  missing: "Missing",
+  low_reliability: "Low reliability",
+  not_available: "Not available",
+};
 
 /** Latest and Previous point at the period cells, so an edited figure flows through to the rating. */
 function pointAt(columns: ScorecardColumns, period: string | null, row: number): PlanValue {
