@@ -15,6 +15,10 @@ import { FIGURE_ROLES, type SheetLayout } from "./layout";
 import type { LayoutOverrides } from "./overrides";
 import type { PeriodReader } from "./period-reader";
 import { defaultPeriodReader } from "./periods";
+import { notAnIndicatorTable } from "./sheet-kind";
+import { assessReading, REVIEW_BELOW } from "./confidence";
+import { groupWarnings } from "./warnings";
+import { columnLetters } from "../grid/address";
 
 export interface IngestOptions {
   /** The analyst's corrections, by sheet name. */
@@ -60,6 +64,13 @@ export function ingestWorkbook(workbook: GridWorkbook, options: IngestOptions = 
       warnings.push({ code: "INGEST_SHEET_SKIPPED", message: `Sheet "${grid.sheet}" was skipped because ${grid.leftOut}.`, sheet: grid.sheet, cell: null });
       return;
     }
+    const list = override.headerRows || override.firstDataRow !== undefined ? null : notAnIndicatorTable(grid);
+    if (list) {
+      const why = `it looks like ${list.looksLike}${list.evidence.length ? ` (${list.evidence.map((h) => `"${h}"`).join(", ")})` : ""}`;
+      reasons.push(`"${grid.sheet}": ${why}`);
+      warnings.push({ code: "INGEST_NOT_INDICATOR_TABLE", message: `Sheet "${grid.sheet}" was left out because ${why}: ${list.advice}.`, sheet: grid.sheet, cell: null });
+      return;
+    }
     const found = detectLayouts(grid, override, reader);
     layouts.push(...found);
     const good = found.filter((l) => unusableReason(l) === null);
@@ -84,6 +95,18 @@ export function ingestWorkbook(workbook: GridWorkbook, options: IngestOptions = 
   for (const { layout, index } of usable) {
     const grid = workbook.sheets[index]!;
     const out = extractWithLayout(grid, layout, workbook.file, reader);
+    const assessed = assessReading(grid, layout, out.observations, [...layout.warnings, ...out.warnings]);
+    layout.confidence = assessed.confidence;
+    layout.notes.push(...assessed.reasons);
+    if (assessed.confidence < REVIEW_BELOW) {
+      const where = layout.table > 0 ? `The table ${layout.table + 1} of sheet "${grid.sheet}"` : `Sheet "${grid.sheet}"`;
+      warnings.push({
+        code: "INGEST_LOW_CONFIDENCE",
+        message: `${where} was read with ${Math.round(assessed.confidence * 100)}% confidence; check its reading before using it. ${assessed.reasons[0] ?? ""}`.trim(),
+        sheet: grid.sheet,
+        cell: layout.headerRows.length ? `${columnLetters(layout.columns[0]?.col ?? 0)}${(layout.headerRows[0] ?? 0) + 1}` : null,
+      });
+    }
     warnings.push(...layout.warnings);
     // Not push(...): spreading a sheet's worth of observations (a million-row CSV) overflows the stack.
     for (const o of out.observations) observations.push(o);
@@ -91,7 +114,7 @@ export function ingestWorkbook(workbook: GridWorkbook, options: IngestOptions = 
   }
   harmoniseUnits(observations);
   for (const w of duplicateWarnings(observations)) warnings.push(w);
-  return { observations, indicators: indicatorsOf(observations), warnings, layouts };
+  return { observations, indicators: indicatorsOf(observations), warnings: groupWarnings(warnings), layouts };
 }
 
 /**
