@@ -8,4 +8,5 @@ export { extractWithLayout, type Extraction } from "./extract";
 export { ingestWorkbook, indicatorsOf, unusableReason, type IngestDetail, type IngestOptions } from "./workbook";
 export type { AgencySource, ColumnLayout, ColumnRole, LayoutKind, SheetLayout } from "./layout";
 export type { ColumnOverride, LayoutOverride, LayoutOverrides } from "./overrides";
-export { INGEST_WARNING_CODES } from "./warnings";
+export { INGEST_WARNING_CODES, isDoubt, groupWarnings, meaningOf, type GroupedWarning, type WarningCode } from "./warnings";
+export { REVIEW_BELOW } from "./confidence";
