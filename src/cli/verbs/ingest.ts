@@ -4,9 +4,10 @@
  * target, and optionally the structured indicator workbook with its live scorecard.
  */
 import * as fs from "node:fs";
+import * as path from "node:path";
 import { InputError } from "../../core/errors";
 import { indicatorsSheet, observationsSheet } from "../../core/indicator-sheets";
-import { ingestWorkbook } from "../../core/ingest";
+import { ingestWorkbook, isDoubt } from "../../core/ingest";
 import { firstProblem, type IngestResult } from "../../core/model";
 import type { WorkbookPlan } from "../../core/plan/plan";
 import { applyRag, RagRuleSchema, type RagRule } from "../../core/rag";
@@ -14,7 +15,7 @@ import { scorecardPlan } from "../../core/scorecard";
 import { renderPlanToXlsx } from "../../files";
 import { readWorkbookFile } from "../../files/node";
 import { assertNotAnInput, assertReadable, writeJson, writeOutput } from "../io";
-import { EXIT_DONE } from "../run";
+import { EXIT_DONE, EXIT_INPUT_HAS_ERRORS } from "../run";
 
 export interface IngestArgs {
   json: string;
@@ -56,6 +57,20 @@ export async function ingestFile(file: string, rule: RagRule): Promise<IngestRes
   return { observations: applyRag(detail.observations, detail.indicators, rule), indicators: detail.indicators, warnings: detail.warnings };
 }
 
+/**
+ * What a person must look at before using the reading, as a few lines for stderr: the sheets read
+ * with low confidence and the other doubts by code, with a count and the first cells. Empty when
+ * nothing is in doubt.
+ */
+export function doubtSummary(file: string, warnings: IngestResult["warnings"]): string[] {
+  const doubts = warnings.filter((w) => isDoubt(w.code));
+  if (doubts.length === 0) return [];
+  const lines = [`${file} was read, but some of it is in doubt; look at these before using the figures:`];
+  for (const w of doubts.slice(0, 12)) lines.push(`  ${w.code}${w.sheet ? ` (sheet "${w.sheet}"${w.cell ? `, ${w.cell}` : ""})` : ""}: ${w.message}`);
+  if (doubts.length > 12) lines.push(`  and ${doubts.length - 12} more, listed in the JSON.`);
+  return lines;
+}
+
 export async function runIngest(file: string, args: IngestArgs): Promise<number> {
   assertNotAnInput(args.json, [file], "--json");
   if (args.out) assertNotAnInput(args.out, [file], "--out");
@@ -63,5 +78,8 @@ export async function runIngest(file: string, args: IngestArgs): Promise<number>
   const result = await ingestFile(file, rule);
   writeJson(args.json, result);
   if (args.out) writeOutput(args.out, await renderPlanToXlsx(indicatorWorkbookPlan(result, rule)));
-  return EXIT_DONE;
+  const doubts = doubtSummary(path.basename(file), result.warnings);
+  if (doubts.length === 0) return EXIT_DONE;
+  process.stderr.write(doubts.join("\n") + "\n");
+  return EXIT_INPUT_HAS_ERRORS;
 }
