@@ -14,7 +14,7 @@ import { readWorkbookFile } from "../../../src/files/node";
  * (written alongside it, kept out of its tuning until it was finished) and ingest-final (written
  * after it was finished, by someone who never read its code). All three must score 1.0.
  */
-const DIRS = ["ingest", "ingest-late", "ingest-final"].map((d) => path.resolve(__dirname, "../../fixtures", d));
+const DIRS = ["ingest", "ingest-late", "ingest-final", "ingest-failures", "ingest-layouts"].map((d) => path.resolve(__dirname, "../../fixtures", d));
 
 interface Expected {
   indicator: string;
@@ -39,6 +39,12 @@ interface Fixture {
   dir: string;
   file: string;
   expected: Expected[];
+  /** Sheets that must give no observation and be named in a warning. */
+  skipped: { sheet: string; kind: string }[];
+  /** Nothing in the file is an indicator table: ingest must refuse it. */
+  fileRefused: boolean;
+  /** Columns no observation may come from (identifiers, codes, dates, links). */
+  neverValues: { sheet: string; column: string }[];
 }
 
 function fixtures(): Fixture[] {
@@ -47,8 +53,13 @@ function fixtures(): Fixture[] {
     if (!fs.existsSync(dir)) continue;
     for (const f of fs.readdirSync(dir).sort()) {
       if (!f.endsWith(".expected.json")) continue;
-      const json = JSON.parse(fs.readFileSync(path.join(dir, f), "utf8")) as { file: string; observations: Expected[] };
-      out.push({ name: f.replace(/\.expected\.json$/, ""), dir, file: json.file, expected: json.observations });
+      const json = JSON.parse(fs.readFileSync(path.join(dir, f), "utf8")) as {
+        file: string; observations: Expected[]; skipped?: Fixture["skipped"]; fileRefused?: boolean; neverValues?: Fixture["neverValues"];
+      };
+      out.push({
+        name: f.replace(/\.expected\.json$/, ""), dir, file: json.file, expected: json.observations,
+        skipped: json.skipped ?? [], fileRefused: json.fileRefused === true, neverValues: json.neverValues ?? [],
+      });
     }
   }
   return out;
@@ -84,7 +95,9 @@ function flatten(o: Observation): Expected {
   return e;
 }
 
-const all = fixtures();
+/** CORPUS_ONLY=name narrows the run to fixtures whose name contains it, to study one (the assertions still apply). */
+const only = process.env.CORPUS_ONLY;
+const all = fixtures().filter((f) => !only || f.name.includes(only));
 
 describe("ingest corpus", () => {
   it("is there to measure: the fixtures are committed, so none found means a broken checkout", () => {
@@ -93,6 +106,9 @@ describe("ingest corpus", () => {
 
   it("extracts every expected observation and nothing else (precision = recall = 1)", async () => {
     const rows: { fixture: string; expected: number; found: number; correct: number; extraOk: number; precision: string; recall: string }[] = [];
+    const sheetChecks: { fixture: string; sheet: string; kind: string; ok: boolean }[] = [];
+    const refusals: { fixture: string; expected: boolean; refused: boolean }[] = [];
+    let neverValueHits = 0;
     const problems: string[] = [];
     let expectedTotal = 0;
     let foundTotal = 0;
@@ -101,11 +117,28 @@ describe("ingest corpus", () => {
     for (const fx of all) {
       const wb = await readWorkbookFile(path.join(fx.dir, fx.file));
       let got: Expected[] = [];
+      let warnings: { code: string; sheet: string | null }[] = [];
+      let refused = false;
       try {
-        got = ingestWorkbook(wb).observations.map(flatten);
+        const r = ingestWorkbook(wb);
+        got = r.observations.map(flatten);
+        warnings = r.warnings;
       } catch (e) {
-        problems.push(`${fx.name}: ${(e as Error).message}`);
+        refused = true;
+        if (!fx.fileRefused) problems.push(`${fx.name}: ${(e as Error).message}`);
       }
+      if (fx.fileRefused && !refused) problems.push(`${fx.name}: should be refused (nothing in it is an indicator table), but was read`);
+      for (const sk of fx.skipped) {
+        if (got.some((g) => g.sheet === sk.sheet)) problems.push(`${fx.name}: sheet "${sk.sheet}" (${sk.kind}) should give no observation`);
+        else if (!refused && !warnings.some((w) => w.sheet === sk.sheet)) problems.push(`${fx.name}: sheet "${sk.sheet}" (${sk.kind}) is left out without a warning naming it`);
+        sheetChecks.push({ fixture: fx.name, sheet: sk.sheet, kind: sk.kind, ok: !got.some((g) => g.sheet === sk.sheet) });
+      }
+      for (const nv of fx.neverValues) {
+        const from = got.filter((g) => g.sheet === nv.sheet && g.cell.replace(/\d+$/, "") === nv.column);
+        if (from.length) problems.push(`${fx.name}: ${from.length} observations from column ${nv.column} of "${nv.sheet}", which must never be a value (first ${from[0]!.cell})`);
+        neverValueHits += from.length;
+      }
+      refusals.push({ fixture: fx.name, expected: fx.fileRefused, refused });
       const want = new Map(fx.expected.map((e) => [`${e.sheet}!${e.cell}`, e]));
       let correct = 0;
       let extraOk = 0;
@@ -138,8 +171,17 @@ describe("ingest corpus", () => {
     const recall = expectedTotal ? correctTotal / expectedTotal : 1;
     rows.push({ fixture: "ALL", expected: expectedTotal, found: foundTotal, correct: correctTotal, extraOk: correctTotal - extraWrong, precision: precision.toFixed(4), recall: recall.toFixed(4) });
     console.table(rows);
-    if (problems.length) console.log(`${problems.length} differences:\n${problems.slice(0, 80).join("\n")}`);
+    if (problems.length) console.log(`${problems.length} differences:\n${problems.slice(0, only ? 1000 : 80).join("\n")}`);
+    const sheetsLeftOut = sheetChecks.filter((c) => c.ok).length;
+    console.log(
+      `Sheets that must be left out: ${sheetsLeftOut} of ${sheetChecks.length}; files to refuse: ` +
+        `${refusals.filter((r) => r.expected && r.refused).length} of ${refusals.filter((r) => r.expected).length}, ` +
+        `refused wrongly: ${refusals.filter((r) => !r.expected && r.refused).length}; observations from identifier or code columns: ${neverValueHits}.`,
+    );
     expect({ precision, recall }).toEqual({ precision: 1, recall: 1 });
     expect(extraWrong).toBe(0);
+    expect(sheetsLeftOut).toBe(sheetChecks.length);
+    expect(refusals.filter((r) => r.expected !== r.refused)).toEqual([]);
+    expect(neverValueHits).toBe(0);
   });
 });
