@@ -23,6 +23,7 @@ import type { GridCell } from "../grid/grid";
 import { headingRole } from "./roles";
 import { readTarget } from "./target";
 import { captionAgency, captionMeasure } from "./captions";
+import { completePeriod, parsePeriod, parsePeriodFromDates, toPeriod } from "./periods-api";
 import type { Period, Unit, Warning } from "../model/model";
 
 /** Detect the layout of a sheet's (first) table. */
@@ -117,6 +118,14 @@ export function detectInView(view: SheetView, override: LayoutOverride, reader: 
     indicatorColumn = null;
     notes.push("The row labels are read as agencies and the column headings as measures.");
   }
+  if (override.indicatorColumn === undefined && agencyColumn !== null && indicatorColumn !== null && infos[indicatorColumn]!.named !== "indicator"
+    && periodColumn === null && !anyHeadingPeriod && measuresHeadColumns(infos, figureCols)) {
+    // A column of agencies (schools, councils) beside figure columns headed by measures, one period
+    // for the whole table: the measures are in the headings, and another text column beside the
+    // agencies ("Phase", "Type") describes them rather than naming indicators.
+    notes.push(`Column ${columnLetters(indicatorColumn + origin.col)} ("${infos[indicatorColumn]!.heading}") describes the agencies; the measures are the column headings.`);
+    indicatorColumn = null;
+  }
   // Text columns not chosen as the indicator are descriptions or commentary, never figures.
   roles.forEach((r, c) => {
     if (r === "indicator" && c !== indicatorColumn) roles[c] = "ignore";
@@ -180,7 +189,7 @@ export function detectInView(view: SheetView, override: LayoutOverride, reader: 
     col.agency = value.agency;
     col.period = value.period;
   });
-  notes.push(...dropSpanningColumns(columns));
+  notes.push(...readYearToDate(view, dataRows, infos, columns));
   const labelColumn = indicatorColumn ?? agencyColumn;
   const sections = labelColumn === null ? [] : findSections(view, profiles, dataRows, labelColumn, figureCols[0] ?? view.width);
   // A stacked table's caption names its agency ("Table 1: Police, monthly"); a single table's
@@ -338,22 +347,37 @@ function readAttributes(view: SheetView, rows: { row: number; role: ColumnRole }
 }
 
 /**
- * A column whose period spans others beside it ("H1 2025/26" or "2025/26" beside its quarters,
- * "Q1-Q2" beside Q1 and Q2) adds them up: it is a total, not an observation of its own.
+ * A year-to-date column ("YTD", "Year to date", "2025/26 YTD") beside months or quarters: an
+ * observation for the financial year from April to the end of the latest period in the table
+ * that has figures (a digest whose September is not yet in runs to August). A column whose
+ * heading names its own end ("YTD Q2", "YTD Aug 2025") is read as written by the period parser.
  */
-function dropSpanningColumns(columns: ColumnLayout[]): string[] {
+function readYearToDate(view: SheetView, rows: number[], infos: ColumnInfo[], columns: ColumnLayout[]): string[] {
   const notes: string[] = [];
-  const figures = columns.filter((c) => FIGURE_ROLES.includes(c.role) && c.period !== null);
-  for (const c of figures) {
-    const p = c.period!;
-    const spans = figures.some((o) => o !== c && o.measure === c.measure && o.agency === c.agency && o.period!.start >= p.start && o.period!.end <= p.end
-      && (o.period!.start !== p.start || o.period!.end !== p.end));
-    if (spans) {
-      c.role = "total";
-      notes.push(`Column ${c.letter} (${p.label}) spans other periods in the table, so it is read as a total.`);
-    }
+  const o = view.grid.origin;
+  const dated = columns.filter((c) => c.role === "value" && c.period !== null && hasFigures(view, rows, c.col - o.col));
+  for (const c of columns) {
+    if (c.period !== null || (c.role !== "total" && c.role !== "ignore" && c.role !== "value")) continue;
+    const info = infos[c.col - o.col]!;
+    const partial = info.parts.map((p) => parsePeriod(p.cell)).find((p) => p !== null && !p.complete && p.kind === "yearToDate");
+    if (!partial) continue;
+    // Under a year band ("2023/24" over Q1..Q4, YTD), only that year's columns say where it ends.
+    const band = info.parts.map((p) => parsePeriod(p.cell)).find((p) => p !== null && p.complete && (p.kind === "financialYear" || p.kind === "calendarYear"));
+    const inBand = (d: ColumnLayout): boolean => !band || !band.complete || (d.period!.start >= band.start && d.period!.end <= band.end);
+    const latest = dated.filter((d) => d.measure === c.measure && d.agency === c.agency && inBand(d)).reduce<ColumnLayout | null>((a, d) => (a === null || d.period!.end > a.period!.end ? d : a), null);
+    if (latest === null) continue;
+    const anchor = parsePeriodFromDates(latest.period!.start, latest.period!.end);
+    const completed = anchor ? completePeriod(partial, anchor) : null;
+    if (completed === null || !completed.complete) continue;
+    c.role = "value";
+    c.period = toPeriod(completed);
+    notes.push(`Column ${c.letter} is the year to date: ${c.period.label}, to the latest period with figures.`);
   }
   return notes;
+}
+
+function hasFigures(view: SheetView, rows: number[], col: number): boolean {
+  return rows.some((r) => view.figure(r, col).kind === "figure");
 }
 
 function abs(col: number | null, originCol: number): number | null {
@@ -437,6 +461,14 @@ function rowsAreAgencies(infos: ColumnInfo[], figureCols: number[], indicatorCol
   return figureCols.every((c) => {
     const info = infos[c]!;
     return info.named === null && info.rest.length > 0 && agencyOfHeading(info) === null;
+  });
+}
+
+/** Whether every figure column is headed by the name of a measure (and no agency). */
+function measuresHeadColumns(infos: ColumnInfo[], figureCols: number[]): boolean {
+  return figureCols.length >= 1 && figureCols.every((c) => {
+    const info = infos[c]!;
+    return info.rest.length > 0 && agencyOfHeading(info) === null && (info.named === null || info.named === "value");
   });
 }
 
@@ -645,10 +677,14 @@ function stripSectionDecoration(label: string): string {
 export function agencyOfSheet(sheet: string, title: string | null): string | null {
   if (looksLikeAgency(sheet) && !isGenericSheetName(sheet)) return tidy(sheet);
   if (!title) return null;
-  for (const line of title.split(" | ")) {
+  const lines = title.split(" | ");
+  for (const [i, line] of lines.entries()) {
     const stated = /^(agency|partner|organisation|service)\s*:\s*(.+)$/i.exec(line.trim());
-    const candidate = stated ? stated[2]! : line;
-    if (looksLikeAgency(candidate)) return stripSectionDecoration(tidy(candidate));
+    // A line that is only an agency's name belongs to the table when it is the line nearest the
+    // table (its caption); at the top of several lines it is the letterhead of whoever sent the
+    // workbook ("Calderbrook Children's Services" over "Monthly performance digest").
+    const candidate = stated ? stated[2]! : i === lines.length - 1 ? line : null;
+    if (candidate !== null && looksLikeAgency(candidate)) return stripSectionDecoration(tidy(candidate));
   }
   return null;
 }

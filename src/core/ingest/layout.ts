@@ -28,6 +28,8 @@ export type ColumnRole =
   | "trend"
   | "comparator"
   | "total"
+  /** An identifier or code of the row's entity (a local authority code, a school's URN): never a figure. */
+  | "code"
   | "ignore";
 
 export const FIGURE_ROLES: readonly ColumnRole[] = ["value", "numerator", "denominator"];

@@ -41,6 +41,9 @@ export function headingRole(heading: string): ColumnRole | null {
 
   if (ID_EXACT.has(h) || /^(indicator|measure|kpi|pi|metric|performance indicator) (id|ref|ref\.|reference|code|no\.?|number)$/.test(h)) return "id";
   if (words <= 3 && hasPhrase(h, ["ref", "ref.", "id", "reference number"])) return "id";
+  // Codes and identifiers of the row's entity ("LA code", "URN", "LAESTAB", "Seniority code"), as
+  // against an indicator's own reference above: never figures, whatever numbers they hold.
+  if (words <= 4 && /\b(code|codes|urn|laestab|ukprn|upn|uln|postcode|nhs number|(la|lea|local authority) (number|num|no))\b/.test(h)) return "code";
   if (hasPhrase(h, ["polarity", "good is", "is good", "better if", "is better", "desired direction", "direction of good", "direction of improvement", "good performance is"])) return "polarity";
   if (/^(high|higher|low|lower) (or|\/) (high|higher|low|lower)/.test(h)) return "polarity";
   if (words <= 6 && hasPhrase(h, ["comment", "comments", "commentary", "narrative"])) return "commentary";
@@ -78,6 +81,6 @@ function shortHeadingRole(h: string): ColumnRole | null {
   if (PERIOD_EXACT.has(h) || hasPhrase(h, ["reporting period", "time period", "period"])) return "period";
   // Only a heading that is the name of the thing ("Agency", "Partner organisation"), not one that
   // mentions it ("Agency social workers (%)", "Multi-agency training places attended").
-  if (/^((lead|partner|responsible|reporting|source|partner's|contributing) )?(agency|agencies|partner|partners|organisation|organisations|organization|provider|service|services|body|sector)( name)?$/.test(h)) return "agency";
+  if (/^((lead|partner|responsible|reporting|source|partner's|contributing) )?(agency|agencies|partner|partners|organisation|organisations|organization|provider|providers|service|services|body|sector|council|councils|local authority|local authorities|school|schools|trust|trusts|force)( name)?$/.test(h)) return "agency";
   return null;
 }

@@ -50,6 +50,8 @@ const PERSON_NAME = /\b(worker|inspector|inspector's name|lead inspector|social 
 const LINK = /\b(link|links|url|hyperlink|web address|website|web link)\b/;
 const CODE = /\bcode\b|\bcd$|^(old |new )?(la|lea|local authority) (number|num|no\.?|code)$|^(urn|laestab|estab|ukprn|gss code|ons code|ofsted urn)$/;
 const JUDGEMENT = /\b(judgement|judgment|grade|rating|outcome of inspection|overall effectiveness|effectiveness|inspection outcome|status)\b/;
+/** Inspection and audit judgements as registers write them. */
+const JUDGEMENT_WORDS = /^(outstanding|good|requires improvement( to be good)?|inadequate|serious weaknesses|met|not met|partially met|fully met|compliant|non-compliant|satisfactory|unsatisfactory)$/i;
 const DEFINITION = /\b(description|definition|methodology|method|rationale|notes on|guidance|data owner|supplier|caveats?|measure description)\b/;
 
 /** Why each kind matters, and what to do, in the analyst's words. */
@@ -129,11 +131,13 @@ function profileColumn(grid: Grid, head: number, col: number): ColumnProfile {
   let codes = 0;
   let longTexts = 0;
   let versions = 0;
+  let judgementWords = 0;
   const distinct = new Set<string>();
   const end = Math.min(grid.rows.length, head + 1 + SAMPLE_ROWS);
   for (let r = head + 1; r < end; r++) {
     const cell = grid.rows[r]![col];
-    if (!cell || isBlankCell(cell)) continue;
+    // A formula with no cached result (a HYPERLINK saved by a tool that does not calculate) still fills its cell.
+    if (!cell || (isBlankCell(cell) && !cell.formula)) continue;
     nonBlank++;
     const text = cellText(cell).trim();
     distinct.add(text);
@@ -146,6 +150,7 @@ function profileColumn(grid: Grid, head: number, col: number): ColumnProfile {
       if (/^v?\d{1,2}(\.\d{1,2}){1,2}$/i.test(text)) versions++;
     } else {
       if (isCodeText(text)) codes++;
+      if (JUDGEMENT_WORDS.test(text)) judgementWords++;
       if (text.length >= 60) longTexts++;
       if (/^v\d{1,2}(\.\d{1,2}){0,2}$/i.test(text)) versions++;
     }
@@ -165,7 +170,7 @@ function profileColumn(grid: Grid, head: number, col: number): ColumnProfile {
     if (of(dates)) return "date";
     if (CHANGE_TEXT.test(h) && !of(numbers)) return "change-text";
     if (DEFINITION.test(h) && !of(numbers)) return "definition";
-    if (JUDGEMENT.test(h) && !of(numbers)) return "judgement";
+    if ((JUDGEMENT.test(h) && !of(numbers)) || of(judgementWords)) return "judgement";
     // Large whole numbers nearly all different, under a heading that names no measure: identifiers.
     if (of(bigIntegers) && distinct.size >= 0.9 * nonBlank && nonBlank >= 5 && !/\b(number of|total|count|population|spend|cost|£)\b/.test(h)) return "person-id";
     if (of(codes) && distinct.size <= Math.max(20, 0.5 * nonBlank) && !/\b(name|label|description)\b/.test(h)) return "code";

@@ -8,7 +8,7 @@
 import { InputError } from "../errors";
 import type { GridWorkbook } from "../grid/grid";
 import type { Indicator, IngestResult, Observation, Warning } from "../model/model";
-import { isGenericSheetName } from "./agencies";
+import { isGenericSheetName, looksLikeAgency } from "./agencies";
 import { detectLayouts } from "./detect";
 import { extractWithLayout } from "./extract";
 import { FIGURE_ROLES, type SheetLayout } from "./layout";
@@ -124,8 +124,23 @@ export function ingestWorkbook(workbook: GridWorkbook, options: IngestOptions = 
  */
 function nameAgenciesBySheet(layouts: SheetLayout[], overrides: LayoutOverrides): void {
   const sheetLevel = layouts.filter((l) => l.agencySource === "none" || l.agencySource === "sheet" || l.agencySource === "title");
+  const names = [...new Set(sheetLevel.map((l) => l.sheet))];
+  // Tabs named by theme ("Front door & CP" beside "Family help") are not agencies, even where one
+  // theme is also a service's name: more than half the tabs must read as agencies for any tab's
+  // name to be its agency, and then the rest are taken as agencies too ("Catch22" beside "Police"
+  // and "Health").
+  const byAgency = names.filter((n) => looksLikeAgency(n) && !isGenericSheetName(n)).length * 2 > names.length;
+  if (!byAgency) {
+    for (const l of sheetLevel) {
+      if (l.agencySource !== "sheet" || overrides[l.sheet]?.sheetAgency !== undefined || l.sheetAgency !== l.sheet.trim()) continue;
+      l.sheetAgency = null;
+      l.agencySource = "none";
+      l.notes.push(`The sheet's name is not read as an agency: the workbook's tabs are named by theme.`);
+    }
+    return;
+  }
   const open = sheetLevel.filter((l) => l.agencySource === "none" && overrides[l.sheet]?.sheetAgency === undefined);
-  if (new Set(sheetLevel.map((l) => l.sheet)).size < 2 || open.length === 0) return;
+  if (names.length < 2 || open.length === 0) return;
   if (sheetLevel.some((l) => isGenericSheetName(l.sheet) || /\d{4}|\b(q[1-4]|quarter|month|year)\b/i.test(l.sheet))) return;
   for (const l of open) {
     l.sheetAgency = l.sheet.trim();
