@@ -588,15 +588,12 @@ function isPercentHeading(text: string): boolean {
 }
 
 /**
- * "2024/25 outturn" beside "2022/23" and "2023/24" is one more year of the series, not a
- * reference figure beside quarters: when every period column is a whole year, so is it.
+ * An outturn whose heading names its year ("2024/25 outturn", "Outturn 2023-24") is that year's
+ * figure, beside whole years or beside this year's quarters alike. One that names no year ("Last
+ * year", "Baseline") stays a reference figure: its period cannot be told.
  */
 function readOutturnSeries(infos: ColumnInfo[], roles: ColumnRole[]): void {
-  const periodCols = infos.filter((i) => FIGURE_ROLES.includes(roles[i.col]!) && i.period !== null);
-  const outturns = infos.filter((i) => roles[i.col] === "outturn" && i.period !== null);
-  if (periodCols.length === 0 || outturns.length === 0) return;
-  if (![...periodCols, ...outturns].every((i) => isWholeYear(i.period!))) return;
-  for (const o of outturns) roles[o.col] = "value";
+  for (const o of infos) if (roles[o.col] === "outturn" && o.period !== null) roles[o.col] = "value";
 }
 
 function isWholeYear(p: Period): boolean {

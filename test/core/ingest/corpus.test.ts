@@ -115,12 +115,11 @@ describe("ingest corpus", () => {
     let correctTotal = 0;
     let extraWrong = 0;
     for (const fx of all) {
-      const wb = await readWorkbookFile(path.join(fx.dir, fx.file));
       let got: Expected[] = [];
       let warnings: { code: string; sheet: string | null }[] = [];
       let refused = false;
       try {
-        const r = ingestWorkbook(wb);
+        const r = ingestWorkbook(await readWorkbookFile(path.join(fx.dir, fx.file)));
         got = r.observations.map(flatten);
         warnings = r.warnings;
       } catch (e) {
