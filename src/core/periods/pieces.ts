@@ -241,7 +241,7 @@ function datesAt(ts: Tokens, i: number): Found | null {
   return { piece: { t: "dates", start: first.dp, end: first.dp }, next: first.next };
 }
 
-/** "Year ending 31 March 2025", "Year to Jun 2025", "12 months to March 2025", "Quarter ending June 2025". */
+/** "Year ending 31 March 2025", "Year to Jun 2025", "12 months to March 2025", "12m to Jun-25", "R12M Dec-24", "Quarter ending June 2025". */
 function trailingAt(ts: Tokens, i: number): Found | null {
   let j = i;
   let months: number;
@@ -254,9 +254,14 @@ function trailingAt(ts: Tokens, i: number): Found | null {
   } else if (isWord(ts[j], "twelve") && isWord(ts[j + 1], "months")) {
     months = 12;
     j += 2;
+  } else if (isWord(ts[j], "r") && numIn(ts[j + 1], 1, 36) !== null && isWord(ts[j + 2], "m", "mth", "mths")) {
+    // "R12M Dec-24": the rolling twelve months to December 2024, the date straight after.
+    months = numIn(ts[j + 1], 1, 36)!;
+    const end = datePointAt(ts, isWord(ts[j + 3], "ending", "ended", "to") ? j + 4 : j + 3);
+    return end ? { piece: { t: "trailing", months, end: end.dp }, next: end.next } : null;
   } else {
     const n = numIn(ts[j], 1, 36);
-    if (n === null || !isWord(ts[j + 1], "months", "month")) return null;
+    if (n === null || !isWord(ts[j + 1], "months", "month", "m", "mth", "mths")) return null;
     months = n;
     j += 2;
   }

@@ -140,6 +140,10 @@ describe("years to date, halves and ranges", () => {
     ["Nov-Jan 2026", "range", "2025-11-01", "2026-01-31", "Nov 2025-Jan 2026"],
     ["Apr-Aug 2025", "range", "2025-04-01", "2025-08-31", "Apr-Aug 2025"],
     ["12 months to June 2025", "range", "2024-07-01", "2025-06-30", "Jul 2024-Jun 2025"],
+    ["R12M Sep-25", "range", "2024-10-01", "2025-09-30", "Oct 2024-Sep 2025"],
+    ["R12M to Mar 2025", "financialYear", "2024-04-01", "2025-03-31", "2024/25"],
+    ["12m to Jun-25", "range", "2024-07-01", "2025-06-30", "Jul 2024-Jun 2025"],
+    ["Rolling 12 mths ending Dec 2024", "calendarYear", "2024-01-01", "2024-12-31", "2024"],
     ["3 Apr 2025 to 10 May 2025", "range", "2025-04-03", "2025-05-10", "3 Apr 2025 to 10 May 2025"],
   ];
   test.each(rows)("%s", (input, kind, start, end, label) => {
