@@ -14,7 +14,7 @@ import type { LayoutOverride } from "./overrides";
 import type { PeriodReader } from "./period-reader";
 import { defaultPeriodReader } from "./periods";
 import { profileRows, type RowProfile } from "./profile";
-import { bandGrid, tableBands } from "./tables";
+import { bandGrid, columnGrid, sideBySide, tableBands } from "./tables";
 import { cellText, SheetView } from "./sheet-view";
 import { normalise, tidy } from "./text";
 import { isUnitWord, polarityFromText, unitFromLabel, unitFromUnitCell } from "./units";
@@ -40,14 +40,36 @@ export function detectLayouts(grid: Grid, override: LayoutOverride = {}, reader:
   const view = new SheetView(grid);
   // Rows given by the analyst say where the one table is.
   if (override.headerRows || override.firstDataRow !== undefined) return [detectInView(view, override, reader, null)];
-  const bands = tableBands(view, profileRows(view), reader);
-  if (bands.length === 1) return [detectInView(view, override, reader, null)];
+  const profiles = profileRows(view);
+  const ranges = sideBySide(view, profiles);
+  if (ranges.length === 1) return detectStacked(grid, view, profiles, override, reader, null, 0);
+  // Tables side by side: each range is read on its own, with the sheet's title (the lines above
+  // the first row of tables) for a year its own caption does not give.
+  const top = profiles.findIndex((p) => p.filled >= 2);
+  const sheetTitle = top > 0 ? titleText(view, [...Array(top).keys()]) : null;
   const layouts: SheetLayout[] = [];
-  let sheetTitle: string | null = null;
+  for (const range of ranges) {
+    const part = columnGrid(grid, range.left, range.right);
+    const partView = new SheetView(part);
+    layouts.push(...detectStacked(part, partView, profileRows(partView), override, reader, sheetTitle, layouts.length, true));
+  }
+  return layouts;
+}
+
+/** The tables stacked down one grid (a sheet, or one of its side-by-side ranges), numbered from `first`. */
+function detectStacked(grid: Grid, view: SheetView, profiles: RowProfile[], override: LayoutOverride, reader: PeriodReader, outerTitle: string | null, first: number, partOfSheet = false): SheetLayout[] {
+  const bands = tableBands(view, profiles, reader);
+  if (bands.length === 1) {
+    const layout = detectInView(view, override, reader, outerTitle, partOfSheet);
+    layout.table = first;
+    return [layout];
+  }
+  const layouts: SheetLayout[] = [];
+  let sheetTitle: string | null = outerTitle;
   bands.forEach((band, i) => {
     const layout = detectInView(new SheetView(bandGrid(grid, band.top, band.bottom)), override, reader, sheetTitle, true);
-    layout.table = i;
-    if (i === 0) sheetTitle = sheetTitleOf(layout.title);
+    layout.table = first + i;
+    if (i === 0 && outerTitle === null) sheetTitle = sheetTitleOf(layout.title);
     layouts.push(layout);
   });
   return layouts;
@@ -195,7 +217,10 @@ export function detectInView(view: SheetView, override: LayoutOverride, reader: 
   // A stacked table's caption names its agency ("Table 1: Police, monthly"); a single table's
   // title is not read so, since titles mention agencies without belonging to them.
   const captionAgencyName = stacked && caption !== null ? captionAgency(caption) : null;
+  // One of several tables on a sheet belongs to the agency its own caption names before any the
+  // sheet's name does ("Police" over the left table of a tab named "Police and Health").
   const sheetAgency = override.sheetAgency !== undefined ? override.sheetAgency
+    : stacked ? agencyOfTitle(ownTitle) ?? captionAgencyName ?? agencyOfSheet(view.sheet, sheetTitle)
     : agencyOfSheet(view.sheet, ownTitle) ?? captionAgencyName ?? agencyOfSheet(view.sheet, sheetTitle);
 
   const agencySource: AgencySource = columns.some((c) => c.agency !== null || c.attributes.agency !== undefined) ? "column-heading"
@@ -673,6 +698,11 @@ function stripSectionDecoration(label: string): string {
  */
 export function agencyOfSheet(sheet: string, title: string | null): string | null {
   if (looksLikeAgency(sheet) && !isGenericSheetName(sheet)) return tidy(sheet);
+  return agencyOfTitle(title);
+}
+
+/** The agency a table's title names: its caption line, or a line that says "Agency: ...". */
+function agencyOfTitle(title: string | null): string | null {
   if (!title) return null;
   const lines = title.split(" | ");
   for (const [i, line] of lines.entries()) {

@@ -8,7 +8,7 @@ import { headingRole } from "./roles";
 import type { PeriodReader } from "./period-reader";
 import { isDataLike } from "./headers";
 import type { RowProfile } from "./profile";
-import { cellText, type SheetView } from "./sheet-view";
+import { cellText, isBlankCell, type SheetView } from "./sheet-view";
 import { tidy } from "./text";
 
 /** Rows (relative, inclusive) of each table on the sheet, top to bottom. */
@@ -91,6 +91,60 @@ export function bandGrid(grid: Grid, top: number, bottom: number): Grid {
     origin: { row: absTop, col: grid.origin.col },
     rows: grid.rows.slice(top, bottom + 1),
     merges: grid.merges.filter((m) => m.top >= absTop && m.top <= absBottom),
+  };
+  if (grid.hiddenRows) out.hiddenRows = grid.hiddenRows;
+  if (grid.hiddenColumns) out.hiddenColumns = grid.hiddenColumns;
+  return out;
+}
+
+/**
+ * Tables side by side on one sheet: column ranges (relative, inclusive) separated by columns that
+ * are blank in every row from the first row holding two or more cells down (a sheet title above,
+ * alone in its row, may run across). Each range must hold a table of its own: labels and at least
+ * two figures. One range (the whole width) when the sheet holds one table across.
+ */
+export function sideBySide(view: SheetView, profiles: RowProfile[]): { left: number; right: number }[] {
+  const whole = [{ left: 0, right: view.width - 1 }];
+  const top = profiles.findIndex((p) => p.filled >= 2);
+  if (top < 0 || view.width < 5) return whole;
+  const rows: number[] = [];
+  for (let r = top; r < profiles.length; r++) if (profiles[r]!.filled >= 2) rows.push(r);
+  const blank = (c: number): boolean => rows.every((r) => isBlankCell(view.cell(r, c)) && !view.isMergeFollower(r, c));
+  const ranges: { left: number; right: number }[] = [];
+  let start: number | null = null;
+  for (let c = 0; c <= view.width; c++) {
+    const empty = c === view.width || blank(c);
+    if (!empty && start === null) start = c;
+    if (empty && start !== null) {
+      ranges.push({ left: start, right: c - 1 });
+      start = null;
+    }
+  }
+  if (ranges.length < 2) return whole;
+  const isTable = (range: { left: number; right: number }): boolean => {
+    let figures = 0;
+    let labels = 0;
+    for (const r of rows) for (let c = range.left; c <= range.right; c++) {
+      const f = view.figure(r, c);
+      if (f.kind === "figure") figures++;
+      else if (f.kind === "text") labels++;
+    }
+    return range.right > range.left && figures >= 2 && labels >= 2;
+  };
+  // A narrow range without a table of its own (a notes column) stays with its neighbour.
+  return ranges.every(isTable) ? ranges : whole;
+}
+
+/** The columns of a range as a grid of their own, in the sheet's coordinates. */
+export function columnGrid(grid: Grid, left: number, right: number): Grid {
+  const absLeft = grid.origin.col + left;
+  const absRight = grid.origin.col + right;
+  const out: Grid = {
+    sheet: grid.sheet,
+    state: grid.state,
+    origin: { row: grid.origin.row, col: absLeft },
+    rows: grid.rows.map((row) => row.slice(left, right + 1)),
+    merges: grid.merges.filter((m) => m.left >= absLeft && m.left <= absRight),
   };
   if (grid.hiddenRows) out.hiddenRows = grid.hiddenRows;
   if (grid.hiddenColumns) out.hiddenColumns = grid.hiddenColumns;
