@@ -173,8 +173,18 @@ export function readColumn(col: number, parts: HeadingPart[], stats: ColumnStats
       named = role;
       if (isPeriod || reader.inText(part.text)) periodParts.push(part);
     } else if (isPeriod) periodParts.push(part);
-    else rest.push(part.text);
+    else {
+      // "Referrals Q1", "Tamsford Q2 2025-26": a name with its period at one end.
+      const joined = reader.split(part);
+      if (joined) {
+        periodParts.push(joined.period);
+        rest.push(joined.rest);
+      } else rest.push(part.text);
+    }
   });
+  // A band over columns naming them as benchmarks ("Benchmarks (latest published)", "Comparators
+  // 2023/24") makes every column under it a comparator, whatever it is called.
+  if (parts.length > 1 && parts.slice(0, -1).some((p) => /^(benchmarks?|benchmarking|comparators?|comparator data|comparisons?|national comparisons?)\b/.test(normalise(p.text)))) named = "comparator";
   const period = periodParts.length ? reader.ofHeading(periodParts, title) : null;
   let unit: Unit | null = null;
   for (const part of parts) unit = unitFromLabel(part.text) ?? unit;

@@ -20,4 +20,10 @@ export interface PeriodReader {
   ofCell(parts: HeadingPart[], title: string | null): Period | null;
   /** The period a title or a sheet name mentions. */
   inText(text: string): Period | null;
+  /**
+   * A heading that joins a name and a period at one end ("Referrals Q1", "Tamsford Q2 2025-26",
+   * "Q2 rate"): the period's words as a heading part of their own, and the name left over. Null
+   * when no period stands at either end, or nothing is left beside it.
+   */
+  split(part: HeadingPart): { period: HeadingPart; rest: string } | null;
 }

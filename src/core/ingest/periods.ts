@@ -4,7 +4,7 @@
  * partial headings ("Q1", "Apr") are completed from the parts around them, then from the title.
  */
 import type { Period } from "../model/model";
-import { findPeriodInText, parsePeriod, parsePeriodFromDates, parseStackedPeriod, toPeriod, type ParsedPeriod } from "./periods-api";
+import { findPeriodInText, findPeriodsInText, parsePeriod, parsePeriodFromDates, parseStackedPeriod, toPeriod, type ParsedPeriod } from "./periods-api";
 import type { HeadingPart, PeriodReader } from "./period-reader";
 
 function complete(p: ParsedPeriod | null): Period | null {
@@ -40,7 +40,24 @@ function isYearOnly(p: ParsedPeriod): boolean {
   return p.kind === "financialYear" || p.kind === "calendarYear";
 }
 
+/** Separators left at the edge of a name once its period is taken off ("Referrals -", "(Q1)"). */
+const EDGE = /^[\s\-\u2013:,;/()[\]|]+|[\s\-\u2013:,;/()[\]|]+$/g;
+
+function split(part: HeadingPart): { period: HeadingPart; rest: string } | null {
+  const text = part.text;
+  const matches = findPeriodsInText(text).filter((m) => m.period.complete || m.period.missing === "year");
+  // Only a period at the start or the end of the heading: one in the middle ("Children looked
+  // after at 31 March who ...") is part of the measure's name.
+  const atEdge = matches.filter((m) => m.index === 0 || text.slice(m.index + m.length).replace(EDGE, "") === "");
+  if (atEdge.length === 0) return null;
+  const m = atEdge.reduce((a, b) => (b.length > a.length ? b : a));
+  const rest = (text.slice(0, m.index) + " " + text.slice(m.index + m.length)).replace(/\s+/g, " ").replace(EDGE, "");
+  if (rest === "" || !/[a-z]/i.test(rest)) return null;
+  return { period: { text: m.text, cell: { value: m.text, text: m.text, numberFormat: "General" } }, rest };
+}
+
 export const defaultPeriodReader: PeriodReader = {
+  split,
   isHeading,
   ofHeading: ofParts,
   ofCell: ofCells,

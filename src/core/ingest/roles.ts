@@ -61,6 +61,17 @@ export function headingRole(heading: string): ColumnRole | null {
   return null;
 }
 
+/**
+ * Comparators: England, its regions, statistical neighbours and other groups of areas, alone or
+ * with the statistic ("England average", "South West 2023/24", "Stat. neighbour average").
+ */
+const COMPARATOR = new RegExp(
+  "^(all )?(england|national|nat|eng|regional|region|" +
+    "north east|north west|yorkshire (and|&) (the )?humber|east midlands|west midlands|east of england|london|inner london|outer london|south east|south west|" +
+    "statistical neighbours?|stat\\.? neighbours?|neighbours?|sn|comparators?|benchmarks?|ofsted|outstanding las|similar (areas|authorities|las|councils)|peer( group)?|peers)" +
+    "( (average|avg|rate|figure|value|mean|median|comparator|benchmark))?$",
+);
+
 /** Roles only a short heading names. */
 function shortHeadingRole(h: string): ColumnRole | null {
   if (hasPhrase(h, ["target met", "met target", "on target", "achieved"])) return "rag";
@@ -68,8 +79,8 @@ function shortHeadingRole(h: string): ColumnRole | null {
   if (hasPhrase(h, ["rating", "status", "rag status"])) return "rag";
   if (hasPhrase(h, ["notes", "note", "analysis", "explanation", "remarks", "actions", "context", "exception", "reason", "reasons", "update", "so what", "summary", "narrative summary"])) return "commentary";
   if (hasPhrase(h, ["trend", "direction of travel", "dot", "change", "variance", "difference", "movement", "+/-", "compared", "vs", "increase/decrease"])) return "trend";
-  if (/^(england|national|regional|region|statistical neighbours?|stat neighbours?|sn|comparators?|benchmarks?|eng|nat|ofsted|outstanding las|similar areas|all england)( (average|avg|rate|figure|value|mean|comparator))?$/.test(h)) return "comparator";
-  if (/^(england|national|regional|statistical neighbour|sn) /.test(h) && hasPhrase(h, ["average", "avg", "comparator", "benchmark"])) return "comparator";
+  if (COMPARATOR.test(h)) return "comparator";
+  if (/^(england|national|regional|statistical neighbour|stat\.? neighbour|neighbour|sn) /.test(h) && hasPhrase(h, ["average", "avg", "comparator", "benchmark", "mean", "median"])) return "comparator";
   if (hasPhrase(h, ["ytd", "year to date", "cumulative", "rolling 12 months", "12 month rolling", "forecast", "projection", "projected", "full year", "year end"])) return "total";
   if (/^(grand |year |annual |full year |quarter |period )?(total|totals|average|avg|mean|median|sum|overall)$/.test(h)) return "total";
   if (/^(unit|units|unit of measure|measure type|type of measure|format|measure unit|data type|value type)$/.test(h)) return "unit";
