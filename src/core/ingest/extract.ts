@@ -80,6 +80,11 @@ export function extractWithLayout(grid: Grid, layout: SheetLayout, file = "", re
   if (layout.kind === "none") return { observations, warnings };
 
   const groups = figureGroups(layout.columns);
+  // Measures across the columns and one Target column among them ("Completed (%)", "Target"): the
+  // target is the measure's beside it, not every measure's.
+  const targetFor = layout.indicatorColumn === null && layout.targetColumn !== null
+    ? layout.columns.filter((c) => FIGURE_ROLES.includes(c.role) && c.col < layout.targetColumn!).reduce<ColumnLayout | null>((a, c) => (a === null || c.col > a.col ? c : a), null)
+    : null;
   const ind = rel(layout.indicatorColumn);
   const idCol = rel(layout.idColumn);
   const agCol = rel(layout.agencyColumn);
@@ -141,7 +146,9 @@ export function extractWithLayout(grid: Grid, layout: SheetLayout, file = "", re
     }
     let warnedNoLabel = false;
     for (const g of groups) {
-      const obs = observe(view, ctx, g, layout, file, (code, message, col) => warn(code, message, r, col));
+      // With the measures across the columns, a row's target belongs to the measure just left of it.
+      const own = targetFor === null || g.value === targetFor || g.numerator === targetFor || g.denominator === targetFor;
+      const obs = observe(view, own ? ctx : { ...ctx, target: null }, g, layout, file, (code, message, col) => warn(code, message, r, col));
       if (obs === "no-label") {
         if (!warnedNoLabel) warn("INGEST_NO_INDICATOR", "This row has figures but no indicator label, so they are left out.", r, ind ?? (g.value ?? g.numerator)!.col - o.col);
         warnedNoLabel = true;

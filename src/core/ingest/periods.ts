@@ -40,8 +40,20 @@ function isYearOnly(p: ParsedPeriod): boolean {
   return p.kind === "financialYear" || p.kind === "calendarYear";
 }
 
-/** Separators left at the edge of a name once its period is taken off ("Referrals -", "(Q1)"). */
-const EDGE = /^[\s\-\u2013:,;/()[\]|]+|[\s\-\u2013:,;/()[\]|]+$/g;
+/** Separators left at the edge of a name once its period is taken off ("Referrals -", "Referrals (Q1)"). */
+const EDGE = /^[\s\-\u2013:,;/|]+|[\s\-\u2013:,;/|]+$/g;
+
+/** The name without separators or brackets left open at its ends ("Referrals (" of "Referrals (Q1)"). */
+function tidyName(text: string): string {
+  let t = text.replace(/\s+/g, " ").replace(EDGE, "");
+  for (;;) {
+    const open = (t.match(/[([]/g) ?? []).length;
+    const close = (t.match(/[)\]]/g) ?? []).length;
+    if (open > close && /[([]$/.test(t)) t = t.slice(0, -1).replace(EDGE, "");
+    else if (close > open && /^[)\]]/.test(t)) t = t.slice(1).replace(EDGE, "");
+    else return t;
+  }
+}
 
 function split(part: HeadingPart): { period: HeadingPart; rest: string } | null {
   const text = part.text;
@@ -51,7 +63,7 @@ function split(part: HeadingPart): { period: HeadingPart; rest: string } | null 
   const atEdge = matches.filter((m) => m.index === 0 || text.slice(m.index + m.length).replace(EDGE, "") === "");
   if (atEdge.length === 0) return null;
   const m = atEdge.reduce((a, b) => (b.length > a.length ? b : a));
-  const rest = (text.slice(0, m.index) + " " + text.slice(m.index + m.length)).replace(/\s+/g, " ").replace(EDGE, "");
+  const rest = tidyName(text.slice(0, m.index) + " " + text.slice(m.index + m.length));
   if (rest === "" || !/[a-z]/i.test(rest)) return null;
   return { period: { text: m.text, cell: { value: m.text, text: m.text, numberFormat: "General" } }, rest };
 }

@@ -20,6 +20,8 @@ export const INGEST_WARNING_CODES = {
   INGEST_UNPARSED_PERIOD: { doubt: true, meaning: "A period cell could not be read as a period; the row's figures are left out." },
   INGEST_NO_PERIOD: { doubt: true, meaning: "No heading, column or title says which period a figure is for; it is left out." },
   INGEST_NO_INDICATOR: { doubt: true, meaning: "A row has figures but no indicator label; they are left out." },
+  INGEST_TARGETS_JOINED: { doubt: false, meaning: "A sheet of targets was read for its targets, which were given to the figures of the same indicator and agency on the other sheets." },
+  INGEST_TARGET_UNMATCHED: { doubt: false, meaning: "A target on a sheet of targets matches no figure on the other sheets, so it is not used." },
   INGEST_CELL_ERROR: { doubt: false, meaning: "A figure cell shows an Excel error (#DIV/0!, #N/A); it is read as missing." },
   INGEST_ZERO_DENOMINATOR: { doubt: false, meaning: "A percentage to be worked out from a numerator and a zero denominator; it is read as missing." },
   INGEST_INCOMPLETE_FRACTION: { doubt: false, meaning: "Only one of a numerator and a denominator is given, and no value; nothing is worked out." },

@@ -18,6 +18,7 @@ import { defaultPeriodReader } from "./periods";
 import { notAnIndicatorTable } from "./sheet-kind";
 import { assessReading, REVIEW_BELOW } from "./confidence";
 import { groupWarnings } from "./warnings";
+import { isTargetTable, joinTargets, readTargets } from "./target-sheets";
 import { columnLetters } from "../grid/address";
 
 export interface IngestOptions {
@@ -33,13 +34,15 @@ export interface IngestDetail extends IngestResult {
 /** Below this, a layout is not trusted to be an indicator table. */
 const MIN_CONFIDENCE = 0.5;
 
+const NO_PERIOD_REASON = "no heading, column or title names a period";
+
 /** Why a layout cannot be used, in plain English, or null when it can. */
 export function unusableReason(layout: SheetLayout): string | null {
   if (layout.kind === "none") return layout.notes[0] === "Not an indicator table." ? "it has no table of figures" : layout.notes[0]?.replace(/\.$/, "").toLowerCase() ?? "it has no table of figures";
   const figures = layout.columns.filter((c) => FIGURE_ROLES.includes(c.role));
   if (figures.length === 0) return "no column holds figures";
   if (layout.indicatorColumn === null && !figures.some((c) => c.measure)) return "no column or heading names the indicators";
-  if (layout.periodColumn === null && layout.titlePeriod === null && figures.every((c) => c.period === null)) return "no heading, column or title names a period";
+  if (layout.periodColumn === null && layout.titlePeriod === null && figures.every((c) => c.period === null)) return NO_PERIOD_REASON;
   if (layout.confidence < MIN_CONFIDENCE) return "its layout is not clear enough to read safely";
   return null;
 }
@@ -48,6 +51,7 @@ export function ingestWorkbook(workbook: GridWorkbook, options: IngestOptions = 
   const overrides = options.layoutOverrides ?? {};
   const warnings: Warning[] = [];
   const usable: { layout: SheetLayout; index: number }[] = [];
+  const targetSheets: { layout: SheetLayout; index: number }[] = [];
   const layouts: SheetLayout[] = [];
   const reasons: string[] = [];
   const leftOut: string[] = [];
@@ -73,7 +77,11 @@ export function ingestWorkbook(workbook: GridWorkbook, options: IngestOptions = 
     }
     const found = detectLayouts(grid, override, reader);
     layouts.push(...found);
-    const good = found.filter((l) => unusableReason(l) === null);
+    // A sheet of targets keyed by the labels of the figures elsewhere: read for its targets, not as figures.
+    const targetTables = found.filter((l) => isTargetTable(l) && [null, NO_PERIOD_REASON].includes(unusableReason(l)));
+    for (const layout of targetTables) targetSheets.push({ layout, index });
+    if (targetTables.length > 0 && targetTables.length === found.filter((l) => l.kind !== "none").length) return;
+    const good = found.filter((l) => unusableReason(l) === null && !targetTables.includes(l));
     if (good.length === 0) {
       const why = unusableReason(found[0]!) ?? "it has no table of figures";
       reasons.push(`"${grid.sheet}": ${why}`);
@@ -86,6 +94,7 @@ export function ingestWorkbook(workbook: GridWorkbook, options: IngestOptions = 
     // Every sheet that could have been read was too large: say that, not that none looks like a table.
     throw new InputError(`Nothing in ${workbook.file} could be read: ${leftOut.join("; ")}.`, { file: workbook.file });
   }
+  if (usable.length === 0 && targetSheets.length > 0) reasons.push(...targetSheets.map((t) => `"${t.layout.sheet}": it holds targets only`));
   if (usable.length === 0) {
     throw new InputError(`No sheet in ${workbook.file} looks like an indicator table: ${reasons.join("; ") || "it has no sheets"}.`, { file: workbook.file });
   }
@@ -112,6 +121,8 @@ export function ingestWorkbook(workbook: GridWorkbook, options: IngestOptions = 
     for (const o of out.observations) observations.push(o);
     for (const w of out.warnings) warnings.push(w);
   }
+  const targets = targetSheets.flatMap(({ layout, index }) => readTargets(workbook.sheets[index]!, layout, workbook.file, reader));
+  for (const w of joinTargets(observations, targets)) warnings.push(w);
   harmoniseUnits(observations);
   for (const w of duplicateWarnings(observations)) warnings.push(w);
   return { observations, indicators: indicatorsOf(observations), warnings: groupWarnings(warnings), layouts };
