@@ -12,6 +12,7 @@ import { buildGrid, usedRange, type SheetParts, type SparseCell } from "./grid-b
 import { formatValue } from "./number-format";
 import { assertUnpackedSize } from "./unpacked-size";
 import { assertWorkbookZip, openZip, prepareForExcelJS, scanWorksheets } from "./zip";
+import { moveToUsualPaths } from "./part-paths";
 
 /** Milliseconds from the 1900-system serial 0 (1899-12-30 in ExcelJS's reckoning) to the Unix epoch. */
 const EPOCH_OFFSET_MS = 25569 * 86400000;
@@ -99,13 +100,16 @@ export interface XlsxReadOptions {
 }
 
 export async function readXlsx(data: Uint8Array, file: string, options: XlsxReadOptions): Promise<GridWorkbook> {
-  const zip = await openZip(data, file);
-  assertUnpackedSize(zip, file, options.maxCells);
+  const opened = await openZip(data, file);
+  assertUnpackedSize(opened, file, options.maxCells);
+  // Parts at unusual paths, correctly linked: moved in memory to where ExcelJS looks for them.
+  const relocated = await moveToUsualPaths(opened).catch(() => null);
+  const zip = relocated ?? opened;
   await assertWorkbookZip(zip, file);
   const scan = await scanWorksheets(zip, file, options.maxCells);
   let bytes: Uint8Array;
   try {
-    bytes = (await prepareForExcelJS(zip, scan)) ?? data;
+    bytes = (await prepareForExcelJS(zip, scan)) ?? (relocated ? await relocated.generateAsync({ type: "uint8array", compression: "STORE" }) : data);
   } catch {
     throw new InputError(`"${file}" is damaged (part of the workbook cannot be unpacked); try saving or downloading it again.`, { file });
   }

@@ -76,11 +76,20 @@ export function findFrame(view: SheetView, profiles: RowProfile[], isPeriodHeadi
   let last = first;
   for (let i = first; i < profiles.length; i++) {
     const p = profiles[i]!;
+    // A notes block under the table ("Notes:", "Source: ...") ends it: a number further down
+    // ("Children aged 0 to 17: 58,930") explains the table rather than belonging to it.
+    if (i > first && p.filled <= 2 && isNotesHeading(view, i, p)) break;
     if (p.filled >= 2 && (p.numbers >= 1 || p.marks >= 1)) last = i;
   }
   // Rows between the headings and the first figures (a section row such as "Police") belong to the data.
   const firstBelowHeadings = headerRows.length ? headerRows[headerRows.length - 1]! + 1 : first;
   return { titleRows, headerRows, firstDataRow: firstBelowHeadings, lastDataRow: last };
+}
+
+/** A row that opens a block of notes: "Notes", "Notes:", "Footnotes", "Source: ...", "Definitions". */
+function isNotesHeading(view: SheetView, row: number, p: RowProfile): boolean {
+  const text = cellText(view.cell(row, p.firstCol)).trim();
+  return /^(notes?|footnotes?|sources?|definitions?|data notes|technical notes|caveats?|key)\s*[:.]?$/i.test(text) || /^(notes?|sources?|footnotes?)\s*:/i.test(text);
 }
 
 /** The title: every cell of the title rows, in reading order. */

@@ -39,14 +39,17 @@ describe("warnings", () => {
     ]);
   });
 
-  it("reads a column whose period spans the others as a total", () => {
+  it("reads a column whose period spans the others as that period's figure (a half year, a year to date)", () => {
     const sheet = grid("Half", [
-      ["Indicator", "Q1 2025/26", "Q2 2025/26", "H1 2025/26", "2025/26 YTD"],
-      ["Contacts", 10, 12, 22, 22],
+      ["Indicator", "Q1 2025/26", "Q2 2025/26", "Q3 2025/26", "H1 2025/26", "2025/26 YTD"],
+      ["Contacts", 10, 12, null, 22, 22],
     ]);
     const l = detectLayout(sheet);
-    expect(l.columns.map((c) => c.role)).toEqual(["indicator", "value", "value", "total", "total"]);
-    expect(ingestWorkbook(workbook("h.xlsx", sheet)).observations.map((o) => o.source.cell)).toEqual(["B2", "C2"]);
+    expect(l.columns.map((c) => c.role)).toEqual(["indicator", "value", "value", "value", "value", "value"]);
+    // The year to date runs to the latest quarter with figures: Q2, not the empty Q3.
+    expect(ingestWorkbook(workbook("h.xlsx", sheet)).observations.map((o) => `${o.source.cell} ${o.period.label}`)).toEqual([
+      "B2 Q1 2025/26", "C2 Q2 2025/26", "E2 H1 2025/26", "F2 YTD Q2 2025/26",
+    ]);
   });
 
   it("reads every mark the README lists with its status", () => {

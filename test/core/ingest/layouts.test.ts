@@ -40,30 +40,35 @@ describe("quarterly scorecard", () => {
     expect(l.polarityColumn).toBe(2);
     expect(l.targetColumn).toBe(3);
     const periods = l.columns.filter((c) => c.period).map((c) => `${c.letter}:${c.period!.label}`);
-    expect(periods).toEqual(["F:Q1 2025/26", "G:Q2 2025/26", "H:Q3 2025/26", "I:Q4 2025/26"]);
-    expect(l.columns[4]!.role).toBe("outturn");
+    // The outturn names its year, so it is that year's figure.
+    expect(periods).toEqual(["E:2024/25", "F:Q1 2025/26", "G:Q2 2025/26", "H:Q3 2025/26", "I:Q4 2025/26"]);
+    expect(l.columns[4]!.role).toBe("value");
     expect(l.columns[9]!.role).toBe("rag");
     expect(l.columns[10]!.role).toBe("commentary");
     expect(l.sections.map((s) => [s.label, s.agency])).toEqual([["Child Protection Activity", null], ["Police", "Police"]]);
   });
 
-  it("reads figures, units, targets and polarity; skips totals, RAG, notes and blank future quarters", () => {
+  it("reads figures, units, targets and polarity, and last year's outturn; skips totals, RAG, notes and blank future quarters", () => {
     const r = ingestWorkbook(workbook("scorecard.xlsx", sheet));
     expect(r.observations.map(brief)).toEqual([
+      "Scorecard!E6 CP01 | Children subject to a child protection plan (rate per 10,000) | - | 2024/25 | 41.2 rate",
       "Scorecard!F6 CP01 | Children subject to a child protection plan (rate per 10,000) | - | Q1 2025/26 | 42.5 rate",
       "Scorecard!G6 CP01 | Children subject to a child protection plan (rate per 10,000) | - | Q2 2025/26 | 39.8 rate",
+      "Scorecard!E7 CP02 | Child protection plans lasting 2 years or more (%) | - | 2024/25 | 4.3 percent",
       "Scorecard!F7 CP02 | Child protection plans lasting 2 years or more (%) | - | Q1 2025/26 | 5.2 percent",
       "Scorecard!G7 CP02 | Child protection plans lasting 2 years or more (%) | - | Q2 2025/26 | 6.1 percent",
+      "Scorecard!E9 PO01 | Domestic abuse incidents with children present | Police | 2024/25 | 1210 count",
       "Scorecard!F9 PO01 | Domestic abuse incidents with children present | Police | Q1 2025/26 | 1234 count",
       "Scorecard!G9 PO01 | Domestic abuse incidents with children present | Police | Q2 2025/26 | 1198 count",
+      "Scorecard!E10 PO02 | Missing episodes with a return interview offered | Police | 2024/25 | 90 percent",
       "Scorecard!F10 PO02 | Missing episodes with a return interview offered | Police | Q1 2025/26 | 17.5 percent",
       "Scorecard!G10 PO02 | Missing episodes with a return interview offered | Police | Q2 2025/26 | suppressed percent",
     ]);
-    const cp02 = r.observations[2]!;
+    const cp02 = r.observations[4]!;
     expect(cp02.target).toBe(5);
     expect(cp02.polarity).toBe("lower");
     expect(cp02.rag).toBeNull();
-    const po02 = r.observations[7]!;
+    const po02 = r.observations[11]!;
     expect(po02.target).toBe(90);
     expect(po02.polarity).toBe("higher");
     expect(po02.mark).toBe("*");
