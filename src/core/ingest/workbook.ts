@@ -8,6 +8,7 @@
 import { InputError } from "../errors";
 import type { GridWorkbook } from "../grid/grid";
 import type { Indicator, IngestResult, Observation, Warning } from "../model/model";
+import { detectOpenData, readOpenData } from "../opendata";
 import { isGenericSheetName } from "./agencies";
 import { detectLayouts } from "./detect";
 import { extractWithLayout } from "./extract";
@@ -47,6 +48,8 @@ export function ingestWorkbook(workbook: GridWorkbook, options: IngestOptions = 
   const layouts: SheetLayout[] = [];
   const reasons: string[] = [];
   const leftOut: string[] = [];
+  const openData: Observation[] = [];
+  let openDataSheets = 0;
   workbook.sheets.forEach((grid, index) => {
     const override = overrides[grid.sheet] ?? {};
     if (override.skip) {
@@ -60,6 +63,16 @@ export function ingestWorkbook(workbook: GridWorkbook, options: IngestOptions = 
       warnings.push({ code: "INGEST_SHEET_SKIPPED", message: `Sheet "${grid.sheet}" was skipped because ${grid.leftOut}.`, sheet: grid.sheet, cell: null });
       return;
     }
+    // Official statistics in the open data standard have their own reader (src/core/opendata):
+    // the layout detector would take their code and name columns for indicators and agencies.
+    const tidy = detectOpenData(grid);
+    if (tidy) {
+      const read = readOpenData(grid, workbook.file, tidy);
+      for (const o of read.observations) openData.push(o);
+      for (const w of read.warnings) warnings.push(w);
+      openDataSheets++;
+      return;
+    }
     const found = detectLayouts(grid, override, reader);
     layouts.push(...found);
     const good = found.filter((l) => unusableReason(l) === null);
@@ -71,16 +84,16 @@ export function ingestWorkbook(workbook: GridWorkbook, options: IngestOptions = 
     }
     for (const layout of good) usable.push({ layout, index });
   });
-  if (usable.length === 0 && leftOut.length > 0 && leftOut.length === reasons.length) {
+  if (usable.length === 0 && openDataSheets === 0 && leftOut.length > 0 && leftOut.length === reasons.length) {
     // Every sheet that could have been read was too large: say that, not that none looks like a table.
     throw new InputError(`Nothing in ${workbook.file} could be read: ${leftOut.join("; ")}.`, { file: workbook.file });
   }
-  if (usable.length === 0) {
+  if (usable.length === 0 && openDataSheets === 0) {
     throw new InputError(`No sheet in ${workbook.file} looks like an indicator table: ${reasons.join("; ") || "it has no sheets"}.`, { file: workbook.file });
   }
   nameAgenciesBySheet(usable.map((u) => u.layout), overrides);
 
-  const observations: Observation[] = [];
+  const observations: Observation[] = openData;
   for (const { layout, index } of usable) {
     const grid = workbook.sheets[index]!;
     const out = extractWithLayout(grid, layout, workbook.file, reader);
@@ -138,12 +151,15 @@ function duplicateWarnings(observations: Observation[]): Warning[] {
   const seen = new Map<string, Observation>();
   const out: Warning[] = [];
   for (const o of observations) {
-    const key = `${o.indicatorId ?? ""}\u0000${o.indicator}\u0000${o.agency ?? ""}\u0000${o.period.start}\u0000${o.period.end}`;
+    // Open data: one indicator has a figure per area and breakdown, so those are part of the key.
+    const place = o.area ? `${o.area.oldCode ?? ""}\u0000${o.area.code ?? ""}\u0000${o.area.name}` : "";
+    const breakdown = o.breakdown ? Object.values(o.breakdown).join("\u0001") : "";
+    const key = `${o.indicatorId ?? ""}\u0000${o.indicator}\u0000${o.agency ?? ""}\u0000${o.period.start}\u0000${o.period.end}\u0000${place}\u0000${breakdown}`;
     const before = seen.get(key);
     if (before && before.value !== o.value) {
       out.push({
         code: "INGEST_DUPLICATE_OBSERVATION",
-        message: `"${o.indicator}"${o.agency ? ` for ${o.agency}` : ""} in ${o.period.label} appears twice with different figures (here and at ${before.source.sheet}!${before.source.cell}).`,
+        message: `"${o.indicator}"${o.agency ? ` for ${o.agency}` : ""}${o.area ? ` for ${o.area.name}` : ""} in ${o.period.label} appears twice with different figures (here and at ${before.source.sheet}!${before.source.cell}).`,
         sheet: o.source.sheet,
         cell: o.source.cell,
       });
