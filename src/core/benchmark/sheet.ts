@@ -60,9 +60,9 @@ function dataRow(r: BenchmarkRow): PlanValue[] {
   ];
 }
 
+/** Semicolons, since authorities' names have commas ("Bristol, City of"). */
 function listInWords(items: string[]): string {
-  if (items.length <= 1) return items.join("");
-  return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+  return items.join("; ");
 }
 
 export function benchmarkSheet(result: BenchmarkResult, files: string[]): SheetPlan {
