@@ -148,14 +148,15 @@ function harmoniseUnits(observations: Observation[]): void {
 }
 
 function duplicateWarnings(observations: Observation[]): Warning[] {
-  const seen = new Map<string, Observation>();
+  const seen = new Map<string, Map<number, Observation>>();
   const out: Warning[] = [];
+  const where = placeIds();
   for (const o of observations) {
-    // Open data: one indicator has a figure per area and breakdown, so those are part of the key.
-    const place = o.area ? `${o.area.oldCode ?? ""}\u0000${o.area.code ?? ""}\u0000${o.area.name}` : "";
-    const breakdown = o.breakdown ? Object.values(o.breakdown).join("\u0001") : "";
-    const key = `${o.indicatorId ?? ""}\u0000${o.indicator}\u0000${o.agency ?? ""}\u0000${o.period.start}\u0000${o.period.end}\u0000${place}\u0000${breakdown}`;
-    const before = seen.get(key);
+    const key = `${o.indicatorId ?? ""}\u0000${o.indicator}\u0000${o.agency ?? ""}\u0000${o.period.start}\u0000${o.period.end}`;
+    let inner = seen.get(key);
+    if (!inner) seen.set(key, (inner = new Map()));
+    const place = where(o);
+    const before = inner.get(place);
     if (before && before.value !== o.value) {
       out.push({
         code: "INGEST_DUPLICATE_OBSERVATION",
@@ -163,9 +164,34 @@ function duplicateWarnings(observations: Observation[]): Warning[] {
         sheet: o.source.sheet,
         cell: o.source.cell,
       });
-    } else if (!before) seen.set(key, o);
+    } else if (!before) inner.set(place, o);
   }
   return out;
+}
+
+/**
+ * Open data: one indicator has a figure per area and breakdown, so they are part of the duplicate
+ * check's key, as a number (a file of 180,000 figures would otherwise make 180,000 long strings).
+ * The reader shares one area and one breakdown object among many figures, so each object's
+ * text is worked out once; equal texts get equal numbers. Other observations have neither: 0.
+ */
+function placeIds(): (o: Observation) => number {
+  const byObject = new Map<object, number>();
+  const byText = new Map<string, number>();
+  const idOf = (x: object | null | undefined, text: () => string): number => {
+    if (!x) return 0;
+    let id = byObject.get(x);
+    if (id === undefined) {
+      const t = text();
+      id = byText.get(t) ?? byText.size + 1;
+      byText.set(t, id);
+      byObject.set(x, id);
+    }
+    return id;
+  };
+  return (o) =>
+    idOf(o.area, () => `area\u0001${o.area!.level}\u0001${o.area!.oldCode ?? ""}\u0001${o.area!.code ?? ""}\u0001${o.area!.name}`) * 2 ** 26 +
+    idOf(o.breakdown, () => `breakdown\u0001${Object.entries(o.breakdown!).join("\u0001")}`);
 }
 
 /** How often an indicator is reported, from the length of its periods. */
