@@ -199,7 +199,9 @@ export function detectOpenData(grid: Grid): OpenDataLayout | null {
   });
   const time = pickTimeColumn(columns);
   if (time === null || !columns.some((c) => c.role === "indicator")) return null;
-  if (!grid.rows.slice(first).some((row) => !isEmptyRow(row))) return null;
+  let hasData = false;
+  for (let r = first; r < grid.rows.length && !hasData; r++) hasData = !isEmptyRow(grid.rows[r]!);
+  if (!hasData) return null;
   // A second time column ("year" beside "time_period") is time too: never a figure, never a breakdown.
   const timeIdentifier = columns.findIndex((c) => c.role === "timeIdentifier");
   const level = columns.findIndex((c) => c.role === "level");

@@ -217,7 +217,7 @@ export function readOpenData(grid: Grid, file: string, layout: OpenDataLayout | 
     if (period === null) continue;
     const place = areaOf(row);
     if (place === null) {
-      tally.add("noarea", "OPENDATA_NO_AREA", `A${rowNumber}`, (count, cells) => `${count === 1 ? "A row names" : `${count} rows name`} no area in any geography column (${cells.join(", ")}${count > cells.length ? ", ..." : ""}); their figures carry no area.`);
+      tally.add("noarea", "OPENDATA_NO_AREA", `${layout.columns[0]!.letter}${rowNumber}`, (count, cells) => `${count === 1 ? "A row names" : `${count} rows name`} no area in any geography column (${cells.join(", ")}${count > cells.length ? ", ..." : ""}); their figures carry no area.`);
     } else if (!places.has(place.area)) places.set(place.area, place);
     const area = place?.area ?? null;
     const breakdown = breakdownOf(row);

@@ -9,12 +9,13 @@
  * its neighbours' names below) and must not be read as figures.
  */
 import * as fs from "node:fs";
+import * as path from "node:path";
 import { readNeighbourList } from "../../../src/core/benchmark";
 import { ingestWorkbook } from "../../../src/core/ingest";
 import type { Observation } from "../../../src/core/model/model";
 import { detectOpenData, readOpenData } from "../../../src/core/opendata";
 import { readWorkbookFile } from "../../../src/files/node";
-import { csvRecords, letters, sharedFile, withSharedFiles } from "./shared";
+import { csvRecords, letters, SHARED_FILES, sharedFile, withSharedFiles } from "./shared";
 
 const it = withSharedFiles("Open data from the shared files");
 
@@ -120,5 +121,33 @@ describe("lait-sn_may_2025.xlsx", () => {
     expect(barnsley?.name).toBe("Barnsley");
     expect(barnsley?.neighbours.map((n) => n.oldCode)).toEqual(["372", "384", "357", "371", "332", "894", "840", "390", "807", "394"]);
     expect(list.entries.filter((e) => e.neighbours.length === 10).length).toBeGreaterThan(150);
+  });
+});
+
+/** Every sheet of every workbook and CSV in `dirs` that the open-data reader claims. */
+async function claimed(dirs: string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const dir of dirs) {
+    for (const f of (fs.readdirSync(dir, { recursive: true }) as string[]).sort()) {
+      if (!/\.(xlsx|xlsm|csv)$/i.test(f)) continue;
+      let sheets;
+      try {
+        sheets = (await readWorkbookFile(path.join(dir, f))).sheets;
+      } catch {
+        continue; // unreadable files are the bad-input tests' business
+      }
+      for (const g of sheets) if (detectOpenData(g)) out.push(`${path.basename(f)}!${g.sheet}`);
+    }
+  }
+  return out;
+}
+
+describe("what is not open data", () => {
+  test("no workbook of the ingest fixtures is taken for open data", async () => {
+    expect(await claimed([path.resolve(__dirname, "../../fixtures")])).toEqual([]);
+  });
+
+  it("of the shared real-world files, only the Department's open-data CSVs are taken for open data", async () => {
+    expect(await claimed([SHARED_FILES])).toEqual(FILES.map((f) => `${f}!${f.replace(/\.csv$/, "").slice(0, 31)}`));
   });
 });
