@@ -283,7 +283,7 @@ describe("speed", () => {
     const rows = openDataRows({
       authorities: manyAuthorities(148),
       years: [2021, 2022, 2023, 2024, 2025],
-      indicators: Array.from({ length: 9 }, (_, i) => ({ heading: `measure_${i + 1}_${["count", "percent", "rate_per_10000"][i % 3]}`, kind: (["count", "percent", "rate"] as const)[i % 3] })),
+      indicators: Array.from({ length: 9 }, (_, i) => ({ heading: `measure_${i + 1}_${["count", "percent", "rate_per_10000"][i % 3]}`, kind: (["count", "percent", "rate"] as const)[i % 3]! })),
       breakdown: { heading: "characteristic", values: Array.from({ length: 25 }, (_, i) => `Factor ${i + 1}`) },
       seed: 1,
     });
