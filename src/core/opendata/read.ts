@@ -106,6 +106,8 @@ function makeAreaReader(grid: Grid, layout: OpenDataLayout): (row: GridCell[]) =
       place = { area, region };
       break;
     }
+    // The Department's "National" rows are England's; a file may leave out the country columns.
+    if (place === null && stated.toLowerCase() === "national") place = { area: { code: null, name: "England", level: "national" }, region: null };
     cache.set(key, place);
     return place;
   };

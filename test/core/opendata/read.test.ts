@@ -88,6 +88,18 @@ describe("areas and breakdowns", () => {
     expect(o).toMatchObject({ area: { name: "England", level: "national" }, period: { start: "2024-04-01", end: "2025-03-31" }, unit: "rate", value: 70.3 });
   });
 
+  it("takes a National row to be England when the file has no country columns", () => {
+    const g = sheet([
+      ["time_period", "time_identifier", "geographic_level", "la_name", "n_count"],
+      [2025, "Reporting year", "National", "", 10],
+      [2025, "Reporting year", "Local authority", "Gateshead", 1],
+    ]);
+    expect(readOpenData(g, "x.csv").observations.map((o) => o.area)).toEqual([
+      { code: null, name: "England", level: "national" },
+      { code: null, name: "Gateshead", level: "local authority" },
+    ]);
+  });
+
   it("tells a three-digit la_code (old) from a nine-character one (current)", () => {
     const old = readOpenData(sheet([["time_period", "time_identifier", "la_code", "la_name", "n_count"], [2025, "Reporting year", "390", "Gateshead", 1]]), "x.csv");
     expect(old.observations[0]!.area).toMatchObject({ oldCode: "390", code: null });
