@@ -35,6 +35,7 @@ import { planFingerprint, renderOwnedPlan } from "../src/excel/ownership";
 import { readWorkbookBuffer, renderPlanToXlsx } from "../src/files";
 import { ExcelHost } from "../test/excel-host";
 import { generateScorecard, scorecardWorkbook } from "../test/generators/scorecard";
+import { csvText, manyAuthorities, neighbourListRows, openDataRows } from "../test/generators/open-data";
 
 const ROOT = path.join(__dirname, "..");
 
@@ -74,11 +75,13 @@ interface Options {
   json: string | null;
   sizes: number[];
   returnSizes: number[];
+  /** Rows of the generated open-data file (official statistics) for ingest and benchmark. */
+  openDataRows: number[];
   runs: number;
 }
 
 function parseArgs(argv: string[]): Options {
-  const options: Options = { json: null, sizes: [100, 5_000, 50_000], returnSizes: [100, 2_000, 10_000], runs: 3 };
+  const options: Options = { json: null, sizes: [100, 5_000, 50_000], returnSizes: [100, 2_000, 10_000], openDataRows: [20_000], runs: 3 };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const next = (): string => {
@@ -89,8 +92,9 @@ function parseArgs(argv: string[]): Options {
     if (arg === "--json") options.json = next();
     else if (arg === "--sizes") options.sizes = next().split(",").map(Number);
     else if (arg === "--return-sizes") options.returnSizes = next().split(",").map(Number);
+    else if (arg === "--open-data-rows") options.openDataRows = next().split(",").map(Number);
     else if (arg === "--runs") options.runs = Math.max(1, Number(next()));
-    else throw new Error(`unknown argument ${arg} (use --json OUT.json, --sizes 100,5000, --return-sizes 100,2000, --runs 3)`);
+    else throw new Error(`unknown argument ${arg} (use --json OUT.json, --sizes 100,5000, --return-sizes 100,2000, --open-data-rows 20000, --runs 3)`);
   }
   return options;
 }
@@ -376,6 +380,49 @@ async function returnJobs(n: number, runs: number, out: BenchResult[]): Promise<
 
 // ---------------------------------------------------------------------------------------------
 
+/**
+ * Official statistics as open data: a generated file in the Department for Education's layout
+ * of about `rows` rows by 20 columns (time, geography, one breakdown, nine indicators), through
+ * the file adapter once, then timed in the engine: ingest (the open-data reader, the duplicate
+ * check and the indicator list) and benchmark (reading the figures, one authority against
+ * England, its region, its ten neighbours and every authority's rank, and the sheet's plan).
+ * `rows` counts figures, the work both jobs do.
+ */
+async function openDataJobs(rows: number, runs: number, out: BenchResult[]): Promise<void> {
+  if (!fs.existsSync(path.join(ROOT, "src/core/benchmark/index.ts"))) return;
+  const { benchmark, benchmarkPlan, readNeighbourList } = (await import("../src/core/benchmark")) as typeof import("../src/core/benchmark");
+  const { readOpenData } = (await import("../src/core/opendata")) as typeof import("../src/core/opendata");
+  // 25 breakdowns and 5 years; England, 9 regions and Inner and Outer London are 12 areas beside the authorities.
+  const perArea = 25 * 5;
+  const authorities = manyAuthorities(Math.max(1, Math.round(rows / perArea) - 12));
+  const kinds = ["count", "percent", "rate"] as const;
+  const table = openDataRows({
+    authorities,
+    years: [2021, 2022, 2023, 2024, 2025],
+    indicators: Array.from({ length: 9 }, (_, i) => ({ heading: `measure_${i + 1}_${["count", "percent", "rate_per_10000"][i % 3]}`, kind: kinds[i % 3]! })),
+    breakdown: { heading: "characteristic", values: Array.from({ length: 25 }, (_, i) => `Factor ${i + 1}`) },
+    seed: 1,
+  });
+  const book = await readWorkbookBuffer(new TextEncoder().encode(csvText(table)), "open-data.csv");
+  const listBook: GridWorkbook = { file: "sn.xlsx", sheets: [{ sheet: "LA SN Groups", state: "visible", origin: { row: 0, col: 0 }, merges: [], rows: neighbourListRows(authorities).map((r) => r.map((v) => ({ value: v, text: String(v), numberFormat: "General" }))) }] };
+  const ingested = await timed(runs, () => ingestWorkbook(book));
+  const figures = ingested.value.observations.length;
+  if (figures !== (table.length - 1) * 9) problems.push(`open-data ingest at ${table.length - 1} rows: ${figures} figures, expected ${(table.length - 1) * 9}.`);
+  out.push(result("open-data-ingest", figures, ingested.ms, null));
+  const area = authorities[0]!.name;
+  const compared = await timed(runs, () => {
+    const read = readOpenData(book.sheets[0]!, book.file);
+    const r = benchmark([{ file: book.file, observations: read.observations, places: read.places }], { area, neighbours: readNeighbourList(listBook) });
+    return { r, plan: benchmarkPlan(r, [book.file]) };
+  });
+  if (compared.value.r.rows.length !== 9 * 25 || compared.value.r.neighbours.length !== 10) {
+    problems.push(`benchmark at ${table.length - 1} rows: ${compared.value.r.rows.length} rows and ${compared.value.r.neighbours.length} neighbours, expected ${9 * 25} and 10.`);
+  }
+  out.push(result("benchmark", figures, compared.ms, null));
+}
+
+// ---------------------------------------------------------------------------------------------
+
 /** A whole command, run as a user runs it: wall time from start to exit, as a median. */
 export interface StartupResult {
   command: string;
@@ -478,6 +525,7 @@ async function main(): Promise<number> {
     await gapJob(ingested.indicators, options.runs, results);
   }
   for (const n of options.returnSizes) await returnJobs(n, options.runs, results);
+  for (const n of options.openDataRows) await openDataJobs(n, options.runs, results);
   // Jobs in a fixed order, sizes ascending, so the table reads job by job.
   const order = [...new Set(results.map((r) => r.name))];
   results.sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name) || a.rows - b.rows);

@@ -11,6 +11,7 @@ import { runGap } from "../src/cli/verbs/gap";
 import { runTemplate } from "../src/cli/verbs/template";
 import { runValidate } from "../src/cli/verbs/validate";
 import { runCollate } from "../src/cli/verbs/collate";
+import { runBenchmark } from "../src/cli/verbs/benchmark";
 import ExcelJS from "exceljs";
 
 /** Types figures into a return as an agency lead would: by indicator ID, into the Value column (G). */
@@ -122,6 +123,44 @@ const steps: Step[] = [
         `chase:  no return yet from ${result.missing.join(", ") || "nobody"} (exit ${code}: done, but some returns need chasing or fixing)`,
         `wrote:  ${rel(json)}`,
         `wrote:  ${rel(xlsx)} (sheets Submissions, Collated observations, Missing and conflicts, Issues)`,
+      ];
+    },
+  },
+  {
+    title: "Compare Northshire with England, its region and its statistical neighbours (official statistics as open data)",
+    run: async () => {
+      const data = path.join(samples, "open-data", "children-in-need.csv");
+      const list = path.join(samples, "open-data", "statistical-neighbours.xlsx");
+      const json = path.join(out, "benchmark.json");
+      const xlsx = path.join(out, "benchmark.xlsx");
+      const write = process.stdout.write;
+      // The verb prints its own summary line; the demo says it in its own words instead.
+      process.stdout.write = (() => true) as typeof process.stdout.write;
+      try {
+        await runBenchmark([data], { area: "Northshire", neighbours: list, json, out: xlsx });
+      } finally {
+        process.stdout.write = write;
+      }
+      const result = JSON.parse(fs.readFileSync(json, "utf8")) as {
+        area: { name: string; region: string | null };
+        neighbours: string[];
+        rows: { indicator: string; period: { label: string }; value: number | null; england: number | null; region: number | null; neighbours: { mean: number | null; count: number; leftOut: number }; rank: { position: number; of: number } | null }[];
+      };
+      const one = (v: number | null): string => (v === null ? "-" : String(Math.round(v * 10) / 10));
+      const rate = result.rows.find((r) => r.indicator === "cin_rate_per_10000") ?? result.rows[0];
+      const leftOut = result.rows.reduce((n, r) => n + r.neighbours.leftOut, 0);
+      return [
+        `input:  ${rel(data)} and the neighbour list ${rel(list)} (generated samples in the published layouts)`,
+        `area:   ${result.area.name}, region ${result.area.region ?? "none"}; ${result.neighbours.length} statistical neighbours`,
+        ...(rate
+          ? [
+              `e.g.    ${rate.indicator} (${rate.period.label}): ${result.area.name} ${one(rate.value)}, England ${one(rate.england)}, ${result.area.region} ${one(rate.region)}, ` +
+                `neighbours' mean ${one(rate.neighbours.mean)} (${rate.neighbours.count} with a figure), rank ${rate.rank ? `${rate.rank.position} of ${rate.rank.of}` : "-"}`,
+            ]
+          : []),
+        `kept out of means and ranks: ${leftOut} suppressed or unreliable neighbour figures`,
+        `wrote:  ${rel(json)}`,
+        `wrote:  ${rel(xlsx)} (sheet Benchmark: the area's figure beside each comparator)`,
       ];
     },
   },

@@ -16,6 +16,8 @@ export function argsFor(verb: string, input: string, outBase: string): { args: s
   switch (verb) {
     case "template":
       return { args: ["template", "--indicators", input, "--agency", "Police", "--period", "Q1 2025/26", "--out", `${outBase}.xlsx`], outputs: [`${outBase}.xlsx`] };
+    case "benchmark":
+      return { args: ["benchmark", input, "--area", "Northshire", "--json", `${outBase}.json`], outputs: [`${outBase}.json`] };
     default:
       return { args: [verb, input, "--json", `${outBase}.json`], outputs: [`${outBase}.json`] };
   }

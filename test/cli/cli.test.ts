@@ -6,13 +6,14 @@ describe("the command line", () => {
   test("--help lists every verb of the contract", async () => {
     const { code, out } = await run("--help");
     expect(code).toBe(0);
-    for (const verb of ["ingest", "gap", "template", "validate", "collate"]) expect(out).toMatch(new RegExp(`^\\s+${verb}\\b`, "m"));
+    for (const verb of ["ingest", "gap", "template", "validate", "collate", "benchmark"]) expect(out).toMatch(new RegExp(`^\\s+${verb}\\b`, "m"));
   });
 
   test("every verb of the contract is built and declared with its required options", () => {
-    expect(verbs.map((v) => v.name)).toEqual(["ingest", "gap", "template", "validate", "collate"]);
+    expect(verbs.map((v) => v.name)).toEqual(["ingest", "gap", "template", "validate", "collate", "benchmark"]);
     for (const verb of verbs) expect(typeof verb.run).toBe("function");
     expect(verbs.find((v) => v.name === "validate")!.options.filter((o) => o.required).map((o) => o.flags)).toEqual(["--json <out.json>"]);
+    expect(verbs.find((v) => v.name === "benchmark")!.options.filter((o) => o.required).map((o) => o.flags)).toEqual(["--area <name-or-code>", "--json <out.json>"]);
   });
 
   test("a missing input file is one plain line naming it, exit 2", async () => {

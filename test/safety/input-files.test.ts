@@ -14,7 +14,10 @@ const at = (name: string) => path.join(dir, name);
 
 beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "sgp-inputs-"));
-  for (const f of fs.readdirSync(SAMPLES)) fs.copyFileSync(path.join(SAMPLES, f), at(f));
+  // The samples, and those in their folders (open-data/), side by side in one folder.
+  for (const f of fs.readdirSync(SAMPLES, { recursive: true }) as string[]) {
+    if (fs.statSync(path.join(SAMPLES, f)).isFile()) fs.copyFileSync(path.join(SAMPLES, f), at(path.basename(f)));
+  }
 });
 
 afterAll(() => {
@@ -37,7 +40,7 @@ async function unchangedBy(inputs: string[], args: string[]): Promise<number> {
 const scorecard = () => at("partnership-scorecard-q2-2025-26.xlsx");
 const set = () => at("indicator-set.csv");
 
-test("ingest, gap, template, validate and collate leave their inputs as they were", async () => {
+test("ingest, gap, template, validate, collate and benchmark leave their inputs as they were", async () => {
   const verbs = builtVerbs();
   expect(await unchangedBy([scorecard()], ["ingest", scorecard(), "--json", at("obs.json"), "--out", at("indicators.xlsx")])).toBe(0);
   if (verbs.includes("gap")) {
@@ -53,6 +56,10 @@ test("ingest, gap, template, validate and collate leave their inputs as they wer
       expect([0, 1]).toContain(await unchangedBy([at("return.xlsx"), set()], ["collate", at("return.xlsx"), "--indicators", set(), "--json", at("collated.json"), "--out", at("collated.xlsx")]));
     }
   }
+  if (verbs.includes("benchmark")) {
+    const inputs = [at("children-in-need.csv"), at("statistical-neighbours.xlsx")];
+    expect(await unchangedBy(inputs, ["benchmark", inputs[0]!, "--area", "Northshire", "--neighbours", inputs[1]!, "--json", at("benchmark.json"), "--out", at("benchmark.xlsx")])).toBe(0);
+  }
 });
 
 test("an output pointed at an input is refused in one plain line, and the input is untouched", async () => {
@@ -64,6 +71,7 @@ test("an output pointed at an input is refused in one plain line, and the input 
   if (verbs.includes("gap")) cases.push(["gap", set(), "--json", at("g.json"), "--out", set()]);
   if (verbs.includes("template")) cases.push(["template", "--indicators", set(), "--agency", "Police", "--period", "Q2 2025/26", "--out", set()]);
   if (verbs.includes("validate")) cases.push(["validate", at("return.xlsx"), "--json", at("return.xlsx")]);
+  if (verbs.includes("benchmark")) cases.push(["benchmark", at("children-in-need.csv"), "--area", "Northshire", "--neighbours", at("statistical-neighbours.xlsx"), "--json", at("b.json"), "--out", at("statistical-neighbours.xlsx")]);
   for (const args of cases) {
     const inputs = args.filter((a) => fs.existsSync(a) && a.startsWith(dir));
     const before = inputs.map(fingerprint);

@@ -1,3 +1,4 @@
+import type { BenchmarkArgs } from "./benchmark";
 import type { CollateArgs } from "./collate";
 import type { GapArgs } from "./gap";
 import type { IngestArgs } from "./ingest";
@@ -78,5 +79,17 @@ export const verbs: Verb[] = [
       { flags: "--out <collated.xlsx>", description: "also write the collated workbook" },
     ],
     run: async ([files, opts]) => (await import("./collate")).runCollate(files as string[], opts as CollateArgs),
+  },
+  {
+    name: "benchmark",
+    usage: "benchmark <files...>",
+    description: "Compare one local authority with England, its region and its statistical neighbours on official statistics published as open data.",
+    options: [
+      { flags: "--area <name-or-code>", description: "the local authority: its name, nine-character code (E08000016) or three-digit number (370)", required: true },
+      { flags: "--json <out.json>", description: "where to write the comparison", required: true },
+      { flags: "--neighbours <list>", description: "the Department for Education's statistical-neighbour list (.xlsx or .csv)" },
+      { flags: "--out <out.xlsx>", description: "also write the comparison as a sheet" },
+    ],
+    run: async ([files, opts]) => (await import("./benchmark")).runBenchmark(files as string[], opts as BenchmarkArgs),
   },
 ];

@@ -4,6 +4,7 @@
  * on them. A doubt makes the command line exit 1; notes alone leave it at 0.
  */
 import type { Warning } from "../model/model";
+import { OPENDATA_WARNING_CODES } from "../opendata/warnings";
 
 export interface WarningCode {
   meaning: string;
@@ -30,12 +31,15 @@ export const INGEST_WARNING_CODES = {
 
 export type IngestWarningCode = keyof typeof INGEST_WARNING_CODES;
 
+/** The catalogues of the readers ingest hands sheets to: official statistics have their own. */
+const extraCatalogues: readonly Readonly<Record<string, WarningCode>>[] = [OPENDATA_WARNING_CODES];
+
 /**
  * Whether a warning leaves the reading in doubt. Other readers (official statistics) pass their
  * own catalogue; a code in no catalogue counts as a doubt, so that nothing new slips through as fine.
  */
 export function isDoubt(code: string, ...catalogues: Readonly<Record<string, WarningCode>>[]): boolean {
-  for (const catalogue of [INGEST_WARNING_CODES as Readonly<Record<string, WarningCode>>, ...catalogues]) {
+  for (const catalogue of [INGEST_WARNING_CODES as Readonly<Record<string, WarningCode>>, ...extraCatalogues, ...catalogues]) {
     const known = catalogue[code];
     if (known) return known.doubt;
   }
@@ -44,7 +48,7 @@ export function isDoubt(code: string, ...catalogues: Readonly<Record<string, War
 
 /** What a code means, from the catalogues, or null for a code in none. */
 export function meaningOf(code: string, ...catalogues: Readonly<Record<string, WarningCode>>[]): string | null {
-  for (const catalogue of [INGEST_WARNING_CODES as Readonly<Record<string, WarningCode>>, ...catalogues]) {
+  for (const catalogue of [INGEST_WARNING_CODES as Readonly<Record<string, WarningCode>>, ...extraCatalogues, ...catalogues]) {
     const known = catalogue[code];
     if (known) return known.meaning;
   }

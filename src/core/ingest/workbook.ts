@@ -8,6 +8,7 @@
 import { InputError } from "../errors";
 import type { GridWorkbook } from "../grid/grid";
 import type { Indicator, IngestResult, Observation, Warning } from "../model/model";
+import { detectOpenData, readOpenData } from "../opendata";
 import { isGenericSheetName, looksLikeAgency } from "./agencies";
 import { detectLayouts } from "./detect";
 import { extractWithLayout } from "./extract";
@@ -55,6 +56,8 @@ export function ingestWorkbook(workbook: GridWorkbook, options: IngestOptions = 
   const layouts: SheetLayout[] = [];
   const reasons: string[] = [];
   const leftOut: string[] = [];
+  const openData: Observation[] = [];
+  let openDataSheets = 0;
   workbook.sheets.forEach((grid, index) => {
     const override = overrides[grid.sheet] ?? {};
     if (override.skip) {
@@ -66,6 +69,16 @@ export function ingestWorkbook(workbook: GridWorkbook, options: IngestOptions = 
       leftOut.push(`sheet "${grid.sheet}" was left out because ${grid.leftOut}`);
       reasons.push(`"${grid.sheet}": ${grid.leftOut}`);
       warnings.push({ code: "INGEST_SHEET_SKIPPED", message: `Sheet "${grid.sheet}" was skipped because ${grid.leftOut}.`, sheet: grid.sheet, cell: null });
+      return;
+    }
+    // Official statistics in the open data standard have their own reader (src/core/opendata):
+    // the layout detector would take their code and name columns for indicators and agencies.
+    const tidy = detectOpenData(grid);
+    if (tidy) {
+      const read = readOpenData(grid, workbook.file, tidy);
+      for (const o of read.observations) openData.push(o);
+      for (const w of read.warnings) warnings.push(w);
+      openDataSheets++;
       return;
     }
     const list = override.headerRows || override.firstDataRow !== undefined ? null : notAnIndicatorTable(grid);
@@ -90,17 +103,17 @@ export function ingestWorkbook(workbook: GridWorkbook, options: IngestOptions = 
     }
     for (const layout of good) usable.push({ layout, index });
   });
-  if (usable.length === 0 && leftOut.length > 0 && leftOut.length === reasons.length) {
+  if (usable.length === 0 && openDataSheets === 0 && leftOut.length > 0 && leftOut.length === reasons.length) {
     // Every sheet that could have been read was too large: say that, not that none looks like a table.
     throw new InputError(`Nothing in ${workbook.file} could be read: ${leftOut.join("; ")}.`, { file: workbook.file });
   }
-  if (usable.length === 0 && targetSheets.length > 0) reasons.push(...targetSheets.map((t) => `"${t.layout.sheet}": it holds targets only`));
-  if (usable.length === 0) {
+  if (usable.length === 0 && openDataSheets === 0 && targetSheets.length > 0) reasons.push(...targetSheets.map((t) => `"${t.layout.sheet}": it holds targets only`));
+  if (usable.length === 0 && openDataSheets === 0) {
     throw new InputError(`No sheet in ${workbook.file} looks like an indicator table: ${reasons.join("; ") || "it has no sheets"}.`, { file: workbook.file });
   }
   nameAgenciesBySheet(usable.map((u) => u.layout), overrides);
 
-  const observations: Observation[] = [];
+  const observations: Observation[] = openData;
   for (const { layout, index } of usable) {
     const grid = workbook.sheets[index]!;
     const out = extractWithLayout(grid, layout, workbook.file, reader);
@@ -184,21 +197,50 @@ function harmoniseUnits(observations: Observation[]): void {
 }
 
 function duplicateWarnings(observations: Observation[]): Warning[] {
-  const seen = new Map<string, Observation>();
+  const seen = new Map<string, Map<number, Observation>>();
   const out: Warning[] = [];
+  const where = placeIds();
   for (const o of observations) {
     const key = `${o.indicatorId ?? ""}\u0000${o.indicator}\u0000${o.agency ?? ""}\u0000${o.period.start}\u0000${o.period.end}`;
-    const before = seen.get(key);
+    let inner = seen.get(key);
+    if (!inner) seen.set(key, (inner = new Map()));
+    const place = where(o);
+    const before = inner.get(place);
     if (before && before.value !== o.value) {
       out.push({
         code: "INGEST_DUPLICATE_OBSERVATION",
-        message: `"${o.indicator}"${o.agency ? ` for ${o.agency}` : ""} in ${o.period.label} appears twice with different figures (here and at ${before.source.sheet}!${before.source.cell}).`,
+        message: `"${o.indicator}"${o.agency ? ` for ${o.agency}` : ""}${o.area ? ` for ${o.area.name}` : ""} in ${o.period.label} appears twice with different figures (here and at ${before.source.sheet}!${before.source.cell}).`,
         sheet: o.source.sheet,
         cell: o.source.cell,
       });
-    } else if (!before) seen.set(key, o);
+    } else if (!before) inner.set(place, o);
   }
   return out;
+}
+
+/**
+ * Open data: one indicator has a figure per area and breakdown, so they are part of the duplicate
+ * check's key, as a number (a file of 180,000 figures would otherwise make 180,000 long strings).
+ * The reader shares one area and one breakdown object among many figures, so each object's
+ * text is worked out once; equal texts get equal numbers. Other observations have neither: 0.
+ */
+function placeIds(): (o: Observation) => number {
+  const byObject = new Map<object, number>();
+  const byText = new Map<string, number>();
+  const idOf = (x: object | null | undefined, text: () => string): number => {
+    if (!x) return 0;
+    let id = byObject.get(x);
+    if (id === undefined) {
+      const t = text();
+      id = byText.get(t) ?? byText.size + 1;
+      byText.set(t, id);
+      byObject.set(x, id);
+    }
+    return id;
+  };
+  return (o) =>
+    idOf(o.area, () => `area\u0001${o.area!.level}\u0001${o.area!.oldCode ?? ""}\u0001${o.area!.code ?? ""}\u0001${o.area!.name}`) * 2 ** 26 +
+    idOf(o.breakdown, () => `breakdown\u0001${Object.entries(o.breakdown!).join("\u0001")}`);
 }
 
 /** How often an indicator is reported, from the length of its periods. */

@@ -1,0 +1,10 @@
+/**
+ * Benchmarking one local authority against England, its region and its statistical neighbours
+ * on official statistics (`benchmark` of ../shared/contract/CLI.md). Pure: observations and
+ * grids in, a result and a workbook plan out. See README.md.
+ */
+export { benchmark, leftOutTotals, type BenchmarkOptions, type BenchmarkResult, type BenchmarkRow, type BenchmarkSource } from "./compare";
+export { readNeighbourList, type ListedArea, type NeighbourEntry, type NeighbourList } from "./neighbours";
+export { AreaDirectory, areaKey, matchArea, matchTyped, suggestAreas, type AreaMatch, type AreaRecord, type MatchedBy } from "./areas";
+export { benchmarkPlan, benchmarkSheet, BENCHMARK_SHEET, BENCHMARK_TABLE } from "./sheet";
+export { BENCHMARK_WARNING_CODES, type BenchmarkWarningCode } from "./warnings";
