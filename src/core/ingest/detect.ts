@@ -23,6 +23,7 @@ import type { GridCell } from "../grid/grid";
 import { headingRole } from "./roles";
 import { readTarget } from "./target";
 import { captionAgency, captionMeasure } from "./captions";
+import { isAreaColumn } from "./areas";
 import { completePeriod, parsePeriod, parsePeriodFromDates, toPeriod } from "./periods-api";
 import type { Period, Unit, Warning } from "../model/model";
 
@@ -131,6 +132,28 @@ export function detectInView(view: SheetView, override: LayoutOverride, reader: 
   let indicatorColumn = pick("indicatorColumn", pickIndicatorColumn(infos, roles));
   let agencyColumn = pick("agencyColumn", firstWithRole(roles, "agency"));
   const periodColumn = pick("periodColumn", firstWithRole(roles, "period"));
+  // Rows that are places: the areas are read from their column, the other text columns break the
+  // figures down, and the measure comes from the headings, the title or the sheet's name.
+  const areaColumn = override.indicatorColumn === undefined && override.agencyColumn === undefined
+    ? infos.findIndex((info, c) => ["indicator", "agency", "ignore", "id"].includes(roles[c]!) && info.stats.texts + info.stats.figures > 0 && isAreaColumn(view, c, dataRows, info.heading))
+    : -1;
+  const breakdownColumns: number[] = [];
+  if (areaColumn >= 0) {
+    roles[areaColumn] = "area";
+    if (indicatorColumn === areaColumn) indicatorColumn = null;
+    if (agencyColumn === areaColumn) agencyColumn = null;
+    roles.forEach((r, c) => {
+      if (c === areaColumn || !["indicator", "agency", "ignore"].includes(r)) return;
+      const s = infos[c]!.stats;
+      if (s.texts > 0 && s.figures === 0) {
+        roles[c] = "breakdown";
+        breakdownColumns.push(c);
+        if (indicatorColumn === c) indicatorColumn = null;
+        if (agencyColumn === c) agencyColumn = null;
+      }
+    });
+    notes.push(`The rows are areas (column ${columnLetters(areaColumn + origin.col)}).`);
+  }
   const figureCols = roles.map((r, c) => (FIGURE_ROLES.includes(r) ? c : -1)).filter((c) => c >= 0);
   const anyHeadingPeriod = figureCols.some((c) => periodOf(infos[c]!, colOverride.get(c)) !== null);
   if (override.indicatorColumn === undefined && override.agencyColumn === undefined && periodColumn === null && !anyHeadingPeriod
@@ -229,10 +252,16 @@ export function detectInView(view: SheetView, override: LayoutOverride, reader: 
     : sheetAgency !== null ? (override.sheetAgency !== undefined || looksLikeAgency(view.sheet) ? "sheet" : "title")
     : "none";
 
+  const tableMeasure = areaColumn >= 0 && indicatorColumn === null && !columns.some((c) => FIGURE_ROLES.includes(c.role) && c.measure !== null)
+    ? measureOfTitle(caption, view.sheet)
+    : null;
   const layout: SheetLayout = {
     sheet: view.sheet,
     table: 0,
     kind,
+    areaColumn: areaColumn >= 0 ? areaColumn + origin.col : null,
+    breakdownColumns: breakdownColumns.map((c) => c + origin.col),
+    tableMeasure,
     headerRows: frame.headerRows.map((r) => r + origin.row),
     firstDataRow: frame.firstDataRow + origin.row,
     lastDataRow: frame.lastDataRow + origin.row,
@@ -403,6 +432,16 @@ function readYearToDate(view: SheetView, rows: number[], infos: ColumnInfo[], co
 
 function hasFigures(view: SheetView, rows: number[], col: number): boolean {
   return rows.some((r) => view.figure(r, col).kind === "figure");
+}
+
+/**
+ * What a table of areas measures, where its headings are periods only: its caption, else the
+ * sheet's name when that is more than "Sheet1"; null when neither says (extraction then takes the
+ * file's name and says so).
+ */
+function measureOfTitle(caption: string | null, sheet: string): string | null {
+  if (caption !== null && /[a-z]/i.test(caption)) return caption;
+  return isGenericSheetName(sheet) ? null : tidy(sheet);
 }
 
 function abs(col: number | null, originCol: number): number | null {

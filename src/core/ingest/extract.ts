@@ -4,7 +4,9 @@
  * exactly the observations they asked for. Every doubt becomes a warning naming its cell.
  */
 import type { Grid, GridCell } from "../grid/grid";
-import type { Observation, Period, Polarity, Unit, Warning } from "../model/model";
+import type { Area, Observation, Period, Polarity, Unit, Warning } from "../model/model";
+import { columnLetters } from "../grid/address";
+import { areaOfLabel } from "./areas";
 import { isNoteText, isTotalLabel } from "./agencies";
 import { FIGURE_ROLES, type ColumnAttributes, type ColumnLayout, type SheetLayout } from "./layout";
 import type { PeriodReader } from "./period-reader";
@@ -57,6 +59,10 @@ export function figureGroups(columns: ColumnLayout[]): FigureGroup[] {
 interface RowContext {
   row: number;
   label: string | null;
+  /** The place the row describes, where the rows are areas. */
+  area: Area | null;
+  /** The row's breakdown columns, by heading. */
+  breakdown: Record<string, string> | null;
   id: string | null;
   agency: string | null;
   period: Period | null;
@@ -94,6 +100,15 @@ export function extractWithLayout(grid: Grid, layout: SheetLayout, file = "", re
   const tgtCol = rel(layout.targetColumn);
   const unitCol = rel(layout.unitColumn);
   const statusCol = rel(layout.statusColumn);
+  const areaCol = rel(layout.areaColumn ?? null);
+  const breakdownCols = (layout.breakdownColumns ?? []).map((c) => ({ col: c - o.col, heading: layout.columns.find((x) => x.col === c)?.heading ?? columnLetters(c) }));
+  // A table of areas by periods whose sheet names no measure: the file's name stands in, and the
+  // reading says so, since a person should check it.
+  const unnamed = areaCol !== null && ind === null && groups.some((g) => g.measure === null);
+  const fileMeasure = unnamed ? layout.tableMeasure ?? measureOfFile(file) : null;
+  if (unnamed && !layout.tableMeasure && fileMeasure !== null) {
+    warnings.push({ code: "INGEST_MEASURE_FROM_FILE_NAME", message: `Nothing on sheet "${grid.sheet}" names what its figures measure, so the file's name ("${fileMeasure}") is used; correct it if it is wrong.`, sheet: grid.sheet, cell: null });
+  }
   const sectionAt = new Map(layout.sections.map((s) => [s.row - o.row, s]));
   const headerSet = new Set([...layout.headerRows, ...layout.attributeRows.map((a) => a.row)].map((r) => r - o.row));
   const periodCache = new Map<string, Period | null>();
@@ -131,6 +146,8 @@ export function extractWithLayout(grid: Grid, layout: SheetLayout, file = "", re
     const ctx: RowContext = {
       row: r,
       label,
+      area: areaCol === null ? null : areaOfLabel(cellText(view.merged(r, areaCol))),
+      breakdown: breakdownOf(view, r, breakdownCols),
       id,
       agency: agency ?? sectionAgency ?? layout.sheetAgency,
       period,
@@ -148,7 +165,7 @@ export function extractWithLayout(grid: Grid, layout: SheetLayout, file = "", re
     for (const g of groups) {
       // With the measures across the columns, a row's target belongs to the measure just left of it.
       const own = targetFor === null || g.value === targetFor || g.numerator === targetFor || g.denominator === targetFor;
-      const obs = observe(view, own ? ctx : { ...ctx, target: null }, g, layout, file, (code, message, col) => warn(code, message, r, col));
+      const obs = observe(view, own ? ctx : { ...ctx, target: null }, g, layout, file, (code, message, col) => warn(code, message, r, col), fileMeasure);
       if (obs === "no-label") {
         if (!warnedNoLabel) warn("INGEST_NO_INDICATOR", "This row has figures but no indicator label, so they are left out.", r, ind ?? (g.value ?? g.numerator)!.col - o.col);
         warnedNoLabel = true;
@@ -207,7 +224,7 @@ function completeAlone(cell: GridCell, reader: PeriodReader): boolean {
 
 type Warn = (code: string, message: string, col: number) => void;
 
-function observe(view: SheetView, ctx: RowContext, g: FigureGroup, layout: SheetLayout, file: string, warn: Warn): Observation | "no-label" | null {
+function observe(view: SheetView, ctx: RowContext, g: FigureGroup, layout: SheetLayout, file: string, warn: Warn, fileMeasure: string | null = null): Observation | "no-label" | null {
   const o = view.grid.origin;
   const at = (c: ColumnLayout | null): { col: number; cell: GridCell } | null => (c ? { col: c.col - o.col, cell: view.cell(ctx.row, c.col - o.col) } : null);
   const v = at(g.value);
@@ -220,7 +237,7 @@ function observe(view: SheetView, ctx: RowContext, g: FigureGroup, layout: Sheet
   const nf: Figure = n ? view.figure(ctx.row, n.col) : { kind: "blank" };
   const df: Figure = d ? view.figure(ctx.row, d.col) : { kind: "blank" };
   if (vf.kind === "blank" && nf.kind === "blank" && df.kind === "blank") return null;
-  const indicator = g.measure ?? ctx.label;
+  const indicator = g.measure ?? ctx.label ?? fileMeasure;
   if (!indicator) return "no-label";
   const source = v ?? n ?? d!;
 
@@ -301,5 +318,26 @@ function observe(view: SheetView, ctx: RowContext, g: FigureGroup, layout: Sheet
     source: { file, sheet: view.sheet, cell: view.address(ctx.row, source.col) },
   };
   if (mark !== undefined) obs.mark = mark;
+  if (ctx.area) {
+    obs.area = ctx.area;
+    obs.agency = null;
+  }
+  if (ctx.breakdown) obs.breakdown = ctx.breakdown;
   return obs;
+}
+
+function breakdownOf(view: SheetView, row: number, cols: { col: number; heading: string }[]): Record<string, string> | null {
+  if (cols.length === 0) return null;
+  const out: Record<string, string> = {};
+  for (const { col, heading } of cols) {
+    const t = tidy(cellText(view.merged(row, col)));
+    if (t !== "") out[heading] = t;
+  }
+  return out;
+}
+
+/** A file's name as a measure's name: "liia-growth_rate_table.xlsx" is "growth rate table". */
+function measureOfFile(file: string): string | null {
+  const base = file.replace(/^.*[\\/]/, "").replace(/\.[^.]+$/, "").replace(/[_-]+/g, " ").replace(/\s+/g, " ").trim();
+  return base === "" ? null : base;
 }

@@ -28,6 +28,10 @@ export type ColumnRole =
   | "trend"
   | "comparator"
   | "total"
+  /** The places the rows describe (local authorities, regions, England). */
+  | "area"
+  /** A breakdown of the row's figures ("Gender", "Seniority"), where the rows are areas. */
+  | "breakdown"
   /** An identifier or code of the row's entity (a local authority code, a school's URN): never a figure. */
   | "code"
   | "ignore";
@@ -94,6 +98,15 @@ export interface SheetLayout {
   idColumn: number | null;
   /** The column of agencies (a long table, or a scorecard's "Lead agency"). */
   agencyColumn: number | null;
+  /** The column of areas, where the rows are places (local authorities, regions, England). */
+  areaColumn?: number | null;
+  /** Columns whose values break a figure down ("Seniority", "Gender"), where the rows are areas. */
+  breakdownColumns?: number[];
+  /**
+   * What every figure of the table measures, where no column or heading names it (a table of
+   * areas by years): from the table's title or the sheet's name.
+   */
+  tableMeasure?: string | null;
   /** The column of periods (a long table, or periods down the rows). */
   periodColumn: number | null;
   /** A second column completing the period ("Quarter" beside "Year"), when there is one. */

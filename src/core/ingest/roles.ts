@@ -5,7 +5,7 @@
  * timescale (%)") is a measure's name, whatever words it contains: only short headings name roles.
  */
 import type { ColumnRole } from "./layout";
-import { hasPhrase, normalise } from "./text";
+import { hasPhrase, normaliseHeading } from "./text";
 
 const ID_EXACT = new Set(["no", "no.", "#", "ref", "ref.", "ref no", "ref no.", "reference", "id", "code", "kpi", "pi", "item", "line", "kpi no", "kpi no.", "pi no", "pi no."]);
 const VALUE_EXACT = new Set([
@@ -34,7 +34,8 @@ function withoutPeriods(h: string): string {
 
 /** The role a single heading names, or null when it names none (a period, a measure, an agency). */
 export function headingRole(heading: string): ColumnRole | null {
-  const full = normalise(heading).replace(/[:*]+$/, "").trim();
+  // Exports write headings in CamelCase ("SeniorityCode", "YearCensus"): split like snake_case.
+  const full = normaliseHeading(heading).replace(/[:*]+$/, "").trim();
   if (full === "") return null;
   const h = withoutPeriods(full).replace(/^[-/(),. ]+|[-/(),. ]+$/g, "").trim() || full;
   const words = h.split(" ").length;

@@ -14,7 +14,7 @@
 import type { Grid, GridCell } from "../grid/grid";
 import { cellText, isBlankCell } from "./cells";
 import { isDateFormat } from "./values";
-import { normalise, tidy } from "./text";
+import { normaliseHeading, tidy } from "./text";
 
 export type NotATableKind = "record-level" | "register" | "code-list" | "change-log" | "dictionary";
 
@@ -101,7 +101,7 @@ function headingRow(grid: Grid): number | null {
 
 /** A heading in one normal form: snake_case and CamelCase split, as exports write them. */
 function headingWords(text: string): string {
-  return normalise(tidy(text).replace(/([a-z])([A-Z])/g, "$1 $2").replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2"));
+  return normaliseHeading(tidy(text));
 }
 
 function isDateCell(cell: GridCell): boolean {

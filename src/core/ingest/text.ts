@@ -29,3 +29,8 @@ export function hasPhrase(normalisedText: string, phrases: readonly string[]): b
   }
   return false;
 }
+
+/** A heading in the normal form, with CamelCase split as snake_case is ("SeniorityCode", "LEAName"). */
+export function normaliseHeading(text: string): string {
+  return normalise(text.replace(/([a-z])([A-Z])/g, "$1 $2").replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2"));
+}

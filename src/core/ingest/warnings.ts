@@ -23,6 +23,7 @@ export const INGEST_WARNING_CODES = {
   INGEST_NO_INDICATOR: { doubt: true, meaning: "A row has figures but no indicator label; they are left out." },
   INGEST_TARGETS_JOINED: { doubt: false, meaning: "A sheet of targets was read for its targets, which were given to the figures of the same indicator and agency on the other sheets." },
   INGEST_TARGET_UNMATCHED: { doubt: false, meaning: "A target on a sheet of targets matches no figure on the other sheets, so it is not used." },
+  INGEST_MEASURE_FROM_FILE_NAME: { doubt: true, meaning: "Nothing on a sheet of areas names what its figures measure, so the file's name stands in for the measure's name." },
   INGEST_CELL_ERROR: { doubt: false, meaning: "A figure cell shows an Excel error (#DIV/0!, #N/A); it is read as missing." },
   INGEST_ZERO_DENOMINATOR: { doubt: false, meaning: "A percentage to be worked out from a numerator and a zero denominator; it is read as missing." },
   INGEST_INCOMPLETE_FRACTION: { doubt: false, meaning: "Only one of a numerator and a denominator is given, and no value; nothing is worked out." },
@@ -80,7 +81,8 @@ export function groupWarnings(warnings: Warning[]): (Warning | GroupedWarning)[]
   const out: (Warning | GroupedWarning)[] = [];
   for (const list of groups.values()) {
     const first = list[0]!;
-    if (list.length < 3) {
+    // Each table's confidence has its own reasons: kept one by one.
+    if (list.length < 3 || first.code === "INGEST_LOW_CONFIDENCE") {
       out.push(...list);
       continue;
     }

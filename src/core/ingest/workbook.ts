@@ -42,7 +42,7 @@ export function unusableReason(layout: SheetLayout): string | null {
   if (layout.kind === "none") return layout.notes[0] === "Not an indicator table." ? "it has no table of figures" : layout.notes[0]?.replace(/\.$/, "").toLowerCase() ?? "it has no table of figures";
   const figures = layout.columns.filter((c) => FIGURE_ROLES.includes(c.role));
   if (figures.length === 0) return "no column holds figures";
-  if (layout.indicatorColumn === null && !figures.some((c) => c.measure)) return "no column or heading names the indicators";
+  if (layout.indicatorColumn === null && !figures.some((c) => c.measure) && (layout.areaColumn ?? null) === null) return "no column or heading names the indicators";
   if (layout.periodColumn === null && layout.titlePeriod === null && figures.every((c) => c.period === null)) return NO_PERIOD_REASON;
   if (layout.confidence < MIN_CONFIDENCE) return "its layout is not clear enough to read safely";
   return null;
