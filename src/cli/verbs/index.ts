@@ -34,6 +34,7 @@ export const verbs: Verb[] = [
       { flags: "--json <out.json>", description: "where to write the observations, indicators and warnings", required: true },
       { flags: "--out <out.xlsx>", description: "also write the structured indicator workbook with its scorecard" },
       { flags: "--rag-rule <rule.json>", description: "RAG thresholds and per-indicator overrides (default: green at 95% of target, amber at 90%)" },
+      { flags: "--period <label>", description: 'the period of figures on sheets that name none anywhere, e.g. "2021/22"' },
     ],
     run: async ([file, opts]) => (await import("./ingest")).runIngest(file as string, opts as IngestArgs),
   },

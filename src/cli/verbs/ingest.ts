@@ -8,7 +8,8 @@ import * as path from "node:path";
 import { InputError } from "../../core/errors";
 import { indicatorsSheet, observationsSheet } from "../../core/indicator-sheets";
 import { ingestWorkbook, isDoubt } from "../../core/ingest";
-import { firstProblem, type IngestResult } from "../../core/model";
+import { firstProblem, type IngestResult, type Period } from "../../core/model";
+import { readPeriodLabel } from "../../core/returns/request";
 import type { WorkbookPlan } from "../../core/plan/plan";
 import { applyRag, RagRuleSchema, type RagRule } from "../../core/rag";
 import { scorecardPlan } from "../../core/scorecard";
@@ -21,6 +22,8 @@ export interface IngestArgs {
   json: string;
   out?: string;
   ragRule?: string;
+  /** The period of figures on sheets that name none. */
+  period?: string;
 }
 
 /** A RAG rule file: JSON in the shape of RagRuleSchema; anything else is one plain sentence. */
@@ -50,10 +53,10 @@ export function indicatorWorkbookPlan(result: IngestResult, rule: RagRule): Work
   };
 }
 
-export async function ingestFile(file: string, rule: RagRule): Promise<IngestResult> {
+export async function ingestFile(file: string, rule: RagRule, defaultPeriod?: Period): Promise<IngestResult> {
   assertReadable(file);
   const workbook = await readWorkbookFile(file);
-  const detail = ingestWorkbook(workbook);
+  const detail = ingestWorkbook(workbook, defaultPeriod ? { defaultPeriod } : {});
   return { observations: applyRag(detail.observations, detail.indicators, rule), indicators: detail.indicators, warnings: detail.warnings };
 }
 
@@ -75,7 +78,12 @@ export async function runIngest(file: string, args: IngestArgs): Promise<number>
   assertNotAnInput(args.json, [file], "--json");
   if (args.out) assertNotAnInput(args.out, [file], "--out");
   const rule = readRagRule(args.ragRule);
-  const result = await ingestFile(file, rule);
+  let period: Period | undefined;
+  if (args.period !== undefined) {
+    period = readPeriodLabel(args.period) ?? undefined;
+    if (!period) throw new InputError(`--period "${args.period}" is not a period this tool can read; write it as "2024/25", "Q2 2025/26" or "Sep 2025".`);
+  }
+  const result = await ingestFile(file, rule, period);
   writeJson(args.json, result);
   if (args.out) writeOutput(args.out, await renderPlanToXlsx(indicatorWorkbookPlan(result, rule)));
   const doubts = doubtSummary(path.basename(file), result.warnings);

@@ -218,6 +218,27 @@ function totals(view: SheetView, layout: SheetLayout): Factor | null {
 }
 
 /**
+ * How sure the shape of a table alone makes a reading, before any figure is read: something names
+ * the indicators, the periods come from the headings or a column (the title, or a period given
+ * when the file was read, will do), and there are heading rows. Each shortfall says why.
+ */
+export function shapeConfidence(l: SheetLayout): { score: number; reasons: string[] } {
+  if (l.kind === "none") return { score: 0, reasons: ["No table of figures was found."] };
+  const figures = l.columns.filter((c) => FIGURE_ROLES.includes(c.role));
+  if (figures.length === 0) return { score: 0, reasons: ["No column holds figures."] };
+  const reasons: string[] = [];
+  let score = 0.4;
+  if (l.indicatorColumn !== null || figures.some((c) => c.measure) || (l.areaColumn ?? null) !== null) score += 0.2;
+  else reasons.push("Nothing on the sheet names the indicators.");
+  const withPeriod = figures.filter((c) => c.period !== null).length;
+  if (l.periodColumn !== null || withPeriod === figures.length || l.titlePeriod !== null) score += 0.3;
+  else reasons.push("Some figure columns name no period.");
+  if (l.headerRows.length > 0) score += 0.1;
+  else reasons.push("The table has no heading row.");
+  return { score: Math.min(1, Math.round(score * 100) / 100), reasons };
+}
+
+/**
  * The confidence of one table's reading, from the layout's own view of its shape and the
  * evidence of what extraction found.
  */
@@ -232,13 +253,14 @@ export function assessReading(grid: Grid, layout: SheetLayout, observations: Obs
     clashes(observations),
     totals(view, layout),
   ].filter((f): f is Factor => f !== null);
-  let confidence = layout.confidence;
+  const shape = shapeConfidence(layout);
+  let confidence = shape.score;
   if (observations.length === 0 && layout.columns.some((c) => FIGURE_ROLES.includes(c.role))) {
     confidence = Math.min(confidence, 0.3);
     factors.push({ score: 0.3, reason: "No figure on the sheet could be read." });
   }
   for (const f of factors) confidence *= f.score;
-  const reasons = factors.filter((f) => f.score < 1).sort((a, b) => a.score - b.score).map((f) => f.reason);
+  const reasons = [...shape.reasons, ...factors.filter((f) => f.score < 1).sort((a, b) => a.score - b.score).map((f) => f.reason)];
   const support = factors.filter((f) => f.score >= 1).map((f) => f.reason);
   return { confidence: Math.round(Math.min(1, confidence) * 100) / 100, reasons: [...reasons, ...support] };
 }

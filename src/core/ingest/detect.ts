@@ -24,6 +24,7 @@ import { headingRole } from "./roles";
 import { readTarget } from "./target";
 import { captionAgency, captionMeasure } from "./captions";
 import { isAreaColumn } from "./areas";
+import { shapeConfidence } from "./confidence";
 import { completePeriod, parsePeriod, parsePeriodFromDates, toPeriod } from "./periods-api";
 import type { Period, Unit, Warning } from "../model/model";
 
@@ -285,7 +286,7 @@ export function detectInView(view: SheetView, override: LayoutOverride, reader: 
     notes,
     warnings,
   };
-  layout.confidence = confidenceOf(layout);
+  layout.confidence = shapeConfidence(layout).score;
   layout.notes = [...describe(layout), ...notes];
   return layout;
 }
@@ -755,18 +756,6 @@ function agencyOfTitle(title: string | null): string | null {
   return null;
 }
 
-function confidenceOf(l: SheetLayout): number {
-  if (l.kind === "none") return 0;
-  const figures = l.columns.filter((c) => FIGURE_ROLES.includes(c.role));
-  if (figures.length === 0) return 0;
-  const withPeriod = figures.filter((c) => c.period !== null).length;
-  let score = 0.4;
-  if (l.indicatorColumn !== null || figures.some((c) => c.measure)) score += 0.2;
-  if (l.periodColumn !== null || withPeriod === figures.length) score += 0.3;
-  else if (l.titlePeriod !== null) score += 0.2;
-  if (l.headerRows.length > 0) score += 0.1;
-  return Math.min(1, Math.round(score * 100) / 100);
-}
 
 function rowsText(rows: number[]): string {
   if (rows.length === 0) return "none";

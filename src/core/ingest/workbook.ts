@@ -7,7 +7,7 @@
  */
 import { InputError } from "../errors";
 import type { GridWorkbook } from "../grid/grid";
-import type { Indicator, IngestResult, Observation, Warning } from "../model/model";
+import type { Indicator, IngestResult, Observation, Period, Warning } from "../model/model";
 import { detectOpenData, readOpenData } from "../opendata";
 import { isGenericSheetName, looksLikeAgency } from "./agencies";
 import { detectLayouts } from "./detect";
@@ -18,13 +18,18 @@ import type { PeriodReader } from "./period-reader";
 import { defaultPeriodReader } from "./periods";
 import { notAnIndicatorTable } from "./sheet-kind";
 import { assessReading, REVIEW_BELOW } from "./confidence";
-import { groupWarnings } from "./warnings";
+import { groupWarnings, isDoubt } from "./warnings";
 import { isTargetTable, joinTargets, readTargets } from "./target-sheets";
 import { columnLetters } from "../grid/address";
 
 export interface IngestOptions {
   /** The analyst's corrections, by sheet name. */
   layoutOverrides?: LayoutOverrides;
+  /**
+   * The period of figures on any sheet that names none anywhere (a table by area with no year in
+   * sight): the person reading the file says it, since the engine cannot.
+   */
+  defaultPeriod?: Period;
 }
 
 export interface IngestDetail extends IngestResult {
@@ -89,6 +94,13 @@ export function ingestWorkbook(workbook: GridWorkbook, options: IngestOptions = 
       return;
     }
     const found = detectLayouts(grid, override, reader);
+    if (options.defaultPeriod) {
+      for (const l of found) {
+        if (unusableReason(l) !== NO_PERIOD_REASON) continue;
+        l.titlePeriod = options.defaultPeriod;
+        l.notes.push(`The period was given when the file was read: ${options.defaultPeriod.label}.`);
+      }
+    }
     layouts.push(...found);
     // A sheet of targets keyed by the labels of the figures elsewhere: read for its targets, not as figures.
     const targetTables = found.filter((l) => isTargetTable(l) && [null, NO_PERIOD_REASON].includes(unusableReason(l)));
@@ -109,7 +121,9 @@ export function ingestWorkbook(workbook: GridWorkbook, options: IngestOptions = 
   }
   if (usable.length === 0 && openDataSheets === 0 && targetSheets.length > 0) reasons.push(...targetSheets.map((t) => `"${t.layout.sheet}": it holds targets only`));
   if (usable.length === 0 && openDataSheets === 0) {
-    throw new InputError(`No sheet in ${workbook.file} looks like an indicator table: ${reasons.join("; ") || "it has no sheets"}.`, { file: workbook.file });
+    // Figures with no period anywhere can still be read once a person says the period.
+    const advice = reasons.some((r) => r.endsWith(NO_PERIOD_REASON)) ? " If the figures are for one period, give it (--period on the command line, or the period of the whole sheet in the Import panel)." : "";
+    throw new InputError(`No sheet in ${workbook.file} looks like an indicator table: ${reasons.join("; ") || "it has no sheets"}.${advice}`, { file: workbook.file });
   }
   nameAgenciesBySheet(usable.map((u) => u.layout), overrides);
 
@@ -133,6 +147,12 @@ export function ingestWorkbook(workbook: GridWorkbook, options: IngestOptions = 
     // Not push(...): spreading a sheet's worth of observations (a million-row CSV) overflows the stack.
     for (const o of out.observations) observations.push(o);
     for (const w of out.warnings) warnings.push(w);
+  }
+  if (observations.length === 0) {
+    // Tables were found but not one figure could be read from them: nothing to write, and a
+    // person should see why rather than an empty result that looks like success.
+    const why = groupWarnings(warnings.filter((w) => isDoubt(w.code))).slice(0, 3).map((w) => w.message.replace(/\.$/, ""));
+    throw new InputError(`No figure in ${workbook.file} could be read${why.length ? `: ${why.join("; ")}` : ""}.`, { file: workbook.file });
   }
   const targets = targetSheets.flatMap(({ layout, index }) => readTargets(workbook.sheets[index]!, layout, workbook.file, reader));
   for (const w of joinTargets(observations, targets)) warnings.push(w);
