@@ -6,7 +6,8 @@ import { OwnershipError, WriteFailedError } from "../../src/excel/ownership";
 import { AnalystPanel } from "../../src/taskpane/panels/AnalystPanel";
 import type { Operations } from "../../src/taskpane/operations";
 import { installJsdomLayout } from "./jsdom-layout";
-import { fakeOperations, tabbable } from "./fakes";
+import { fakeOperations, gridOf, PARTNERSHIP, tabbable } from "./fakes";
+import type { GridWorkbook } from "../../src/core/grid/grid";
 import { installAriaReflection, renderPane } from "./render-pane";
 
 const uninstall: (() => void)[] = [];
@@ -58,6 +59,28 @@ function choose(combobox: HTMLElement, option: string): void {
 }
 
 describe("Analyst > Import", () => {
+  it("lists the sheets whose reading is in doubt first, with their details open", async () => {
+    const doubtful: GridWorkbook = {
+      file: "Mixed.xlsx",
+      sheets: [
+        ...PARTNERSHIP.sheets,
+        gridOf("Health", [
+          ["Indicator", "Q1 2024/25", "Q2 2024/25", "Q3 2024/25", "Q4 2024/25"],
+          ["Health visits within 14 days (%)", 91, "awaiting", "due", "see below"],
+          ["Looked-after children health checks (%)", "late", 80, "pending data", "tbd later"],
+        ]),
+      ],
+    };
+    renderPanel(fakeOperations({}, doubtful));
+    await readWorkbook();
+    expect(screen.getByRole("group", { name: "Check these sheets before writing" }).textContent).toContain("Health: the reading is in doubt");
+    const headers = screen.getAllByRole("button").map((b) => b.textContent ?? "").filter((t) => /^(Scorecard|Notes|Health):/.test(t));
+    expect(headers[0]).toMatch(/^Health: 2 figures, .*check this reading: \d+% sure/);
+    // Open without a click: its corrections are in front of the analyst.
+    expect(screen.getByRole("group", { name: "Sheet Health" })).toBeTruthy();
+    expect(screen.queryByRole("group", { name: "Sheet Scorecard" })).toBeNull();
+  });
+
   it("reads the workbook and says what it found, per sheet, in words", async () => {
     const operations = fakeOperations();
     renderPanel(operations);

@@ -17,7 +17,7 @@ import { Section } from "../../components/Section";
 import { Status } from "../../components/Status";
 import { useRun } from "../../components/use-run";
 import type { Extraction, ImportedWorkbook, IndicatorSheetsResult, Operations, ScorecardSettings } from "../../operations";
-import { count, listSome, sheetSummaries, type SheetSummary } from "./import-summary";
+import { count, listSome, reviewOrder, sheetSummaries, type SheetSummary } from "./import-summary";
 import { SheetReport, type SheetDraft } from "./SheetReport";
 
 const useStyles = makeStyles({
@@ -42,7 +42,8 @@ export interface ImportSectionProps {
 function headerText(s: SheetSummary): string {
   if (s.skipped) return `${s.sheet}: left out`;
   if (s.notRead !== null) return `${s.sheet}: not read`;
-  return `${s.sheet}: ${count(s.observations, "figure")}${s.warnings.length > 0 ? `, ${count(s.warnings.length, "warning")}` : ""}`;
+  const doubt = s.inDoubt ? ` (check this reading: ${Math.round((s.confidence ?? 0) * 100)}% sure)` : "";
+  return `${s.sheet}: ${count(s.observations, "figure")}${s.warnings.length > 0 ? `, ${count(s.warnings.length, "warning")}` : ""}${doubt}`;
 }
 
 /** The drafts as overrides to send: typed agency names trimmed, and sheets with nothing changed left out. */
@@ -75,9 +76,13 @@ export function ImportSection(props: ImportSectionProps): React.JSX.Element {
   const [includeScorecard, setIncludeScorecard] = React.useState(true);
 
   const summaries = React.useMemo(
-    () => (imported && extraction ? sheetSummaries(imported, extraction, applied) : []),
+    () => (imported && extraction ? reviewOrder(sheetSummaries(imported, extraction, applied)) : []),
     [imported, extraction, applied],
   );
+  // Sheets read with low confidence come first, open at their corrections; each new reading
+  // opens them again, and the analyst may open or close any sheet.
+  const [openSheets, setOpenSheets] = React.useState<string[]>([]);
+  React.useEffect(() => setOpenSheets(summaries.filter((s) => s.inDoubt).map((s) => s.sheet)), [summaries]);
   const pending = overridesOf(drafts);
   const changed = JSON.stringify(pending) !== JSON.stringify(overridesOf(draftsOf(applied)));
   const headerProblem = Object.entries(drafts).find(([, d]) => d.headerProblem !== undefined);
@@ -160,7 +165,12 @@ export function ImportSection(props: ImportSectionProps): React.JSX.Element {
               {`Left out: ${listSome(imported.ownSheets, 6)}, which the add-in wrote.`}
             </Body1>
           )}
-          <Accordion multiple collapsible>
+          {summaries.some((s) => s.inDoubt) && (
+            <Status intent="warning" title="Check these sheets before writing">
+              {`${listSome(summaries.filter((s) => s.inDoubt).map((s) => s.sheet))}: the reading is in doubt. Their details are open below; correct them if need be, then read again.`}
+            </Status>
+          )}
+          <Accordion multiple collapsible openItems={openSheets} onToggle={(_e, data) => setOpenSheets(data.openItems.map(String))}>
             {summaries.map((s) => (
               <AccordionItem key={s.sheet} value={s.sheet}>
                 <AccordionHeader as="h3">{headerText(s)}</AccordionHeader>

@@ -21,6 +21,13 @@ export interface SheetSummary {
   periods: Period[];
   agencies: string[];
   warnings: Warning[];
+  /**
+   * The sheet was read, but the evidence says a person should check the reading (the engine's
+   * INGEST_LOW_CONFIDENCE): the panel lists such sheets first, with their corrections open.
+   */
+  inDoubt: boolean;
+  /** The lowest confidence of the sheet's tables, 0..1, or null where nothing was read. */
+  confidence: number | null;
 }
 
 const KIND_WORDS: Record<LayoutKind, string> = {
@@ -68,8 +75,15 @@ export function sheetSummaries(imported: ImportedWorkbook, extraction: Extractio
       ),
       agencies: distinct(observations.map((o) => o.agency).filter((a): a is string => a !== null), (s) => s.toLowerCase()),
       warnings: detail.warnings.filter((w) => w.sheet === sheet && w.code !== "INGEST_SHEET_SKIPPED"),
+      inDoubt: !skipped && reason === null && detail.warnings.some((w) => w.sheet === sheet && w.code === "INGEST_LOW_CONFIDENCE"),
+      confidence: observations.length === 0 ? null : Math.min(...detail.layouts.filter((l) => l.sheet === sheet && l.kind !== "none").map((l) => l.confidence), 1),
     };
   });
+}
+
+/** The sheets in the order the analyst should look at them: those in doubt first, then the rest as in the workbook. */
+export function reviewOrder(summaries: SheetSummary[]): SheetSummary[] {
+  return [...summaries.filter((s) => s.inDoubt), ...summaries.filter((s) => !s.inDoubt)];
 }
 
 /** "3 indicators" / "1 indicator". */
