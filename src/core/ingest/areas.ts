@@ -15,6 +15,7 @@ import { cellText, isBlankCell, type SheetView } from "./sheet-view";
 import { normaliseHeading, tidy } from "./text";
 
 const AREA_HEADING = /^(la|las|lea|lea name|la name|local authority|local authorities|local authority name|authority|area|area name|areas|geography|region|council area|borough)$/;
+const SAMPLE = 300;
 const ORGANISATION = /\b(council|mbc|cc|borough council|county council|city council|metropolitan borough council)$/i;
 
 /** The area a label names, unless it names a council as an organisation. */
@@ -29,7 +30,10 @@ export function isAreaColumn(view: SheetView, col: number, rows: number[], headi
   let labels = 0;
   let areas = 0;
   const distinct = new Set<string>();
+  // A table of areas names areas from its first rows on: a sample of labels decides, so that a
+  // 50,000-row table of indicators is not read twice.
   for (const r of rows) {
+    if (labels >= SAMPLE) break;
     const cell = view.cell(r, col);
     if (isBlankCell(cell)) continue;
     const text = tidy(cellText(cell));

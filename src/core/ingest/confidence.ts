@@ -52,7 +52,9 @@ interface Factor {
 const percent = (x: number): string => `${Math.round(x * 100)}%`;
 
 function seriesKey(o: Observation): string {
-  return `${o.indicatorId ?? ""}\u0000${o.indicator}\u0000${o.agency ?? ""}\u0000${o.area?.code ?? o.area?.name ?? ""}\u0000${o.breakdown ? JSON.stringify(o.breakdown) : ""}`;
+  const base = `${o.indicatorId ?? ""}\u0000${o.indicator}\u0000${o.agency ?? ""}`;
+  if (!o.area && !o.breakdown) return base;
+  return `${base}\u0000${o.area?.code ?? o.area?.name ?? ""}\u0000${o.breakdown ? JSON.stringify(o.breakdown) : ""}`;
 }
 
 /** Numbers in columns the layout could not place: figures the reading did not explain. */
@@ -77,70 +79,12 @@ function coverage(view: SheetView, layout: SheetLayout, observations: Observatio
   return { score: 0.5 + 0.5 * share, reason: `${lost} figure${lost === 1 ? "" : "s"} on the sheet could not be placed (${percent(share)} of its figures were read).` };
 }
 
-function order(observations: Observation[]): Factor | null {
-  const bySeries = new Map<string, Observation[]>();
-  for (const o of observations) {
-    const k = seriesKey(o);
-    const list = bySeries.get(k);
-    if (list) list.push(o);
-    else bySeries.set(k, [o]);
-  }
-  let pairs = 0;
-  let ordered = 0;
-  for (const list of bySeries.values()) {
-    if (list.length < 3) continue;
-    let up = 0;
-    let down = 0;
-    // By the end of each period: a year-to-date or year column after its quarters ends no earlier than they do.
-    for (let i = 1; i < list.length; i++) {
-      const a = list[i - 1]!.period.end;
-      const b = list[i]!.period.end;
-      if (b >= a) up++;
-      if (b <= a) down++;
-    }
-    pairs += list.length - 1;
-    ordered += Math.max(up, down);
-  }
-  if (pairs < 4) return null;
-  const share = ordered / pairs;
-  if (share >= 0.9) return null;
-  return { score: 0.3 + 0.7 * share, reason: `Periods run out of order within ${percent(1 - share)} of the steps along each series.` };
-}
-
 function plausiblePeriods(observations: Observation[]): Factor | null {
   if (observations.length === 0) return null;
   const odd = observations.filter((o) => o.period.start < "1990-01-01" || o.period.start > "2100-01-01").length;
   if (odd === 0) return null;
   const share = odd / observations.length;
   return { score: Math.max(0.1, 1 - share), reason: `${odd} figure${odd === 1 ? " is" : "s are"} dated before 1990, which usually means numbers were read as dates.` };
-}
-
-function units(observations: Observation[]): Factor | null {
-  const bySeries = new Map<string, Set<string>>();
-  let badPercents = 0;
-  let percents = 0;
-  for (const o of observations) {
-    const k = seriesKey(o);
-    const set = bySeries.get(k) ?? new Set<string>();
-    set.add(o.unit);
-    bySeries.set(k, set);
-    if (o.unit === "percent" && o.value !== null) {
-      percents++;
-      if (o.value < -0.5 || o.value > 100.5) badPercents++;
-    }
-  }
-  const mixed = [...bySeries.values()].filter((s) => s.size > 1).length;
-  const reasons: string[] = [];
-  let score = 1;
-  if (mixed > 0) {
-    score *= 1 - 0.5 * (mixed / bySeries.size);
-    reasons.push(`${mixed} series mix units.`);
-  }
-  if (badPercents > 0 && percents > 0) {
-    score *= 1 - 0.6 * (badPercents / percents);
-    reasons.push(`${badPercents} percentage${badPercents === 1 ? " is" : "s are"} below 0 or above 100.`);
-  }
-  return reasons.length ? { score, reason: reasons.join(" ") } : null;
 }
 
 /** With a period column, indicators recur; a different label on nearly every row means records. */
@@ -154,17 +98,85 @@ function repetition(layout: SheetLayout, observations: Observation[]): Factor | 
   return { score: 0.25, reason: `${labels.size} of ${rows.size} rows name a different indicator: the rows look like records, not indicators measured over time.` };
 }
 
-function clashes(observations: Observation[]): Factor | null {
-  const seen = new Map<string, number | null>();
+/**
+ * Along each series (one indicator, agency, area and breakdown), in one pass over the figures:
+ * whether its periods run in order, whether it keeps one unit and percentages stay within 0 to
+ * 100, and whether a period is given twice with different figures. Series and periods are numbered
+ * so that 50,000 figures make no more strings than they already have.
+ */
+function seriesEvidence(observations: Observation[]): Factor[] {
+  const ids = new Map<string, number>();
+  const periods = new Map<string, number>();
+  const lastEnd: string[] = [];
+  const counts: number[] = [];
+  const up: number[] = [];
+  const down: number[] = [];
+  const unit: string[] = [];
+  const mixed: boolean[] = [];
+  const seen = new Map<number, number | null>();
   let clash = 0;
+  let percents = 0;
+  let badPercents = 0;
   for (const o of observations) {
-    const k = `${seriesKey(o)}\u0000${o.period.start}\u0000${o.period.end}`;
+    const key = seriesKey(o);
+    let id = ids.get(key);
+    if (id === undefined) {
+      ids.set(key, (id = ids.size));
+      lastEnd.push(o.period.end);
+      counts.push(1);
+      up.push(0);
+      down.push(0);
+      unit.push(o.unit);
+      mixed.push(false);
+    } else {
+      // By the end of each period: a year-to-date or year column after its quarters ends no earlier than they do.
+      const before = lastEnd[id]!;
+      if (o.period.end >= before) up[id]!++;
+      if (o.period.end <= before) down[id]!++;
+      lastEnd[id] = o.period.end;
+      counts[id]!++;
+      if (unit[id] !== o.unit) mixed[id] = true;
+    }
+    const pk = o.period.start + o.period.end;
+    let p = periods.get(pk);
+    if (p === undefined) periods.set(pk, (p = periods.size));
+    const k = id * 1_000_003 + p;
     if (!seen.has(k)) seen.set(k, o.value);
     else if (seen.get(k) !== o.value) clash++;
+    if (o.unit === "percent" && o.value !== null) {
+      percents++;
+      if (o.value < -0.5 || o.value > 100.5) badPercents++;
+    }
   }
-  if (clash === 0) return null;
-  const share = clash / observations.length;
-  return { score: Math.max(0.1, 1 - 2 * share), reason: `${clash} figure${clash === 1 ? " clashes" : "s clash"} with another for the same indicator and period.` };
+  const factors: Factor[] = [];
+  let steps = 0;
+  let ordered = 0;
+  for (let i = 0; i < counts.length; i++) {
+    if (counts[i]! < 3) continue;
+    steps += counts[i]! - 1;
+    ordered += Math.max(up[i]!, down[i]!);
+  }
+  if (steps >= 4 && ordered / steps < 0.9) {
+    const share = ordered / steps;
+    factors.push({ score: 0.3 + 0.7 * share, reason: `Periods run out of order within ${percent(1 - share)} of the steps along each series.` });
+  }
+  const mixedSeries = mixed.filter(Boolean).length;
+  const unitReasons: string[] = [];
+  let unitScore = 1;
+  if (mixedSeries > 0) {
+    unitScore *= 1 - 0.5 * (mixedSeries / counts.length);
+    unitReasons.push(`${mixedSeries} series mix units.`);
+  }
+  if (badPercents > 0) {
+    unitScore *= 1 - 0.6 * (badPercents / percents);
+    unitReasons.push(`${badPercents} percentage${badPercents === 1 ? " is" : "s are"} below 0 or above 100.`);
+  }
+  if (unitReasons.length) factors.push({ score: unitScore, reason: unitReasons.join(" ") });
+  if (clash > 0) {
+    const share = clash / observations.length;
+    factors.push({ score: Math.max(0.1, 1 - 2 * share), reason: `${clash} figure${clash === 1 ? " clashes" : "s clash"} with another for the same indicator and period.` });
+  }
+  return factors;
 }
 
 /**
@@ -246,11 +258,9 @@ export function assessReading(grid: Grid, layout: SheetLayout, observations: Obs
   const view = new SheetView(grid);
   const factors = [
     coverage(view, layout, observations, warnings),
-    order(observations),
+    ...seriesEvidence(observations),
     plausiblePeriods(observations),
-    units(observations),
     repetition(layout, observations),
-    clashes(observations),
     totals(view, layout),
   ].filter((f): f is Factor => f !== null);
   const shape = shapeConfidence(layout);
