@@ -40,14 +40,22 @@ const CONTENT_TYPE = {
 
 const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
-type Shape = { plot: "bar"; barDir: "col" | "bar"; grouping: "clustered" | "stacked" } | { plot: "pie" };
+type Shape = { plot: "bar"; barDir: "col" | "bar"; grouping: "clustered" | "stacked" } | { plot: "pie" } | { plot: "line" };
 
 const SHAPES: Record<ChartPlan["kind"], Shape> = {
   columnClustered: { plot: "bar", barDir: "col", grouping: "clustered" },
   columnStacked: { plot: "bar", barDir: "col", grouping: "stacked" },
   barClustered: { plot: "bar", barDir: "bar", grouping: "clustered" },
   pie: { plot: "pie" },
+  line: { plot: "line" },
 };
+
+/**
+ * Line colours of a trend, series by series: the figure in dark blue, then the target (and any
+ * comparator) in colours that differ in lightness as well as hue, each later line dashed, so the
+ * lines are told apart in grey print and by readers who do not see colour.
+ */
+export const LINE_COLOURS = ["1F4E79", "C00000", "7F7F7F", "548235"] as const;
 
 /**
  * Worksheet children that CT_Worksheet orders after <drawing>; everything else a worksheet can
@@ -313,26 +321,36 @@ export function chartXml(sheet: SheetPlan, chart: ChartPlan): string {
         `<c:idx val="${i}"/><c:order val="${i}"/>` +
         `<c:tx>${strRef(prefix + absoluteRange(src.top, col, src.top, col), [cachedText(cells.get(cellAddress(src.top, col)))])}</c:tx>` +
         (shape.plot === "bar" ? '<c:invertIfNegative val="0"/>' : "") +
+        // CT_LineSer: line colour, then marker, before the categories; smooth after the values.
+        (shape.plot === "line"
+          ? `<c:spPr><a:ln w="28575" cap="rnd"><a:solidFill><a:srgbClr val="${LINE_COLOURS[i % LINE_COLOURS.length]}"/></a:solidFill>${i > 0 ? '<a:prstDash val="dash"/>' : ""}</a:ln></c:spPr>` +
+            `<c:marker><c:symbol val="circle"/><c:size val="5"/><c:spPr><a:solidFill><a:srgbClr val="${LINE_COLOURS[i % LINE_COLOURS.length]}"/></a:solidFill></c:spPr></c:marker>`
+          : "") +
         categories +
         `<c:val>${numRef(prefix + absoluteRange(firstRow, col, src.bottom, col), format, values)}</c:val>` +
+        (shape.plot === "line" ? '<c:smooth val="0"/>' : "") +
         "</c:ser>",
     );
   }
 
   let plot: string;
   let legendPos: string;
-  if (shape.plot === "bar") {
+  if (shape.plot === "bar" || shape.plot === "line") {
     const catAxis = 500000001;
     const valAxis = 500000002;
-    // A column chart's categories run along the bottom; a bar chart's up the left side.
-    const [catPos, valPos] = shape.barDir === "col" ? ["b", "l"] : ["l", "b"];
+    // A column or line chart's categories run along the bottom; a bar chart's up the left side.
+    const [catPos, valPos] = shape.plot === "line" || shape.barDir === "col" ? ["b", "l"] : ["l", "b"];
     plot =
-      `<c:barChart><c:barDir val="${shape.barDir}"/><c:grouping val="${shape.grouping}"/><c:varyColors val="0"/>` +
-      series.join("") +
-      '<c:gapWidth val="150"/>' +
-      // Stacked bars must overlap fully, or the stack is drawn side by side.
-      (shape.grouping === "stacked" ? '<c:overlap val="100"/>' : "") +
-      `<c:axId val="${catAxis}"/><c:axId val="${valAxis}"/></c:barChart>` +
+      (shape.plot === "bar"
+        ? `<c:barChart><c:barDir val="${shape.barDir}"/><c:grouping val="${shape.grouping}"/><c:varyColors val="0"/>` +
+          series.join("") +
+          '<c:gapWidth val="150"/>' +
+          // Stacked bars must overlap fully, or the stack is drawn side by side.
+          (shape.grouping === "stacked" ? '<c:overlap val="100"/>' : "") +
+          `<c:axId val="${catAxis}"/><c:axId val="${valAxis}"/></c:barChart>`
+        : // A trend: each series a line through markers, gaps left where a figure is missing or withheld.
+          `<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>${series.join("")}<c:marker val="1"/>` +
+          `<c:axId val="${catAxis}"/><c:axId val="${valAxis}"/></c:lineChart>`) +
       `<c:catAx><c:axId val="${catAxis}"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="${catPos}"/>` +
       '<c:numFmt formatCode="General" sourceLinked="1"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>' +
       `<c:crossAx val="${valAxis}"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>` +

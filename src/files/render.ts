@@ -13,6 +13,7 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { cellAddress, parseCell, parseRange, rangeAddress, type RangeRef } from "../core/grid/address";
 import type {
+  PrintPlan,
   CellStyle,
   ConditionalFormatPlan,
   DataValidationPlan,
@@ -123,6 +124,28 @@ function validateWorkbook(plan: WorkbookPlan): void {
   }
 }
 
+/** ExcelJS's paper sizes: 8 is A3, 9 is A4 (the numbers of SpreadsheetML's paperSize). */
+const PAPER: Record<PrintPlan["paper"], number> = { A3: 8, A4: 9 };
+
+/** Page setup: paper, orientation, fit to pages, print area and the rows repeated on every page. */
+function applyPrint(ws: ExcelJS.Worksheet, print: PrintPlan): void {
+  ws.pageSetup.paperSize = PAPER[print.paper] as ExcelJS.PageSetup["paperSize"];
+  ws.pageSetup.orientation = print.orientation;
+  ws.pageSetup.fitToPage = true;
+  ws.pageSetup.fitToWidth = print.fitWidth;
+  // 0 pages down means "as many as it needs" in SpreadsheetML.
+  ws.pageSetup.fitToHeight = print.fitHeight ?? 0;
+  ws.pageSetup.horizontalCentered = true;
+  // ExcelJS puts a "$" before each end of the range and no more: "A$1:N$80" becomes the absolute
+  // $A$1:$N$80 that Excel and LibreOffice need ("A1:N80" would give $A1:$N80, which they ignore).
+  if (print.area) ws.pageSetup.printArea = print.area.replace(/([A-Z]+)(\d+)/g, "$1$$$2");
+  if (print.titleRows && print.titleRows.length > 0) {
+    const first = Math.min(...print.titleRows) + 1;
+    const last = Math.max(...print.titleRows) + 1;
+    ws.pageSetup.printTitlesRow = `${first}:${last}`;
+  }
+}
+
 /** The plan's active sheet, or the first visible one: Excel cannot open on a hidden sheet. */
 export function activeSheetIndex(plan: WorkbookPlan): number {
   const wanted = plan.activeSheet === undefined ? 0 : plan.sheets.findIndex((s) => s.name === plan.activeSheet);
@@ -179,6 +202,12 @@ async function renderSheet(ws: ExcelJS.Worksheet, sheet: SheetPlan, selected: bo
     }
     ws.getColumn(col + 1).width = widthCharsToStored(width);
   }
+
+  for (const { row, height } of sheet.rowHeights ?? []) {
+    if (!Number.isInteger(row) || row < 0 || !(height > 0 && height <= 409)) throw new PlanError(sheet.name, `row height ${height} for row index ${row} is out of range (up to 409 points).`);
+    ws.getRow(row + 1).height = height;
+  }
+  if (sheet.print) applyPrint(ws, sheet.print);
 
   const rows = sheet.freeze?.rows ?? 0;
   const columns = sheet.freeze?.columns ?? 0;

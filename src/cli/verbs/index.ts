@@ -2,6 +2,7 @@ import type { BenchmarkArgs } from "./benchmark";
 import type { CollateArgs } from "./collate";
 import type { GapArgs } from "./gap";
 import type { IngestArgs } from "./ingest";
+import type { ReportArgs } from "./report";
 import type { TemplateArgs } from "./template";
 import type { ValidateArgs } from "./validate";
 
@@ -92,5 +93,19 @@ export const verbs: Verb[] = [
       { flags: "--out <out.xlsx>", description: "also write the comparison as a sheet" },
     ],
     run: async ([files, opts]) => (await import("./benchmark")).runBenchmark(files as string[], opts as BenchmarkArgs),
+  },
+  {
+    name: "report",
+    usage: "report <input>",
+    description: "Write the report book: a page per content area with its figures, trends, story, actions and questions.",
+    options: [
+      { flags: "--out <book.xlsx>", description: "where to write the book (an earlier book there keeps what was written in it)", required: true },
+      { flags: "--framework <framework.json>", description: "a partnership's own framework file (default: the built-in framework)" },
+      { flags: "--publish", description: "prepare a copy to publish: withhold small numbers (1 to the threshold)" },
+      { flags: "--threshold <n>", description: "the largest count withheld when publishing (default 5)" },
+      { flags: "--json <out.json>", description: "also write the pages and every withheld cell as JSON" },
+      { flags: "--rag-rule <rule.json>", description: "RAG thresholds and per-indicator overrides" },
+    ],
+    run: async ([input, opts]) => (await import("./report")).runReport(input as string, opts as ReportArgs),
   },
 ];

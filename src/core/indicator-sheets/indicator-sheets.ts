@@ -7,8 +7,9 @@
  * only them.
  */
 import { columnLetters } from "../grid/address";
-import type { Indicator, Observation, Unit } from "../model/model";
-import { dateToExcelSerial } from "../periods";
+import type { Grid, GridCell } from "../grid/grid";
+import { ObservationStatusSchema, PolaritySchema, RagSchema, UnitSchema, type Indicator, type Observation, type Unit } from "../model/model";
+import { dateToExcelSerial, excelSerialToDate } from "../periods";
 import type { NumberFormatPlan, PlanValue, SheetPlan } from "../plan/plan";
 
 export const INDICATORS_SHEET = "Indicators";
@@ -149,4 +150,53 @@ export function observationsSheet(observations: readonly Observation[]): SheetPl
     columnWidths: [12, 60, 24, 14, 12, 12, 10, 12, 8, 10, 11, 12, 10, 10, 8, 30, 20, 11].map((width, col) => ({ col, width })),
     freeze: { rows: 1, columns: 0 },
   };
+}
+
+/**
+ * The observations of an indicator workbook, read back from its Observations sheet (the inverse of
+ * observationsSheet): how the report book and other later steps take up the analyst's workbook,
+ * with any figure the analyst corrected by hand. Null when the grid is not such a sheet.
+ */
+export function readObservationsSheet(grid: Grid): Observation[] | null {
+  const head = grid.rows[0]?.map((c) => (typeof c.value === "string" ? c.value.trim() : ""));
+  if (!head || OBSERVATION_HEADINGS.some((h, i) => head[i] !== h)) return null;
+  const text = (c: GridCell | undefined): string | null => (c && c.value !== null && c.value !== "" ? String(c.value) : null);
+  const num = (c: GridCell | undefined): number | null => (c && typeof c.value === "number" ? c.value : null);
+  const date = (c: GridCell | undefined): string | null => {
+    if (!c) return null;
+    if (typeof c.value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(c.value)) return c.value;
+    if (typeof c.value !== "number") return null;
+    const d = excelSerialToDate(c.value);
+    return d ? d.toISOString().slice(0, 10) : null;
+  };
+  const out: Observation[] = [];
+  for (const row of grid.rows.slice(1)) {
+    const indicator = text(row[1]);
+    const start = date(row[4]);
+    const end = date(row[5]);
+    if (!indicator || !start || !end) continue;
+    const status = ObservationStatusSchema.safeParse(text(row[7]) ?? "ok");
+    const unit = UnitSchema.safeParse(text(row[9]) ?? "count");
+    const polarity = PolaritySchema.safeParse(text(row[13]));
+    const rag = RagSchema.safeParse(text(row[14]));
+    const o: Observation = {
+      indicator,
+      indicatorId: text(row[0]),
+      agency: text(row[2]),
+      period: { start, end, label: text(row[3]) ?? `${start} to ${end}` },
+      value: status.success && status.data !== "ok" ? null : num(row[6]),
+      status: status.success ? status.data : "ok",
+      unit: unit.success ? unit.data : "count",
+      numerator: num(row[10]),
+      denominator: num(row[11]),
+      target: num(row[12]),
+      polarity: polarity.success ? polarity.data : null,
+      rag: rag.success ? rag.data : null,
+      source: { file: text(row[15]) ?? "", sheet: text(row[16]) ?? "", cell: text(row[17]) ?? "" },
+    };
+    const mark = text(row[8]);
+    if (mark !== null) o.mark = mark;
+    out.push(o);
+  }
+  return out;
 }

@@ -103,7 +103,8 @@ export interface ProtectionPlan {
 }
 
 export interface ChartPlan {
-  kind: "barClustered" | "columnClustered" | "columnStacked" | "pie";
+  /** "line": a trend, the first column the categories (periods), each further column a line. */
+  kind: "barClustered" | "columnClustered" | "columnStacked" | "pie" | "line";
   title: string;
   /** Source range including headings, e.g. "A1:D4". Series are in columns. */
   source: string;
@@ -124,11 +125,29 @@ export interface SheetPlan {
   dataValidations?: DataValidationPlan[];
   /** Column widths in Excel character units, by zero-based column index. */
   columnWidths?: { col: number; width: number }[];
+  /** Row heights in points, by zero-based row index, for rows of wrapped text (neither adapter grows rows by itself). */
+  rowHeights?: { row: number; height: number }[];
   /** Rows and columns frozen at the top and left. */
   freeze?: { rows: number; columns: number };
   protection?: ProtectionPlan;
   charts?: ChartPlan[];
   tabColor?: string;
+  /** How the sheet prints. */
+  print?: PrintPlan;
+}
+
+/** Page setup: paper, orientation, fitting, the area printed and the rows repeated on every page. */
+export interface PrintPlan {
+  paper: "A3" | "A4";
+  orientation: "landscape" | "portrait";
+  /** Pages across the width the sheet is fitted to. */
+  fitWidth: number;
+  /** Pages down it is fitted to; null to let it run on as long as it needs. */
+  fitHeight: number | null;
+  /** The range printed, e.g. "A1:N80"; the whole used range when absent. */
+  area?: string;
+  /** Zero-based rows repeated at the top of every page. */
+  titleRows?: number[];
 }
 
 export interface WorkbookPlan {
