@@ -11,6 +11,7 @@ import { runGap } from "../src/cli/verbs/gap";
 import { runTemplate } from "../src/cli/verbs/template";
 import { runValidate } from "../src/cli/verbs/validate";
 import { runCollate } from "../src/cli/verbs/collate";
+import { runReport } from "../src/cli/verbs/report";
 import { runBenchmark } from "../src/cli/verbs/benchmark";
 import ExcelJS from "exceljs";
 
@@ -37,6 +38,17 @@ interface Step {
   run: () => Promise<string[]>;
 }
 
+/** Runs a verb without its own summary line: the demo says what happened in its own words. */
+async function quietly<T>(run: () => Promise<T>): Promise<T> {
+  const write = process.stdout.write;
+  process.stdout.write = (() => true) as typeof process.stdout.write;
+  try {
+    return await run();
+  } finally {
+    process.stdout.write = write;
+  }
+}
+
 const steps: Step[] = [
   {
     title: "Read the circulated scorecard into indicator sheets, rated red / amber / green",
@@ -58,12 +70,32 @@ const steps: Step[] = [
     },
   },
   {
+    title: "Write the report book from those indicator sheets: a page per content area, and a copy to publish",
+    run: async () => {
+      const input = path.join(out, "indicators-and-scorecard.xlsx");
+      const book = path.join(out, "report-book.xlsx");
+      const published = path.join(out, "report-book-published.xlsx");
+      const json = path.join(out, "report-book-published.json");
+      await quietly(() => runReport(input, { out: book }));
+      await quietly(() => runReport(input, { out: published, publish: true, json }));
+      const result = JSON.parse(fs.readFileSync(json, "utf8")) as { sheets: { area: string | null; charts: number }[]; suppressed: { reason: string }[] };
+      const charts = result.sheets.reduce((n, s) => n + s.charts, 0);
+      const small = result.suppressed.filter((s) => s.reason === "small number").length;
+      return [
+        `input:  ${rel(input)}`,
+        `book:   a contents page and ${result.sheets.length - 1} content-area pages (A3 landscape, one page each) with ${charts} trend charts`,
+        `wrote:  ${rel(book)} (write the story and the actions in the yellow boxes; they are kept when the book is written again)`,
+        `wrote:  ${rel(published)}: ${small} small numbers and ${result.suppressed.length - small} figures that would give them away withheld (listed in ${rel(json)})`,
+      ];
+    },
+  },
+  {
     title: "Measure the partnership's indicator set against the content-area framework",
     run: async () => {
       const input = path.join(samples, "indicator-set.csv");
       const json = path.join(out, "gap-analysis.json");
       const xlsx = path.join(out, "gap-analysis.xlsx");
-      await runGap(input, { json, out: xlsx });
+      await quietly(() => runGap(input, { json, out: xlsx }));
       const result = JSON.parse(fs.readFileSync(json, "utf8")) as {
         balance: { quantity: number; quality: number; outcome: number };
         voiceShare: number;
@@ -90,13 +122,13 @@ const steps: Step[] = [
       const template = path.join(out, "return-police-q3-2025-26.xlsx");
       const good = path.join(out, "return-police-filled-correctly.xlsx");
       const bad = path.join(out, "return-police-with-mistakes.xlsx");
-      await runTemplate({ indicators: set, agency: "Police", period: "Q3 2025/26", out: template, due: "2026-01-23", partnership: "Northshire Safeguarding Children Partnership" });
+      await quietly(() => runTemplate({ indicators: set, agency: "Police", period: "Q3 2025/26", out: template, due: "2026-01-23", partnership: "Northshire Safeguarding Children Partnership" }));
       await fillReturn(template, good, { POL01: 476, POL02: 96.1, POL03: 7, POL04: 310 });
       // Text in a number cell, a percentage over 100, a negative count, and a figure left out.
       await fillReturn(template, bad, { POL01: "about 480", POL02: 104, POL03: -2, POL04: null });
       const lines = [`wrote:  ${rel(template)}`];
       for (const [file, json] of [[good, path.join(out, "validate-correct.json")], [bad, path.join(out, "validate-mistakes.json")]] as const) {
-        const code = await runValidate(file, { json });
+        const code = await quietly(() => runValidate(file, { json }));
         const result = JSON.parse(fs.readFileSync(json, "utf8")) as { valid: boolean; issues: { severity: string; cell: string | null; message: string }[] };
         lines.push(`check:  ${rel(file)}: ${result.valid ? "no errors" : `${result.issues.filter((i) => i.severity === "error").length} errors`} (exit ${code}); ${rel(json)}`);
         for (const issue of result.issues.slice(0, 4)) lines.push(`        - ${issue.message}`);
@@ -110,12 +142,12 @@ const steps: Step[] = [
       const set = path.join(samples, "indicator-set.csv");
       const health = path.join(out, "return-health-filled.xlsx");
       const healthTemplate = path.join(out, "return-health-q3-2025-26.xlsx");
-      await runTemplate({ indicators: set, agency: "Health", period: "Q3 2025/26", out: healthTemplate, partnership: "Northshire Safeguarding Children Partnership" });
+      await quietly(() => runTemplate({ indicators: set, agency: "Health", period: "Q3 2025/26", out: healthTemplate, partnership: "Northshire Safeguarding Children Partnership" }));
       await fillReturn(healthTemplate, health, { HLT01: 91.4, HLT02: 52, HLT03: 95.2 });
       const returns = ["return-police-filled-correctly.xlsx", "return-police-with-mistakes.xlsx", "return-health-filled.xlsx"].map((f) => path.join(out, f));
       const json = path.join(out, "collated.json");
       const xlsx = path.join(out, "collated.xlsx");
-      const code = await runCollate(returns, { json, indicators: set, out: xlsx });
+      const code = await quietly(() => runCollate(returns, { json, indicators: set, out: xlsx }));
       const result = JSON.parse(fs.readFileSync(json, "utf8")) as { submissions: { file: string; status: string; errors: number }[]; observations: unknown[]; missing: string[]; conflicts: unknown[] };
       return [
         ...result.submissions.map((s) => `return: ${s.file}: ${s.status}${s.errors ? ` (${s.errors} errors to fix)` : ""}`),
@@ -133,14 +165,7 @@ const steps: Step[] = [
       const list = path.join(samples, "open-data", "statistical-neighbours.xlsx");
       const json = path.join(out, "benchmark.json");
       const xlsx = path.join(out, "benchmark.xlsx");
-      const write = process.stdout.write;
-      // The verb prints its own summary line; the demo says it in its own words instead.
-      process.stdout.write = (() => true) as typeof process.stdout.write;
-      try {
-        await runBenchmark([data], { area: "Northshire", neighbours: list, json, out: xlsx });
-      } finally {
-        process.stdout.write = write;
-      }
+      await quietly(() => runBenchmark([data], { area: "Northshire", neighbours: list, json, out: xlsx }));
       const result = JSON.parse(fs.readFileSync(json, "utf8")) as {
         area: { name: string; region: string | null };
         neighbours: string[];
