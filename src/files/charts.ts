@@ -40,14 +40,21 @@ const CONTENT_TYPE = {
 
 const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
-type Shape = { plot: "bar"; barDir: "col" | "bar"; grouping: "clustered" | "stacked" } | { plot: "pie" };
+type Shape = { plot: "bar"; barDir: "col" | "bar"; grouping: "clustered" | "stacked" } | { plot: "pie" } | { plot: "line" };
 
 const SHAPES: Record<ChartPlan["kind"], Shape> = {
   columnClustered: { plot: "bar", barDir: "col", grouping: "clustered" },
   columnStacked: { plot: "bar", barDir: "col", grouping: "stacked" },
   barClustered: { plot: "bar", barDir: "bar", grouping: "clustered" },
   pie: { plot: "pie" },
+  lineMarkers: { plot: "line" },
 };
+
+/**
+ * A line chart's markers, one shape per series, so that its lines are told apart by shape as
+ * well as colour (Excel's own automatic markers also change shape from series to series).
+ */
+const MARKER_SYMBOLS = ["circle", "square", "triangle", "diamond", "x"] as const;
 
 /**
  * Worksheet children that CT_Worksheet orders after <drawing>; everything else a worksheet can
@@ -313,17 +320,26 @@ export function chartXml(sheet: SheetPlan, chart: ChartPlan): string {
         `<c:idx val="${i}"/><c:order val="${i}"/>` +
         `<c:tx>${strRef(prefix + absoluteRange(src.top, col, src.top, col), [cachedText(cells.get(cellAddress(src.top, col)))])}</c:tx>` +
         (shape.plot === "bar" ? '<c:invertIfNegative val="0"/>' : "") +
+        (shape.plot === "line" ? `<c:marker><c:symbol val="${MARKER_SYMBOLS[i % MARKER_SYMBOLS.length]}"/><c:size val="7"/></c:marker>` : "") +
         categories +
         `<c:val>${numRef(prefix + absoluteRange(firstRow, col, src.bottom, col), format, values)}</c:val>` +
+        (shape.plot === "line" ? '<c:smooth val="0"/>' : "") +
         "</c:ser>",
     );
   }
 
+  const catAxis = 500000001;
+  const valAxis = 500000002;
+  const axes = (catPos: string, valPos: string) =>
+    `<c:catAx><c:axId val="${catAxis}"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="${catPos}"/>` +
+    '<c:numFmt formatCode="General" sourceLinked="1"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>' +
+    `<c:crossAx val="${valAxis}"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>` +
+    `<c:valAx><c:axId val="${valAxis}"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="${valPos}"/><c:majorGridlines/>` +
+    `<c:numFmt formatCode="${esc(axisFormat)}" sourceLinked="1"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>` +
+    `<c:crossAx val="${catAxis}"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>`;
   let plot: string;
   let legendPos: string;
   if (shape.plot === "bar") {
-    const catAxis = 500000001;
-    const valAxis = 500000002;
     // A column chart's categories run along the bottom; a bar chart's up the left side.
     const [catPos, valPos] = shape.barDir === "col" ? ["b", "l"] : ["l", "b"];
     plot =
@@ -333,12 +349,14 @@ export function chartXml(sheet: SheetPlan, chart: ChartPlan): string {
       // Stacked bars must overlap fully, or the stack is drawn side by side.
       (shape.grouping === "stacked" ? '<c:overlap val="100"/>' : "") +
       `<c:axId val="${catAxis}"/><c:axId val="${valAxis}"/></c:barChart>` +
-      `<c:catAx><c:axId val="${catAxis}"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="${catPos}"/>` +
-      '<c:numFmt formatCode="General" sourceLinked="1"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>' +
-      `<c:crossAx val="${valAxis}"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>` +
-      `<c:valAx><c:axId val="${valAxis}"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="${valPos}"/><c:majorGridlines/>` +
-      `<c:numFmt formatCode="${esc(axisFormat)}" sourceLinked="1"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>` +
-      `<c:crossAx val="${catAxis}"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>`;
+      axes(catPos, valPos);
+    legendPos = "b";
+  } else if (shape.plot === "line") {
+    plot =
+      '<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>' +
+      series.join("") +
+      `<c:marker val="1"/><c:axId val="${catAxis}"/><c:axId val="${valAxis}"/></c:lineChart>` +
+      axes("b", "l");
     legendPos = "b";
   } else {
     // A pie shows its first series, one slice per category, each slice its own colour.
@@ -507,13 +525,22 @@ function chartKind(xml: string): string {
     case "bar":
       return `${valOf(xml, "barDir") === "bar" ? "bar" : "column"}${GROUPING_SUFFIX[grouping] ?? "Clustered"}`;
     case "line":
-    case "area":
-      return grouping === "stacked" ? `${plot}Stacked` : grouping === "percentStacked" ? `${plot}Stacked100` : plot;
+    case "area": {
+      // Office.js calls a line chart that shows its points LineMarkers (LineMarkersStacked, ...).
+      const name = plot === "line" && lineMarkersShown(xml) ? "lineMarkers" : plot;
+      return grouping === "stacked" ? `${name}Stacked` : grouping === "percentStacked" ? `${name}Stacked100` : name;
+    }
     case "scatter":
       return "xyscatter";
     default:
       return plot;
   }
+}
+
+/** Whether a line chart draws markers: not switched off for the chart, and some series has a symbol other than none. */
+function lineMarkersShown(xml: string): boolean {
+  if (/<(?:[\w.-]+:)?marker\s+val="(?:0|false)"\s*\/>/.test(xml)) return false;
+  return elements(xml, "ser").some((ser) => !/<(?:[\w.-]+:)?symbol\s+val="none"/.test(ser.inner));
 }
 
 function chartTitle(xml: string): string {

@@ -138,14 +138,15 @@ test("a plan with charts of every kind renders the same both ways, charts includ
         charts: [
           { kind: "columnStacked", title: "Returns by agency", source: "B2:D4", from: "F2", to: "M16" },
           { kind: "barClustered", title: "", source: "B2:D4", from: "F18", to: "M32" },
+          { kind: "lineMarkers", title: "Returns over time", source: "B2:D4", from: "F34", to: "M48" },
         ],
       },
       { name: "Notes", blocks: [{ at: "A1", values: [["No charts"]] }] },
     ],
   };
   const { excel, file } = await bothWays(plan);
-  // Not vacuous: both adapters hold the four charts.
-  expect(excel.sheets.map((s) => s.charts.length)).toEqual([2, 2, 0]);
+  // Not vacuous: both adapters hold the five charts.
+  expect(excel.sheets.map((s) => s.charts.length)).toEqual([2, 3, 0]);
   expect(excel.sheets.map((s) => s.charts)).toEqual(file.sheets.map((s) => s.charts));
   expectSame(excel, file);
 });
