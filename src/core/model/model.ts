@@ -270,3 +270,16 @@ export const BenchmarkMapSchema = z.object({
   links: z.array(BenchmarkLinkSchema),
 });
 export type BenchmarkMap = z.infer<typeof BenchmarkMapSchema>;
+
+/**
+ * What the task pane keeps in the workbook for its Benchmarks section (on a hidden sheet the
+ * add-in owns): the area, the names of the files last used (the files themselves are picked
+ * each time; nothing is stored but their names) and the map.
+ */
+export const BenchmarkSettingsSchema = z.object({
+  area: z.string().nullable(),
+  neighbourFile: z.string().nullable(),
+  files: z.array(z.string()),
+  map: BenchmarkMapSchema,
+});
+export type BenchmarkSettings = z.infer<typeof BenchmarkSettingsSchema>;

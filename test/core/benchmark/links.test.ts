@@ -135,7 +135,7 @@ describe("linking to the figures", () => {
     // England's figure is the file's own National row for the latest year.
     const england = source.observations.find((o) => o.indicator === "cpp_rate_per_10000" && o.area?.level.toLowerCase() === "national" && o.period.end === "2025-03-31");
     expect(b?.published.england).toBe(england?.value);
-    expect(b?.published.neighbours.count + b!.published.neighbours.leftOut + b!.published.neighbours.missing).toBe(10);
+    expect(b!.published.neighbours.count + b!.published.neighbours.leftOut + b!.published.neighbours.missing).toBe(10);
   });
 
   it("gives each linked indicator the area's and England's figures at every published period, oldest first", () => {
