@@ -47,7 +47,7 @@ const call = (n: number): number => n * CALL_OVERHEAD_BYTES;
 
 const VISIBILITY = { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" } as const;
 const HORIZONTAL = { left: "Left", center: "Center", right: "Right" } as const;
-const CHART_TYPES = { barClustered: "BarClustered", columnClustered: "ColumnClustered", columnStacked: "ColumnStacked", pie: "Pie", line: "Line" } as const;
+const CHART_TYPES = { barClustered: "BarClustered", columnClustered: "ColumnClustered", columnStacked: "ColumnStacked", pie: "Pie", lineMarkers: "LineMarkers" } as const;
 const ICON_SETS = { "3TrafficLights1": "ThreeTrafficLights1", "3Symbols": "ThreeSymbols", "3Arrows": "ThreeArrows" } as const;
 const DV_OPERATORS = { between: "Between", greaterThanOrEqual: "GreaterThanOrEqualTo", lessThanOrEqual: "LessThanOrEqualTo" } as const;
 const ALERT_STYLES = { stop: "Stop", warning: "Warning", information: "Information" } as const;

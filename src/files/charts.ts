@@ -47,8 +47,14 @@ const SHAPES: Record<ChartPlan["kind"], Shape> = {
   columnStacked: { plot: "bar", barDir: "col", grouping: "stacked" },
   barClustered: { plot: "bar", barDir: "bar", grouping: "clustered" },
   pie: { plot: "pie" },
-  line: { plot: "line" },
+  lineMarkers: { plot: "line" },
 };
+
+/**
+ * A line chart's markers, one shape per series, so that its lines are told apart by shape as
+ * well as colour (Excel's own automatic markers also change shape from series to series).
+ */
+const MARKER_SYMBOLS = ["circle", "square", "triangle", "diamond", "x"] as const;
 
 /**
  * Line colours of a trend, series by series: the figure in dark blue, then the target (and any
@@ -321,10 +327,10 @@ export function chartXml(sheet: SheetPlan, chart: ChartPlan): string {
         `<c:idx val="${i}"/><c:order val="${i}"/>` +
         `<c:tx>${strRef(prefix + absoluteRange(src.top, col, src.top, col), [cachedText(cells.get(cellAddress(src.top, col)))])}</c:tx>` +
         (shape.plot === "bar" ? '<c:invertIfNegative val="0"/>' : "") +
-        // CT_LineSer: line colour, then marker, before the categories; smooth after the values.
+        // CT_LineSer: line colour and dash, then the marker (a shape per series), before the categories.
         (shape.plot === "line"
           ? `<c:spPr><a:ln w="28575" cap="rnd"><a:solidFill><a:srgbClr val="${LINE_COLOURS[i % LINE_COLOURS.length]}"/></a:solidFill>${i > 0 ? '<a:prstDash val="dash"/>' : ""}</a:ln></c:spPr>` +
-            `<c:marker><c:symbol val="circle"/><c:size val="5"/><c:spPr><a:solidFill><a:srgbClr val="${LINE_COLOURS[i % LINE_COLOURS.length]}"/></a:solidFill></c:spPr></c:marker>`
+            `<c:marker><c:symbol val="${MARKER_SYMBOLS[i % MARKER_SYMBOLS.length]}"/><c:size val="7"/><c:spPr><a:solidFill><a:srgbClr val="${LINE_COLOURS[i % LINE_COLOURS.length]}"/></a:solidFill></c:spPr></c:marker>`
           : "") +
         categories +
         `<c:val>${numRef(prefix + absoluteRange(firstRow, col, src.bottom, col), format, values)}</c:val>` +
@@ -333,30 +339,35 @@ export function chartXml(sheet: SheetPlan, chart: ChartPlan): string {
     );
   }
 
+  const catAxis = 500000001;
+  const valAxis = 500000002;
+  const axes = (catPos: string, valPos: string) =>
+    `<c:catAx><c:axId val="${catAxis}"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="${catPos}"/>` +
+    '<c:numFmt formatCode="General" sourceLinked="1"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>' +
+    `<c:crossAx val="${valAxis}"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>` +
+    `<c:valAx><c:axId val="${valAxis}"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="${valPos}"/><c:majorGridlines/>` +
+    `<c:numFmt formatCode="${esc(axisFormat)}" sourceLinked="1"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>` +
+    `<c:crossAx val="${catAxis}"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>`;
   let plot: string;
   let legendPos: string;
-  if (shape.plot === "bar" || shape.plot === "line") {
-    const catAxis = 500000001;
-    const valAxis = 500000002;
-    // A column or line chart's categories run along the bottom; a bar chart's up the left side.
-    const [catPos, valPos] = shape.plot === "line" || shape.barDir === "col" ? ["b", "l"] : ["l", "b"];
+  if (shape.plot === "bar") {
+    // A column chart's categories run along the bottom; a bar chart's up the left side.
+    const [catPos, valPos] = shape.barDir === "col" ? ["b", "l"] : ["l", "b"];
     plot =
-      (shape.plot === "bar"
-        ? `<c:barChart><c:barDir val="${shape.barDir}"/><c:grouping val="${shape.grouping}"/><c:varyColors val="0"/>` +
-          series.join("") +
-          '<c:gapWidth val="150"/>' +
-          // Stacked bars must overlap fully, or the stack is drawn side by side.
-          (shape.grouping === "stacked" ? '<c:overlap val="100"/>' : "") +
-          `<c:axId val="${catAxis}"/><c:axId val="${valAxis}"/></c:barChart>`
-        : // A trend: each series a line through markers, gaps left where a figure is missing or withheld.
-          `<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>${series.join("")}<c:marker val="1"/>` +
-          `<c:axId val="${catAxis}"/><c:axId val="${valAxis}"/></c:lineChart>`) +
-      `<c:catAx><c:axId val="${catAxis}"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="${catPos}"/>` +
-      '<c:numFmt formatCode="General" sourceLinked="1"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>' +
-      `<c:crossAx val="${valAxis}"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>` +
-      `<c:valAx><c:axId val="${valAxis}"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="${valPos}"/><c:majorGridlines/>` +
-      `<c:numFmt formatCode="${esc(axisFormat)}" sourceLinked="1"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>` +
-      `<c:crossAx val="${catAxis}"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>`;
+      `<c:barChart><c:barDir val="${shape.barDir}"/><c:grouping val="${shape.grouping}"/><c:varyColors val="0"/>` +
+      series.join("") +
+      '<c:gapWidth val="150"/>' +
+      // Stacked bars must overlap fully, or the stack is drawn side by side.
+      (shape.grouping === "stacked" ? '<c:overlap val="100"/>' : "") +
+      `<c:axId val="${catAxis}"/><c:axId val="${valAxis}"/></c:barChart>` +
+      axes(catPos, valPos);
+    legendPos = "b";
+  } else if (shape.plot === "line") {
+    plot =
+      '<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>' +
+      series.join("") +
+      `<c:marker val="1"/><c:axId val="${catAxis}"/><c:axId val="${valAxis}"/></c:lineChart>` +
+      axes("b", "l");
     legendPos = "b";
   } else {
     // A pie shows its first series, one slice per category, each slice its own colour.
@@ -525,13 +536,22 @@ function chartKind(xml: string): string {
     case "bar":
       return `${valOf(xml, "barDir") === "bar" ? "bar" : "column"}${GROUPING_SUFFIX[grouping] ?? "Clustered"}`;
     case "line":
-    case "area":
-      return grouping === "stacked" ? `${plot}Stacked` : grouping === "percentStacked" ? `${plot}Stacked100` : plot;
+    case "area": {
+      // Office.js calls a line chart that shows its points LineMarkers (LineMarkersStacked, ...).
+      const name = plot === "line" && lineMarkersShown(xml) ? "lineMarkers" : plot;
+      return grouping === "stacked" ? `${name}Stacked` : grouping === "percentStacked" ? `${name}Stacked100` : name;
+    }
     case "scatter":
       return "xyscatter";
     default:
       return plot;
   }
+}
+
+/** Whether a line chart draws markers: not switched off for the chart, and some series has a symbol other than none. */
+function lineMarkersShown(xml: string): boolean {
+  if (/<(?:[\w.-]+:)?marker\s+val="(?:0|false)"\s*\/>/.test(xml)) return false;
+  return elements(xml, "ser").some((ser) => !/<(?:[\w.-]+:)?symbol\s+val="none"/.test(ser.inner));
 }
 
 function chartTitle(xml: string): string {

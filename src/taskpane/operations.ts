@@ -7,11 +7,12 @@
  * Only types come from the engine here: the engine itself loads lazily, inside the operations,
  * so that the pane opens quickly.
  */
+import type { AreaSummary, BenchmarkResult, BenchmarkSource, MapSuggestion, NeighbourList, PublishedColumn } from "../core/benchmark";
 import type { CollateResult } from "../core/collate";
 import type { GridWorkbook } from "../core/grid/grid";
 import type { IngestDetail, LayoutOverrides } from "../core/ingest";
 import type { GapResult, PlacementOverrides } from "../core/gap";
-import type { Framework, Indicator, IngestResult, Polarity, ValidationIssue, Warning } from "../core/model";
+import type { BenchmarkMap, BenchmarkSettings, Framework, Indicator, IngestResult, Polarity, ValidationIssue, Warning } from "../core/model";
 import type { ScorecardGroupBy } from "../core/scorecard/rows";
 
 /** How to write, when the pane has asked the person first. */
@@ -45,6 +46,8 @@ export interface ImportedWorkbook {
   workbook: GridWorkbook;
   /** Sheets left out because the add-in wrote them (reading them would count every figure twice). */
   ownSheets: string[];
+  /** The benchmark settings the add-in kept in this workbook, if any (read with the rest, at no extra cost). */
+  savedBenchmarks?: BenchmarkSettings | null;
 }
 
 /** What the engine found, with or without the analyst's corrections. */
@@ -74,6 +77,48 @@ export interface ScorecardSettings {
   amberPercent: number;
   groupBy: ScorecardGroupBy;
   additions: RatingAddition[];
+  /** Official statistics to set beside the linked indicators (the Benchmarks section's choices). */
+  benchmarks?: ScorecardBenchmarkRequest;
+}
+
+/** What the scorecard is compared with: the files read, the area, the neighbours and the map. */
+export interface ScorecardBenchmarkRequest {
+  sources: BenchmarkSource[];
+  area: string;
+  neighbours: NeighbourList | null;
+  map: BenchmarkMap;
+  /** Kept in the workbook with the Scorecard, so that the pane finds them again. */
+  settings: BenchmarkSettings;
+}
+
+/** A local authority the open-data files have figures for, as the area box offers it. */
+export type AreaChoice = AreaSummary;
+
+/** The open-data files the person picked, read. Nothing is kept but in the pane, and nothing leaves the computer. */
+export interface OpenDataFiles {
+  sources: BenchmarkSource[];
+  /** Every local authority in the files, by name. */
+  areas: AreaChoice[];
+  /** Every published column and its breakdowns: what an indicator can be linked to. */
+  columns: PublishedColumn[];
+  /** Files that could not be used, each in one sentence naming it; the others are still read. */
+  problems: string[];
+  warnings: Warning[];
+}
+
+/** A neighbour list the person picked, read. */
+export interface NeighbourFile {
+  file: string;
+  list: NeighbourList;
+  /** How many authorities it lists neighbours for. */
+  authorities: number;
+}
+
+export interface BenchmarkRequest {
+  sources: BenchmarkSource[];
+  /** A name, a nine-character code or a three-digit number. */
+  area: string;
+  neighbours: NeighbourList | null;
 }
 
 /** Ratings of each scorecard row's latest figure. */
@@ -88,6 +133,8 @@ export interface RagTally {
 
 export interface ScorecardResult extends OperationResult {
   counts: RagTally;
+  /** With benchmarks: how many indicators got comparators, and each link that could not be used, in words. */
+  benchmarks?: { linked: number; notes: string[] };
 }
 
 export interface IndicatorSheetsRequest {
@@ -228,4 +275,17 @@ export interface Operations {
 
   /** Shows a cell: activates its sheet and selects it. */
   selectCell(sheet: string, cell: string): Promise<void>;
+
+  /** Reads the open-data files the person picked (a file that cannot be used is a problem in words); no trip to Excel. */
+  readOpenDataFiles(files: ReturnFile[]): Promise<OpenDataFiles>;
+  /** Reads a statistical-neighbour list the person picked; rejects with one sentence when it is not one. */
+  readNeighbourFile(file: ReturnFile): Promise<NeighbourFile>;
+  /** One area against England, its region and its neighbours, for every published indicator; no trip to Excel. */
+  compareArea(request: BenchmarkRequest): Promise<BenchmarkResult>;
+  /** Links suggested from the indicators' names, each with how sure; no trip to Excel. */
+  suggestLinks(indicators: Indicator[], columns: PublishedColumn[]): Promise<MapSuggestion>;
+  /** The benchmark settings kept in this workbook, or null. Reads only the add-in's register and that sheet. */
+  readSavedBenchmarks(): Promise<BenchmarkSettings | null>;
+  /** Keeps the benchmark settings in this workbook (a hidden sheet the add-in owns). */
+  saveBenchmarks(settings: BenchmarkSettings, options?: WriteOptions): Promise<OperationResult>;
 }

@@ -3,9 +3,12 @@
  * Excel test host) and through the file adapter (into an .xlsx, read back with ExcelJS) must give
  * equal snapshots, cell by cell and rule by rule.
  */
+import { benchmarkSettingsSheet } from "../../src/core/benchmark";
 import { firstPlan } from "../../src/core/plan/first-plan";
 import type { WorkbookPlan } from "../../src/core/plan/plan";
 import type { WorkbookSnapshot } from "../../src/core/plan/snapshot";
+import { DEFAULT_RAG_RULE } from "../../src/core/rag";
+import { buildScorecard } from "../../src/core/scorecard";
 import { renderPlan } from "../../src/excel";
 import { renderPlanToXlsx } from "../../src/files/render";
 import { snapshotXlsx } from "../../src/files/snapshot";
@@ -138,14 +141,45 @@ test("a plan with charts of every kind renders the same both ways, charts includ
         charts: [
           { kind: "columnStacked", title: "Returns by agency", source: "B2:D4", from: "F2", to: "M16" },
           { kind: "barClustered", title: "", source: "B2:D4", from: "F18", to: "M32" },
+          { kind: "lineMarkers", title: "Returns over time", source: "B2:D4", from: "F34", to: "M48" },
         ],
       },
       { name: "Notes", blocks: [{ at: "A1", values: [["No charts"]] }] },
     ],
   };
   const { excel, file } = await bothWays(plan);
-  // Not vacuous: both adapters hold the four charts.
-  expect(excel.sheets.map((s) => s.charts.length)).toEqual([2, 2, 0]);
+  // Not vacuous: both adapters hold the five charts.
+  expect(excel.sheets.map((s) => s.charts.length)).toEqual([2, 3, 0]);
   expect(excel.sheets.map((s) => s.charts)).toEqual(file.sheets.map((s) => s.charts));
+  expectSame(excel, file);
+});
+
+test("the scorecard with official benchmarks and the hidden settings sheet render the same both ways", async () => {
+  const period = (y: number) => ({ start: `${y - 1}-04-01`, end: `${y}-03-31`, label: `${y - 1}/${String(y % 100).padStart(2, "0")}` });
+  const indicator = { id: "CSC01", name: "Re-referrals within 12 months (%)", agency: "Children's Social Care", unit: "percent" as const, polarity: "lower" as const, target: 20, contentArea: null, type: null, source: null, frequency: null };
+  const observations = [2024, 2025].map((y, i) => ({
+    indicator: indicator.name, indicatorId: "CSC01", agency: indicator.agency, period: period(y), value: 21 + i, status: "ok" as const, unit: "percent" as const,
+    numerator: null, denominator: null, target: null, polarity: null, rag: null, source: { file: "s.xlsx", sheet: "S", cell: "A1" },
+  }));
+  const published = {
+    indicator: "rereferrals_percent", breakdown: {}, period: period(2025), unit: "percent" as const, value: 23.4, status: "ok" as const, england: 22.9, region: 23.4,
+    neighbours: { mean: 23.1, count: 9, leftOut: 1, missing: 0 }, rank: { position: 3, of: 12, leftOut: 1 }, rankLeftOut: 1, englandStatus: "ok" as const, regionStatus: "ok" as const,
+    source: { file: "cin.csv", sheet: "cin", cell: "O8" }, trend: [2023, 2024, 2025].map((y) => ({ period: period(y), value: 22 + (y % 3), england: 22.5 })),
+  };
+  const { sheet } = buildScorecard(observations, [indicator], DEFAULT_RAG_RULE, {
+    groupBy: "agency",
+    benchmarks: {
+      area: { code: "E06990001", name: "Northshire", region: "North East", oldCode: "951" },
+      neighbours: ["Wearmouth"],
+      files: ["cin.csv"],
+      indicators: [{ indicatorId: "CSC01", indicator: indicator.name, file: "cin.csv", column: "rereferrals_percent", breakdown: {}, linkedBy: "map", published }],
+    },
+  });
+  const settings = benchmarkSettingsSheet({ area: "951", neighbourFile: null, files: ["cin.csv"], map: { links: [{ indicatorId: "CSC01", column: "rereferrals_percent", breakdown: { category: "=SUM(1)" } }] } });
+  const { excel, file } = await bothWays({ sheets: [sheet, settings], activeSheet: sheet.name });
+  // Not vacuous: the comparison's two rules after the three RAG rules, the chart, the hidden sheet.
+  expect(excel.sheets[0]?.conditionalFormats).toHaveLength(5);
+  expect(excel.sheets[0]?.charts.map((c) => c.kind)).toEqual(["lineMarkers"]);
+  expect(excel.sheets[1]?.state).toBe("hidden");
   expectSame(excel, file);
 });

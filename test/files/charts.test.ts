@@ -396,6 +396,38 @@ describe("chart plumbing", () => {
     expect(back.getWorksheet("Pictures")!.getImages()).toHaveLength(1);
   });
 
+  test("a line chart with markers: one line per series, each with its own marker shape, on two axes; read back as lineMarkers", async () => {
+    const plan: WorkbookPlan = {
+      sheets: [
+        {
+          name: "Scorecard",
+          blocks: [{ at: "A10", values: [["Period", "Northshire", "England"], ["2023", 44, 41.9], ["2024", 42, null], ["2025", 46.5, 44.1]] }],
+          numberFormats: [{ range: "B11:C13", format: "0.0" }],
+          charts: [{ kind: "lineMarkers", title: "CSC01: Northshire and England", source: "A10:C13", from: "D11", to: "I24" }],
+        },
+      ],
+    };
+    const bytes = await renderPlanToXlsx(plan);
+    const xml = await text(await JSZip.loadAsync(bytes), "xl/charts/chart1.xml");
+    expect(xml).toContain('<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>');
+    expect([...xml.matchAll(/<c:symbol val="(\w+)"\/>/g)].map((m) => m[1])).toEqual(["circle", "square"]);
+    expect(xml).toMatch(/<c:marker val="1"\/><c:axId val="\d+"\/><c:axId val="\d+"\/><\/c:lineChart><c:catAx>.*<\/c:catAx><c:valAx>.*<\/c:valAx>/);
+    // A blank point is a gap, not a zero.
+    expect(xml).toContain("<c:f>Scorecard!$C$11:$C$13</c:f><c:numCache><c:formatCode>0.0</c:formatCode><c:ptCount val=\"3\"/><c:pt idx=\"0\"><c:v>41.9</c:v></c:pt><c:pt idx=\"2\"><c:v>44.1</c:v></c:pt>");
+    expect((await snapshotXlsx(bytes)).sheets[0]?.charts).toEqual([{ kind: "lineMarkers", title: "CSC01: Northshire and England", source: "A10:C13" }]);
+  });
+
+  test("a line chart whose series show no markers reads back as line, as Office.js names it", async () => {
+    const bytes = await renderPlanToXlsx({
+      sheets: [{ name: "S", blocks: [{ at: "A1", values: [["K", "V"], ["a", 1], ["b", 2]] }], charts: [{ kind: "lineMarkers", title: "L", source: "A1:B3", from: "D1", to: "H10" }] }],
+    });
+    const zip = await JSZip.loadAsync(bytes);
+    const xml = await text(zip, "xl/charts/chart1.xml");
+    zip.file("xl/charts/chart1.xml", xml.replace(/<c:symbol val="\w+"\/>/g, '<c:symbol val="none"/>'));
+    const paths = await sheetPartPaths(zip);
+    expect(await readCharts(zip, paths.get("S")!, "S")).toEqual([{ kind: "line", title: "L", source: "A1:B3" }]);
+  });
+
   test.each<[string, Partial<ChartPlan>, RegExp]>([
     ["a source with only headings", { source: "A1:B1" }, /heading row and at least one row of data/],
     ["a source that is not a range", { source: "A1:B" }, /not a range/],

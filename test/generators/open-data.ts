@@ -33,6 +33,12 @@ export interface GeneratedAuthority {
 export interface IndicatorSpec {
   heading: string;
   kind: "count" | "rate" | "percent";
+  /**
+   * Where England's figure sits, so that a sample reads like the real thing beside a
+   * partnership's own figures: for a count or a rate, how many per 10,000 children; for a
+   * percentage, the percentage. Without it, figures are only shaped, not scaled to life.
+   */
+  typical?: number;
 }
 
 export interface OpenDataOptions {
@@ -114,14 +120,20 @@ export function manyAuthorities(n: number, seed = 7): GeneratedAuthority[] {
   });
 }
 
-/** The children-in-need sample's indicators: counts, rates per 10,000 and percentages. */
+/**
+ * The children-in-need sample's indicators: counts, rates per 10,000 and percentages, at about
+ * the levels England's published figures have (children in need about 330 per 10,000,
+ * referrals about 550, re-referrals within a year about 22%, assessments within 45 working days
+ * about 82%, child protection plans about 41 per 10,000), so that the demo's scorecard, whose
+ * own figures are at those levels, compares sensibly with them.
+ */
 export const CHILDREN_IN_NEED_INDICATORS: IndicatorSpec[] = [
-  { heading: "cin_count", kind: "count" },
-  { heading: "cin_rate_per_10000", kind: "rate" },
-  { heading: "referrals_count", kind: "count" },
-  { heading: "rereferrals_percent", kind: "percent" },
-  { heading: "assessments_within_45_days_percent", kind: "percent" },
-  { heading: "cpp_rate_per_10000", kind: "rate" },
+  { heading: "cin_count", kind: "count", typical: 330 },
+  { heading: "cin_rate_per_10000", kind: "rate", typical: 330 },
+  { heading: "referrals_count", kind: "count", typical: 550 },
+  { heading: "rereferrals_percent", kind: "percent", typical: 22 },
+  { heading: "assessments_within_45_days_percent", kind: "percent", typical: 82 },
+  { heading: "cpp_rate_per_10000", kind: "rate", typical: 41 },
 ];
 
 const HEADINGS = ["time_period", "time_identifier", "geographic_level", "country_code", "country_name", "region_code", "region_name", "old_la_code", "new_la_code", "la_name"];
@@ -136,13 +148,29 @@ function authorityFigures(a: GeneratedAuthority, yearIndex: number, valueIndex: 
   const share = 1 / (1 + valueIndex);
   return {
     parts: specs.map((s, i) => {
-      const level = 0.5 + a.profile + 0.05 * yearIndex + 0.1 * ((i * 7) % 5) + 0.2 * rand();
+      const noise = rand();
+      if (s.typical !== undefined) return typicalFigure(s.kind, s.typical, a, yearIndex, noise, share);
+      const level = 0.5 + a.profile + 0.05 * yearIndex + 0.1 * ((i * 7) % 5) + 0.2 * noise;
       if (s.kind === "count") return { amount: Math.round(a.children * 0.03 * level * share), base: 1 };
       if (s.kind === "rate") return { amount: Math.round(a.children * 0.03 * level * share), base: a.children };
       const base = Math.max(10, Math.round(a.children * 0.01 * share));
       return { amount: Math.round(base * Math.min(0.95, 0.1 + 0.5 * level * 0.5)), base };
     }),
   };
+}
+
+/**
+ * A figure near `typical`: more deprived authorities (a higher profile) a little higher, later
+ * years a little higher, and some noise; a percentage moves half as much and stays below 100.
+ */
+function typicalFigure(kind: IndicatorSpec["kind"], typical: number, a: GeneratedAuthority, yearIndex: number, noise: number, share: number): { amount: number; base: number } {
+  const factor = 0.75 + 0.4 * a.profile + 0.03 * yearIndex + 0.1 * noise;
+  if (kind === "percent") {
+    const base = Math.max(10, Math.round(a.children * 0.01 * share));
+    return { amount: Math.round(base * Math.min(0.99, (typical / 100) * (1 + (factor - 1) / 2))), base };
+  }
+  const amount = Math.round((a.children / 10_000) * typical * factor * share);
+  return kind === "count" ? { amount, base: 1 } : { amount, base: a.children };
 }
 
 function written(spec: IndicatorSpec, amount: number, base: number): string {

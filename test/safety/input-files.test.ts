@@ -59,6 +59,9 @@ test("ingest, gap, template, validate, collate and benchmark leave their inputs 
   if (verbs.includes("benchmark")) {
     const inputs = [at("children-in-need.csv"), at("statistical-neighbours.xlsx")];
     expect(await unchangedBy(inputs, ["benchmark", inputs[0]!, "--area", "Northshire", "--neighbours", inputs[1]!, "--json", at("benchmark.json"), "--out", at("benchmark.xlsx")])).toBe(0);
+    const withMap = [scorecard(), ...inputs, at("benchmark-map.json")];
+    const args = ["ingest", scorecard(), "--json", at("obs-b.json"), "--out", at("scorecard-b.xlsx"), "--benchmarks", inputs[0]!, "--area", "Northshire", "--neighbours", inputs[1]!, "--benchmark-map", at("benchmark-map.json")];
+    expect(await unchangedBy(withMap, args)).toBe(0);
   }
 });
 
@@ -71,7 +74,10 @@ test("an output pointed at an input is refused in one plain line, and the input 
   if (verbs.includes("gap")) cases.push(["gap", set(), "--json", at("g.json"), "--out", set()]);
   if (verbs.includes("template")) cases.push(["template", "--indicators", set(), "--agency", "Police", "--period", "Q2 2025/26", "--out", set()]);
   if (verbs.includes("validate")) cases.push(["validate", at("return.xlsx"), "--json", at("return.xlsx")]);
-  if (verbs.includes("benchmark")) cases.push(["benchmark", at("children-in-need.csv"), "--area", "Northshire", "--neighbours", at("statistical-neighbours.xlsx"), "--json", at("b.json"), "--out", at("statistical-neighbours.xlsx")]);
+  if (verbs.includes("benchmark")) {
+    cases.push(["benchmark", at("children-in-need.csv"), "--area", "Northshire", "--neighbours", at("statistical-neighbours.xlsx"), "--json", at("b.json"), "--out", at("statistical-neighbours.xlsx")]);
+    cases.push(["ingest", scorecard(), "--json", at("benchmark-map.json"), "--benchmarks", at("children-in-need.csv"), "--area", "Northshire", "--benchmark-map", at("benchmark-map.json")]);
+  }
   for (const args of cases) {
     const inputs = args.filter((a) => fs.existsSync(a) && a.startsWith(dir));
     const before = inputs.map(fingerprint);

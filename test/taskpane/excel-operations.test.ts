@@ -7,6 +7,7 @@ import * as jobs from "../../src/taskpane/office/jobs";
 import { describeSheets, OwnershipError, REGISTER_SHEET } from "../../src/excel/ownership";
 import * as returnJobs from "../../src/taskpane/office/returns-jobs";
 import * as collateJobs from "../../src/taskpane/office/collate-jobs";
+import * as benchmarkJobs from "../../src/taskpane/office/benchmark-jobs";
 import type { ScorecardSettings } from "../../src/taskpane/operations";
 import { ExcelHost, type SeedSheet } from "../excel-host";
 
@@ -38,6 +39,7 @@ function depsFor(host: ExcelHost) {
     loadGapJobs: jest.fn(async () => gapJobs),
     loadReturnJobs: jest.fn(async () => returnJobs),
     loadCollateJobs: jest.fn(async () => collateJobs),
+    loadBenchmarkJobs: jest.fn(async () => benchmarkJobs),
   };
   return deps;
 }

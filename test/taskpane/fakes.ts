@@ -3,12 +3,17 @@
  * built here (no Excel), so the panels are tested on what the engine really reports; writes resolve
  * with fixed results unless a test says otherwise.
  */
-import type { CellValue, Grid, GridWorkbook } from "../../src/core/grid/grid";
+import { benchmark, localAuthorities, openDataSource, publishedColumns, readNeighbourList, suggestBenchmarkMap } from "../../src/core/benchmark";
+import { isInputError } from "../../src/core/errors";
+import { DEFAULT_MAX_CELLS, type CellValue, type Grid, type GridWorkbook } from "../../src/core/grid/grid";
+import { csvToGrid, decodeText } from "../../src/files/csv";
 import type { Indicator } from "../../src/core/model";
 import { collateReturns, collateSummary, type CollateResult, type Submission } from "../../src/core/collate";
 import * as gapJobs from "../../src/taskpane/office/gap-jobs";
 import * as jobs from "../../src/taskpane/office/jobs";
-import type { Operations, ReturnCheck } from "../../src/taskpane/operations";
+import type { BenchmarkSource } from "../../src/core/benchmark";
+import type { Warning } from "../../src/core/model";
+import type { Operations, ReturnCheck, ReturnFile } from "../../src/taskpane/operations";
 
 export function gridOf(sheet: string, rows: CellValue[][]): Grid {
   return {
@@ -104,6 +109,14 @@ export const COLLATED: CollateResult = {
   notes: [],
 };
 
+/**
+ * A picked file read as the pane's benchmark jobs read it, for CSV files only: the file adapter's
+ * .xlsx reader (ExcelJS) does not load under jsdom, and the engine's CSV reader is the same one.
+ */
+export function csvWorkbook(file: ReturnFile): GridWorkbook {
+  return { file: file.name, sheets: [csvToGrid(decodeText(file.bytes).text, file.name, { maxCells: DEFAULT_MAX_CELLS })] };
+}
+
 export type FakeOperations = { [K in keyof Operations]: jest.Mock<ReturnType<Operations[K]>, Parameters<Operations[K]>> };
 
 export function fakeOperations(overrides: Partial<Operations> = {}, workbook: GridWorkbook = PARTNERSHIP): FakeOperations {
@@ -146,6 +159,31 @@ export function fakeOperations(overrides: Partial<Operations> = {}, workbook: Gr
       return { result, summary: collateSummary(result) };
     },
     writeCollation: async () => ({ summary: "Wrote the sheets “Submissions”, “Collated observations”, “Missing and conflicts” and “Issues”. Only sheets the add-in wrote were replaced." }),
+    // The real engine on CSV files (see csvWorkbook).
+    readOpenDataFiles: async (files) => {
+      const sources: BenchmarkSource[] = [];
+      const problems: string[] = [];
+      const warnings: Warning[] = [];
+      for (const f of files) {
+        try {
+          const read = openDataSource(csvWorkbook(f));
+          sources.push(read.source);
+          warnings.push(...read.warnings);
+        } catch (e) {
+          if (!isInputError(e)) throw e;
+          problems.push(e.message);
+        }
+      }
+      return { sources, areas: localAuthorities(sources), columns: publishedColumns(sources), problems, warnings };
+    },
+    readNeighbourFile: async (file) => {
+      const list = readNeighbourList(csvWorkbook(file));
+      return { file: file.name, list, authorities: list.entries.length };
+    },
+    compareArea: async (request) => benchmark(request.sources, { area: request.area, neighbours: request.neighbours }),
+    suggestLinks: async (indicators, columns) => suggestBenchmarkMap(indicators, columns),
+    readSavedBenchmarks: async () => null,
+    saveBenchmarks: async () => ({ summary: "Wrote the sheet “Benchmark settings”. Only sheets the add-in wrote were replaced." }),
   };
   const all = { ...defaults, ...overrides };
   const mocks: Record<string, jest.Mock> = {};

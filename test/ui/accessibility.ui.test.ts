@@ -1,6 +1,7 @@
 /**
  * axe-core finds nothing wrong with the pane in its light, dark and high-contrast looks, in every
- * state a person meets: each tab, a workbook read and a sheet's details open, results and
+ * state a person meets: each tab, a workbook read and a sheet's details open, benchmarks compared
+ * and linked, results and
  * failures shown, a question before replacing a sheet edited by hand, a return checked with its
  * issues, a template's choices and the template written, outside Office, and when Excel does not
  * answer.
@@ -10,6 +11,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import type { Page } from "playwright-core";
 import { agencyReturn } from "../core/collate/kit";
+import { ROOT } from "./harness/build";
 import { pickFileWithMouse } from "./harness/files";
 import { axeViolations, describeViolations } from "./harness/axe";
 import { usePane } from "./harness/pane";
@@ -63,6 +65,31 @@ describe.each(THEMES)("accessibility, %s theme", (theme) => {
     await waitForStatus(importSection, "Written");
     await expectNoViolations(page, "with the indicator sheets written");
     await screenshot();
+  });
+
+  test("benchmarks: the files read, an area compared, links suggested, and the Scorecard written with them", async () => {
+    const { page } = await pane.open({ theme, host: await seedFromFile("assets/samples/partnership-scorecard-q2-2025-26.xlsx") });
+    const analyst = panel(page, "Analyst");
+    const importSection = analyst.getByRole("region", { name: "Import a workbook" });
+    await importSection.getByRole("button", { name: "Read this workbook" }).click();
+    await waitForStatus(importSection, "Read");
+    const benchmarks = analyst.getByRole("region", { name: "Benchmarks" });
+    await pickFileWithMouse(page, benchmarks.getByRole("button", { name: "Choose open-data files" }), path.join(ROOT, "assets/samples/open-data/children-in-need.csv"));
+    await waitForStatus(benchmarks, "Files read");
+    const area = benchmarks.getByRole("combobox", { name: "Area" });
+    await area.click();
+    await area.fill("North");
+    await expectNoViolations(page, "with the area box open");
+    await page.getByRole("option", { name: /^Northshire/ }).click();
+    await benchmarks.getByRole("button", { name: "Compare" }).click();
+    await benchmarks.getByRole("list", { name: "How Northshire compares" }).waitFor();
+    await benchmarks.getByRole("button", { name: "Suggest links from the names" }).click();
+    await waitForStatus(benchmarks, "Suggested");
+    await expectNoViolations(page, "with an area compared and links suggested");
+    const scorecard = analyst.getByRole("region", { name: "Scorecard" });
+    await scorecard.getByRole("button", { name: "Apply and write the Scorecard" }).click();
+    await waitForStatus(scorecard, "Scorecard written");
+    await expectNoViolations(page, "with the Scorecard written with benchmarks");
   });
 
   test("a result and a failure shown", async () => {

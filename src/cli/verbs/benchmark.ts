@@ -5,10 +5,8 @@
  * 2, with one plain sentence, when a file is not open data, the list is not a neighbour list,
  * or the area is not in the files (with the names that come close).
  */
-import { benchmark, benchmarkPlan, leftOutTotals, readNeighbourList, type BenchmarkResult, type BenchmarkSource, type NeighbourList } from "../../core/benchmark";
-import { InputError } from "../../core/errors";
-import type { Observation, Warning } from "../../core/model";
-import { detectOpenData, readOpenData, type Place } from "../../core/opendata";
+import { benchmark, benchmarkPlan, leftOutTotals, openDataSource, readNeighbourList, type BenchmarkResult, type BenchmarkSource, type NeighbourList } from "../../core/benchmark";
+import type { Warning } from "../../core/model";
 import { renderPlanToXlsx } from "../../files";
 import { readWorkbookFile } from "../../files/node";
 import { assertNotAnInput, assertReadable, writeJson, writeOutput } from "../io";
@@ -24,28 +22,7 @@ export interface BenchmarkArgs {
 /** Every open-data sheet of a file; a file with none is not what the verb takes. */
 export async function readOpenDataFile(file: string): Promise<{ source: BenchmarkSource; warnings: Warning[] }> {
   assertReadable(file);
-  const workbook = await readWorkbookFile(file);
-  const observations: Observation[] = [];
-  const places: Place[] = [];
-  const warnings: Warning[] = [];
-  let sheets = 0;
-  for (const grid of workbook.sheets) {
-    const layout = detectOpenData(grid);
-    if (!layout) continue;
-    const read = readOpenData(grid, workbook.file, layout);
-    sheets++;
-    // Not push(...): a sheet's worth of observations would overflow the stack.
-    for (const o of read.observations) observations.push(o);
-    for (const p of read.places) places.push(p);
-    for (const w of read.warnings) warnings.push(w);
-  }
-  if (sheets === 0) {
-    throw new InputError(
-      `"${workbook.file}" is not official statistics in the open data format: benchmark needs columns such as time_period, time_identifier, geographic_level, la_name or old_la_code, and columns of figures.`,
-      { file: workbook.file },
-    );
-  }
-  return { source: { file: workbook.file, observations, places }, warnings };
+  return openDataSource(await readWorkbookFile(file));
 }
 
 async function readNeighbours(file: string | undefined): Promise<NeighbourList | null> {

@@ -1,14 +1,19 @@
 /**
- * `ingest FILE --json OUT.json [--out OUT.xlsx] [--rag-rule RULE.json]`
+ * `ingest FILE --json OUT.json [--out OUT.xlsx] [--rag-rule RULE.json]
+ *  [--benchmarks OPEN_DATA... --area NAME_OR_CODE [--neighbours LIST] [--benchmark-map MAP.json]]`
  * (../shared/contract/CLI.md): every observation in a circulated workbook, rated against its
- * target, and optionally the structured indicator workbook with its live scorecard.
+ * target, and optionally the structured indicator workbook with its live scorecard. With
+ * --benchmarks, the indicators linked to official statistics (by the map, or else by their
+ * names, each such link a warning) get England, region and neighbour columns and a trend chart
+ * on the scorecard, and the JSON gets a "benchmarks" object (an addition to the contract).
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { BENCHMARK_LINK_WARNING_CODES, BENCHMARK_NOTES, linkBenchmarks, readNeighbourList, type BenchmarkSource, type LinkedBenchmarks, type ScorecardBenchmarks } from "../../core/benchmark";
 import { InputError } from "../../core/errors";
 import { indicatorsSheet, observationsSheet } from "../../core/indicator-sheets";
 import { ingestWorkbook, isDoubt } from "../../core/ingest";
-import { firstProblem, type IngestResult, type Period } from "../../core/model";
+import { BenchmarkMapSchema, firstProblem, type BenchmarkMap, type IngestResult, type Period, type Warning } from "../../core/model";
 import { readPeriodLabel } from "../../core/returns/request";
 import type { WorkbookPlan } from "../../core/plan/plan";
 import { applyRag, RagRuleSchema, type RagRule } from "../../core/rag";
@@ -17,6 +22,7 @@ import { renderPlanToXlsx } from "../../files";
 import { readWorkbookFile } from "../../files/node";
 import { assertNotAnInput, assertReadable, writeJson, writeOutput } from "../io";
 import { EXIT_DONE, EXIT_INPUT_HAS_ERRORS } from "../run";
+import { readOpenDataFile } from "./benchmark";
 
 export interface IngestArgs {
   json: string;
@@ -24,6 +30,11 @@ export interface IngestArgs {
   ragRule?: string;
   /** The period of figures on sheets that name none. */
   period?: string;
+  /** Open-data files whose figures are set beside the indicators (commander's variadic option). */
+  benchmarks?: string[];
+  area?: string;
+  neighbours?: string;
+  benchmarkMap?: string;
 }
 
 /** A RAG rule file: JSON in the shape of RagRuleSchema; anything else is one plain sentence. */
@@ -41,11 +52,65 @@ export function readRagRule(file: string | undefined): RagRule {
   return parsed.data;
 }
 
+/** A benchmark map file: JSON in the shape of BenchmarkMapSchema; anything else is one plain sentence. */
+export function readBenchmarkMap(file: string | undefined): BenchmarkMap | null {
+  if (file === undefined) return null;
+  assertReadable(file);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(fs.readFileSync(file, "utf8"));
+  } catch {
+    throw new InputError(`The benchmark map ${file} is not valid JSON.`, { file });
+  }
+  const parsed = BenchmarkMapSchema.safeParse(raw);
+  if (!parsed.success) throw new InputError(`The benchmark map ${file} cannot be used: ${firstProblem(parsed.error)}.`, { file });
+  return parsed.data;
+}
+
+/** --area, --neighbours and --benchmark-map mean nothing without --benchmarks, and --benchmarks needs --area. */
+function checkBenchmarkOptions(args: IngestArgs): void {
+  const files = args.benchmarks ?? [];
+  if (files.length === 0) {
+    const stray = [args.area !== undefined ? "--area" : null, args.neighbours !== undefined ? "--neighbours" : null, args.benchmarkMap !== undefined ? "--benchmark-map" : null].filter(Boolean);
+    if (stray.length > 0) throw new InputError(`${stray.join(" and ")} ${stray.length === 1 ? "goes" : "go"} with --benchmarks: give the open-data files to compare with, or leave ${stray.length === 1 ? "it" : "them"} out.`);
+    return;
+  }
+  if (args.area === undefined || args.area.trim() === "") {
+    throw new InputError("--benchmarks needs --area: the local authority the scorecard is for, by name, nine-character code (E08000016) or three-digit number (370).");
+  }
+}
+
+/** The benchmarks as the JSON gives them: the area, the neighbours, the map used, and each linked indicator's published figures. */
+export function benchmarksJson(linked: LinkedBenchmarks): ScorecardBenchmarks & { map: BenchmarkMap } {
+  return { ...linked.benchmarks, map: linked.map };
+}
+
+/** Reads the open-data files and the neighbour list, and links the indicators to them. */
+export async function benchmarksFor(result: IngestResult, args: IngestArgs): Promise<{ linked: LinkedBenchmarks; warnings: Warning[] } | null> {
+  const files = args.benchmarks ?? [];
+  if (files.length === 0) return null;
+  const map = readBenchmarkMap(args.benchmarkMap);
+  const sources: BenchmarkSource[] = [];
+  const warnings: Warning[] = [];
+  for (const f of files) {
+    const read = await readOpenDataFile(f);
+    sources.push(read.source);
+    warnings.push(...read.warnings);
+  }
+  let neighbours = null;
+  if (args.neighbours !== undefined) {
+    assertReadable(args.neighbours);
+    neighbours = readNeighbourList(await readWorkbookFile(args.neighbours));
+  }
+  const linked = linkBenchmarks(result.indicators, sources, { area: args.area ?? "", neighbours, map });
+  return { linked, warnings: [...warnings, ...linked.warnings] };
+}
+
 /** The workbook `--out` writes: the scorecard first (what people read), then the two tables. */
-export function indicatorWorkbookPlan(result: IngestResult, rule: RagRule): WorkbookPlan {
+export function indicatorWorkbookPlan(result: IngestResult, rule: RagRule, benchmarks: ScorecardBenchmarks | null = null): WorkbookPlan {
   return {
     sheets: [
-      ...scorecardPlan(result.observations, result.indicators, rule, { groupBy: "agency" }),
+      ...scorecardPlan(result.observations, result.indicators, rule, { groupBy: "agency", benchmarks }),
       indicatorsSheet(result.indicators),
       observationsSheet(result.observations),
     ],
@@ -66,7 +131,7 @@ export async function ingestFile(file: string, rule: RagRule, defaultPeriod?: Pe
  * nothing is in doubt.
  */
 export function doubtSummary(file: string, warnings: IngestResult["warnings"]): string[] {
-  const doubts = warnings.filter((w) => isDoubt(w.code));
+  const doubts = warnings.filter((w) => isDoubt(w.code, BENCHMARK_LINK_WARNING_CODES, BENCHMARK_NOTES));
   if (doubts.length === 0) return [];
   const lines = [`${file} was read, but some of it is in doubt; look at these before using the figures:`];
   for (const w of doubts.slice(0, 12)) lines.push(`  ${w.code}${w.sheet ? ` (sheet "${w.sheet}"${w.cell ? `, ${w.cell}` : ""})` : ""}: ${w.message}`);
@@ -75,17 +140,21 @@ export function doubtSummary(file: string, warnings: IngestResult["warnings"]): 
 }
 
 export async function runIngest(file: string, args: IngestArgs): Promise<number> {
-  assertNotAnInput(args.json, [file], "--json");
-  if (args.out) assertNotAnInput(args.out, [file], "--out");
+  checkBenchmarkOptions(args);
+  const inputs = [file, ...(args.benchmarks ?? []), ...[args.neighbours, args.benchmarkMap, args.ragRule].filter((f): f is string => f !== undefined)];
+  assertNotAnInput(args.json, inputs, "--json");
+  if (args.out) assertNotAnInput(args.out, inputs, "--out");
   const rule = readRagRule(args.ragRule);
   let period: Period | undefined;
   if (args.period !== undefined) {
     period = readPeriodLabel(args.period) ?? undefined;
     if (!period) throw new InputError(`--period "${args.period}" is not a period this tool can read; write it as "2024/25", "Q2 2025/26" or "Sep 2025".`);
   }
-  const result = await ingestFile(file, rule, period);
-  writeJson(args.json, result);
-  if (args.out) writeOutput(args.out, await renderPlanToXlsx(indicatorWorkbookPlan(result, rule)));
+  const ingested = await ingestFile(file, rule, period);
+  const benchmarks = await benchmarksFor(ingested, args);
+  const result: IngestResult = benchmarks ? { ...ingested, warnings: [...ingested.warnings, ...benchmarks.warnings] } : ingested;
+  writeJson(args.json, benchmarks ? { ...result, benchmarks: benchmarksJson(benchmarks.linked) } : result);
+  if (args.out) writeOutput(args.out, await renderPlanToXlsx(indicatorWorkbookPlan(result, rule, benchmarks?.linked.benchmarks ?? null)));
   const doubts = doubtSummary(path.basename(file), result.warnings);
   if (doubts.length === 0) return EXIT_DONE;
   process.stderr.write(doubts.join("\n") + "\n");

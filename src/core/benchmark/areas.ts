@@ -15,6 +15,7 @@
 import type { Area } from "../model/model";
 import { editDistance, normaliseAreaName } from "../opendata/area-names";
 import type { Place } from "../opendata/read";
+import type { BenchmarkSource } from "./compare";
 
 export type MatchedBy = "old code" | "code" | "name" | "normalised name";
 
@@ -173,4 +174,24 @@ export function currentCode(record: AreaRecord): string | null {
 export function describeArea(record: AreaRecord): string {
   const code = record.oldCode ?? currentCode(record);
   return code ? `${displayName(record)} (${code})` : displayName(record);
+}
+
+/** A local authority as a person chooses it: its name, its codes and its region. */
+export interface AreaSummary {
+  name: string;
+  /** The three-digit number (370), where the files give it. */
+  oldCode: string | null;
+  /** The current nine-character code (E08000016). */
+  code: string | null;
+  region: string | null;
+}
+
+/** Every local authority the files have figures for, once (across codes and spellings), by name. */
+export function localAuthorities(sources: readonly BenchmarkSource[]): AreaSummary[] {
+  const directory = new AreaDirectory();
+  for (const s of sources) directory.addPlaces(s.places);
+  return directory
+    .ofLevel("local authority")
+    .map((r) => ({ name: displayName(r), oldCode: r.oldCode, code: currentCode(r), region: r.region?.name ?? null }))
+    .sort((a, b) => a.name.localeCompare(b.name));
 }

@@ -56,7 +56,16 @@ export interface BenchmarkRow {
   regionStatus: ObservationStatus | null;
   /** Addition: for a London borough, Inner or Outer London's figure. */
   subRegion?: number | null;
+  /** Addition, only when asked for (`trend`): the area's and England's figures at every period, oldest first. */
+  trend?: TrendPoint[];
   source: SourceCell;
+}
+
+/** One period of a trend: null where the figure is withheld or there is no row. */
+export interface TrendPoint {
+  period: Period;
+  value: number | null;
+  england: number | null;
 }
 
 export interface BenchmarkResult {
@@ -70,6 +79,8 @@ export interface BenchmarkOptions {
   /** What the user typed: a name, a nine-character code or a three-digit old code. */
   area: string;
   neighbours: NeighbourList | null;
+  /** Also give each row the area's and England's figures at every period (for the scorecard's trend charts). */
+  trend?: boolean;
 }
 
 interface Slot {
@@ -249,6 +260,17 @@ function latestSlot(series: Series, key: string): Slot | null {
   return best;
 }
 
+/** The area's and England's figures at every period where either has a row, oldest first. */
+function trendOf(series: Series, key: string): TrendPoint[] {
+  return [...series.slots.values()]
+    .filter((slot) => slot.authorities.has(key) || slot.national !== null)
+    .sort((a, b) => a.period.start.localeCompare(b.period.start) || a.period.end.localeCompare(b.period.end))
+    .map((slot) => {
+      const own = slot.authorities.get(key);
+      return { period: slot.period, value: isFigure(own) ? own.value : null, england: isFigure(slot.national) ? slot.national.value : null };
+    });
+}
+
 function neighbourFigures(slot: Slot, neighbours: (AreaRecord | null)[]): BenchmarkRow["neighbours"] {
   let sum = 0;
   let count = 0;
@@ -321,6 +343,7 @@ export function benchmark(sources: readonly BenchmarkSource[], options: Benchmar
       const part = slot.regions.get(subRegion.key);
       row.subRegion = isFigure(part) ? part.value : null;
     }
+    if (options.trend) row.trend = trendOf(s, record.key);
     rows.push(row);
   }
 

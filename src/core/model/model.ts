@@ -239,3 +239,47 @@ export const ValidationIssueSchema = z.object({
   indicatorId: z.string().nullable().optional(),
 });
 export type ValidationIssue = z.infer<typeof ValidationIssueSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Benchmarks: the partnership's own indicators mapped to published official statistics.
+
+/**
+ * One of the partnership's indicators compared with one published figure: which indicator (by
+ * ID, or by name where the set gives none), then where the published figure is: the open-data
+ * file (by file name; the file itself is picked each time), the indicator column as published
+ * and the breakdown's values. A file with one row per area and period needs no breakdown.
+ */
+export const BenchmarkLinkSchema = z
+  .object({
+    indicatorId: z.string().min(1).nullable().optional(),
+    /** The indicator's name, so that the map reads on its own and matches where there is no ID. */
+    indicator: z.string().min(1).nullable().optional(),
+    /** The open-data file's name ("children-in-need.csv"); absent: whichever file given has the column. */
+    file: z.string().min(1).nullable().optional(),
+    /** The indicator column as published ("rereferrals_percent"). */
+    column: z.string().min(1),
+    /** The values of the file's breakdown columns, by heading ({ "category": "Children in need" }). */
+    breakdown: z.record(z.string(), z.string()).optional(),
+  })
+  .refine((l) => Boolean(l.indicatorId) || Boolean(l.indicator), { message: "give the indicator's ID or its name" });
+export type BenchmarkLink = z.infer<typeof BenchmarkLinkSchema>;
+
+/** The map a partnership keeps (`ingest --benchmark-map MAP.json`, and the pane's Benchmarks section). */
+export const BenchmarkMapSchema = z.object({
+  name: z.string().optional(),
+  links: z.array(BenchmarkLinkSchema),
+});
+export type BenchmarkMap = z.infer<typeof BenchmarkMapSchema>;
+
+/**
+ * What the task pane keeps in the workbook for its Benchmarks section (on a hidden sheet the
+ * add-in owns): the area, the names of the files last used (the files themselves are picked
+ * each time; nothing is stored but their names) and the map.
+ */
+export const BenchmarkSettingsSchema = z.object({
+  area: z.string().nullable(),
+  neighbourFile: z.string().nullable(),
+  files: z.array(z.string()),
+  map: BenchmarkMapSchema,
+});
+export type BenchmarkSettings = z.infer<typeof BenchmarkSettingsSchema>;

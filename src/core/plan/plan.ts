@@ -103,8 +103,8 @@ export interface ProtectionPlan {
 }
 
 export interface ChartPlan {
-  /** "line": a trend, the first column the categories (periods), each further column a line. */
-  kind: "barClustered" | "columnClustered" | "columnStacked" | "pie" | "line";
+  /** Office.js's chart types. `lineMarkers`: a line per series with a marker at each point, the shape differing by series. */
+  kind: "barClustered" | "columnClustered" | "columnStacked" | "pie" | "lineMarkers";
   title: string;
   /** Source range including headings, e.g. "A1:D4". Series are in columns. */
   source: string;

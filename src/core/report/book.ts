@@ -306,7 +306,7 @@ function areaPage(index: number, total: number, area: ContentArea, rows: Scoreca
     const width = values[0]!.length;
     const slot = { row: r + Math.floor(k / 2) * CHART_ROWS, col: (k % 2) * CHART_COLS };
     cells.charts.push({
-      kind: "line",
+      kind: "lineMarkers",
       title: f.row.name,
       source: rangeAddress(trendTop + 1, dataCol, trendTop + values.length, dataCol + width - 1),
       from: cellAddress(slot.row, slot.col),

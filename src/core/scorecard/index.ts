@@ -1,3 +1,4 @@
 export * from "./direction";
 export * from "./rows";
 export * from "./scorecard";
+export * from "./benchmarks";

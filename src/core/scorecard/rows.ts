@@ -2,6 +2,7 @@
  * The scorecard's content before it is laid out: which periods make the columns, which rows
  * there are (one per indicator and agency), how rows group, and what each row is rated against.
  */
+import type { IndicatorBenchmark, ScorecardBenchmarks } from "../benchmark/links";
 import type { Indicator, Observation, Period, Unit } from "../model";
 import { effectiveRating, indexIndicators, nameKey, type EffectiveRating, type RagRule } from "../rag";
 
@@ -22,6 +23,8 @@ export interface ScorecardRow {
   /** What the latest figure is rated against. */
   rating: EffectiveRating;
   comparators: Record<string, number>;
+  /** The official statistics this indicator is compared with, where it is linked to them. */
+  benchmark: IndicatorBenchmark | null;
 }
 
 export interface ScorecardGroup {
@@ -117,7 +120,19 @@ function draftRows(observations: readonly Observation[], indicators: readonly In
   return [...drafts.values()].sort((a, b) => a.order - b.order || (a.agency ?? "").localeCompare(b.agency ?? ""));
 }
 
-function toRow(d: Draft, periods: readonly Period[], rule: RagRule, groupBy: ScorecardGroupBy): ScorecardRow {
+/** Finds a row's benchmark: by the indicator's ID, then by its name. */
+function benchmarkFinder(benchmarks: ScorecardBenchmarks | null | undefined): (d: { id: string | null; name: string }) => IndicatorBenchmark | null {
+  if (!benchmarks) return () => null;
+  const byId = new Map<string, IndicatorBenchmark>();
+  const byName = new Map<string, IndicatorBenchmark>();
+  for (const b of benchmarks.indicators) {
+    if (b.indicatorId !== null && !byId.has(nameKey(b.indicatorId))) byId.set(nameKey(b.indicatorId), b);
+    if (!byName.has(nameKey(b.indicator))) byName.set(nameKey(b.indicator), b);
+  }
+  return (d) => (d.id !== null ? byId.get(nameKey(d.id)) : undefined) ?? byName.get(nameKey(d.name)) ?? null;
+}
+
+function toRow(d: Draft, periods: readonly Period[], rule: RagRule, groupBy: ScorecardGroupBy, benchmarkOf: (d: Draft) => IndicatorBenchmark | null): ScorecardRow {
   const byPeriod = new Map<string, Observation>();
   for (const o of d.observations) if (!byPeriod.has(periodKey(o.period))) byPeriod.set(periodKey(o.period), o);
   const own = periods.map(periodKey).filter((k) => byPeriod.has(k));
@@ -137,6 +152,7 @@ function toRow(d: Draft, periods: readonly Period[], rule: RagRule, groupBy: Sco
     previous,
     rating: effectiveRating(rule, d.indicator, latestObs),
     comparators: d.indicator?.comparators ?? {},
+    benchmark: benchmarkOf(d),
   };
 }
 
@@ -157,8 +173,10 @@ export function scorecardContent(
   indicators: readonly Indicator[],
   rule: RagRule,
   groupBy: ScorecardGroupBy,
+  benchmarks?: ScorecardBenchmarks | null,
 ): ScorecardContent {
   const periods = collectPeriods(observations);
-  const rows = draftRows(observations, indicators).map((d) => toRow(d, periods, rule, groupBy));
+  const benchmarkOf = benchmarkFinder(benchmarks);
+  const rows = draftRows(observations, indicators).map((d) => toRow(d, periods, rule, groupBy, benchmarkOf));
   return { periods, groups: groupRows(rows), comparators: comparatorNames(indicators) };
 }

@@ -13,10 +13,12 @@
  * the structure. The figures themselves are also written as Excel tables elsewhere (the
  * indicators and observations sheets), which is where sorting and filtering belong.
  */
+import type { ScorecardBenchmarks } from "../benchmark/links";
 import { cellAddress, columnLetters, rangeAddress } from "../grid/address";
 import type { Indicator, Observation, Unit } from "../model";
 import type { CellStyle, ConditionalFormatPlan, NumberFormatPlan, PlanValue, SheetPlan, StylePlan } from "../plan/plan";
 import { ragConditionFormula, ragFormula, type RagCellRefs, type RagRule } from "../rag";
+import { AGAINST_STYLES, againstEnglandCondition, againstEnglandFormula, trendPointer, trendSection, type TrendBlock, type TrendSection } from "./benchmarks";
 import { directionFormula } from "./direction";
 import { periodKey, scorecardContent, type ScorecardContent, type ScorecardGroupBy, type ScorecardRow } from "./rows";
 
@@ -26,6 +28,8 @@ export interface ScorecardOptions {
   title?: string;
   /** Defaults to "Scorecard". */
   sheetName?: string;
+  /** Official statistics to set beside the indicators linked to them (columns, and trend charts below the table). */
+  benchmarks?: ScorecardBenchmarks | null;
 }
 
 /** Excel's own "good / neutral / bad" styles: each passes contrast for its text on its fill. */
@@ -61,7 +65,8 @@ const INPUT_STYLE: CellStyle = { bold: true, fill: "#FFF2CC" };
 
 type ColumnKey =
   | "indicator" | "id" | "other" | "unit" | "latest" | "target" | "bandLow" | "bandHigh"
-  | "polarity" | "previous" | "direction" | "rag" | "green" | "amber";
+  | "polarity" | "previous" | "direction" | "rag" | "green" | "amber"
+  | "officialPeriod" | "england" | "region" | "neighbourMean" | "neighbourCount" | "neighbourLeftOut" | "againstEngland" | "trend";
 
 interface Column {
   key: ColumnKey | { period: string } | { comparator: string };
@@ -91,15 +96,40 @@ export interface ScorecardLayout {
   rows: ScorecardLayoutRow[];
   /** Zero-based last row of the body (the header row when there are no rows). */
   lastRow: number;
+  /** The trend charts below the table, where indicators are linked to official statistics. */
+  trend: TrendSection | null;
 }
 
-function buildColumns(content: ScorecardContent, groupBy: ScorecardGroupBy): ScorecardColumns {
+/**
+ * The official-statistics columns, after everything else: which period they are for, England,
+ * the region, the neighbours (mean, how many had a figure, how many were left out), the words
+ * against England, and where the trend chart is. A heading that a comparator of the indicator
+ * set already uses ("England") is marked as official, so no two columns share a heading.
+ */
+function benchmarkColumns(content: ScorecardContent, benchmarks: ScorecardBenchmarks): Column[] {
+  const taken = new Set(content.comparators.map((c) => c.trim().toLowerCase()));
+  const header = (h: string) => (taken.has(h.toLowerCase()) ? `${h} (official)` : h);
+  return [
+    { key: "officialPeriod", header: "Official figures for", width: 21 },
+    { key: "england", header: header("England"), width: 10 },
+    { key: "region", header: header(benchmarks.area.region ?? "Region"), width: 10 },
+    { key: "neighbourMean", header: header("Neighbours' mean"), width: 11 },
+    { key: "neighbourCount", header: "Neighbours with a figure", width: 11 },
+    { key: "neighbourLeftOut", header: "Neighbours left out", width: 11 },
+    { key: "againstEngland", header: "Against England", width: 20 },
+    { key: "trend", header: "Trend", width: 16 },
+  ];
+}
+
+function buildColumns(content: ScorecardContent, groupBy: ScorecardGroupBy, benchmarks: ScorecardBenchmarks | null): ScorecardColumns {
   const rows = content.groups.flatMap((g) => g.rows);
   const hasBand = rows.some((r) => r.rating.polarity === "band");
   const hasOwnThresholds = rows.some((r) => r.rating.ownThresholds);
+  const linked = benchmarks !== null && rows.some((r) => r.benchmark !== null);
   const planned: Column[] = [
     { key: "indicator", header: "Indicator", width: 46 },
-    { key: "id", header: "ID", width: 9 },
+    // Wide enough for the area's name too, which heads this column in the trend blocks below the table.
+    { key: "id", header: "ID", width: linked && benchmarks ? Math.max(9, Math.ceil(benchmarks.area.name.length * 1.1) + 1) : 9 },
     { key: "other", header: groupBy === "agency" ? "Content area" : "Agency", width: 22 },
     { key: "unit", header: "Unit", width: 8 },
     ...content.periods.map((p) => ({ key: { period: periodKey(p) }, header: p.label, width: 10 })),
@@ -114,6 +144,7 @@ function buildColumns(content: ScorecardContent, groupBy: ScorecardGroupBy): Sco
       ? [{ key: "green" as const, header: "Green at least", width: 10 }, { key: "amber" as const, header: "Amber at least", width: 10 }]
       : []),
     ...content.comparators.map((c) => ({ key: { comparator: c }, header: c, width: 11 })),
+    ...(linked && benchmarks ? benchmarkColumns(content, benchmarks) : []),
   ];
   // Wide enough for the heading: bold text needs a little more than its length in Excel's units.
   const all = planned.map((c) => ({ ...c, width: Math.max(c.width, Math.ceil(c.header.length * 1.1) + 1) }));
@@ -182,7 +213,7 @@ function pointAt(columns: ScorecardColumns, period: string | null, row: number):
   return { formula: `IF(${ref}="","",${ref})` };
 }
 
-function indicatorValues(columns: ScorecardColumns, r: ScorecardRow, row: number, groupBy: ScorecardGroupBy): PlanValue[] {
+function indicatorValues(columns: ScorecardColumns, r: ScorecardRow, row: number, groupBy: ScorecardGroupBy, trendBlocks: ReadonlyMap<object, TrendBlock>): PlanValue[] {
   const values: PlanValue[] = columns.all.map(() => null);
   const put = (key: ColumnKey, v: PlanValue) => {
     const i = columns.index[key];
@@ -214,7 +245,40 @@ function indicatorValues(columns: ScorecardColumns, r: ScorecardRow, row: number
   });
   put("rag", { formula: ragFormula(refs) });
   for (const [name, c] of columns.comparators) values[c] = r.comparators[name] ?? null;
+  const b = r.benchmark?.published;
+  if (b && columns.index.againstEngland !== undefined) {
+    put("officialPeriod", b.period.label);
+    put("england", b.england);
+    put("region", b.region);
+    put("neighbourMean", b.neighbours.mean);
+    // With no neighbour list there are no neighbours to count: blank, not a misleading 0.
+    const listed = b.neighbours.count + b.neighbours.leftOut + b.neighbours.missing;
+    put("neighbourCount", listed > 0 ? b.neighbours.count : null);
+    put("neighbourLeftOut", listed > 0 ? b.neighbours.leftOut : null);
+    put("againstEngland", { formula: againstEnglandFormula(againstRefs(columns, row)) });
+    put("trend", trendPointer(r.benchmark ? trendBlocks.get(r.benchmark) : undefined));
+  }
   return values;
+}
+
+/** The cells "Against England" reads on one row. */
+function againstRefs(columns: ScorecardColumns, row: number) {
+  return { latest: rowRef(columns, "latest", row), england: rowRef(columns, "england", row), polarity: rowRef(columns, "polarity", row) };
+}
+
+/** Two rules over the whole "Against England" column, after the RAG rules: blue where better, orange where worse. */
+export function againstEnglandFormats(columns: ScorecardColumns, top: number, bottom: number): ConditionalFormatPlan[] {
+  const c = col(columns, "againstEngland");
+  const range = rangeAddress(top, c, bottom, c);
+  const refs = againstRefs(columns, top);
+  return (["better", "worse"] as const).map((which, i) => ({
+    kind: "expression" as const,
+    range,
+    formula: againstEnglandCondition(refs, which),
+    style: { ...AGAINST_STYLES[which], bold: true },
+    priority: 4 + i,
+    stopIfTrue: true,
+  }));
 }
 
 function layoutRows(content: ScorecardContent): ScorecardLayoutRow[] {
@@ -242,6 +306,24 @@ const HOW_TO_READ =
   "RAG: G green, A amber, R red, blank no rating (no target, polarity or figure). Lower is better: achievement " +
   "is target ÷ actual. Band: green inside. ▲ Improving / ▼ Worsening allow for polarity. Edit a threshold, " +
   "figure or target to re-rate.";
+
+const HOW_TO_READ_BENCHMARKS =
+  "Against England: the latest figure beside England's published one, allowing for polarity; trend charts are below the table.";
+
+/** Each linked indicator once, in the table's order (an indicator reported by two agencies has one chart). */
+function linkedInOrder(content: ScorecardContent) {
+  const seen = new Set<object>();
+  const out = [];
+  for (const g of content.groups) {
+    for (const r of g.rows) {
+      if (r.benchmark && !seen.has(r.benchmark)) {
+        seen.add(r.benchmark);
+        out.push(r.benchmark);
+      }
+    }
+  }
+  return out;
+}
 
 function legendBlocks(rule: RagRule, title: string, width: number): PlanValue[][] {
   const row = (cells: PlanValue[]) => [...cells, ...Array<PlanValue>(Math.max(0, width - cells.length)).fill(null)];
@@ -327,6 +409,9 @@ function figureRanges(columns: ScorecardColumns): { left: number; right: number 
   const ranges: { left: number; right: number }[] = [{ left: col(columns, "unit") + 1, right: col(columns, "rag") }];
   const comparators = [...columns.comparators.values()];
   if (comparators.length > 0) ranges.push({ left: Math.min(...comparators), right: Math.max(...comparators) });
+  const england = columns.index.england;
+  const mean = columns.index.neighbourMean;
+  if (england !== undefined && mean !== undefined) ranges.push({ left: england, right: mean });
   return ranges;
 }
 
@@ -346,26 +431,37 @@ export function buildScorecard(
   rule: RagRule,
   options: ScorecardOptions,
 ): { sheet: SheetPlan; layout: ScorecardLayout } {
-  const content = scorecardContent(observations, indicators, rule, options.groupBy);
-  const columns = buildColumns(content, options.groupBy);
+  const benchmarks = options.benchmarks ?? null;
+  const content = scorecardContent(observations, indicators, rule, options.groupBy, benchmarks);
+  const columns = buildColumns(content, options.groupBy, benchmarks);
   const rows = layoutRows(content);
   const lastRow = rows[rows.length - 1]?.row ?? SCORECARD_ROWS.header;
-  const layout: ScorecardLayout = { columns, rows, lastRow };
+  const trend = benchmarks && columns.index.againstEngland !== undefined ? trendSection(benchmarks, linkedInOrder(content), lastRow + 2) : null;
+  const layout: ScorecardLayout = { columns, rows, lastRow, trend };
   const width = columns.all.length;
   const lastCol = width - 1;
+  const trendBlocks = new Map<object, TrendBlock>((trend?.blocks ?? []).map((b) => [b.benchmark, b]));
 
   const body: PlanValue[][] = rows.map((r) =>
     r.kind === "group" || !r.source
       ? [r.label, ...Array<PlanValue>(width - 1).fill(null)]
-      : indicatorValues(columns, r.source, r.row, options.groupBy),
+      : indicatorValues(columns, r.source, r.row, options.groupBy, trendBlocks),
   );
   const polarityCol = col(columns, "polarity");
+  const legend = legendBlocks(rule, scorecardTitle(content, options), width);
+  if (trend) legend[SCORECARD_ROWS.howTo]![0] = `${HOW_TO_READ} ${HOW_TO_READ_BENCHMARKS}`;
   const sheet: SheetPlan = {
     name: options.sheetName ?? "Scorecard",
-    blocks: [{ at: "A1", values: [...legendBlocks(rule, scorecardTitle(content, options), width), columns.all.map((c) => c.header), ...body] }],
-    numberFormats: [...shareFormats(layout), ...numberFormats(layout, figureRanges(columns))],
-    styles: styles(layout, lastCol),
-    conditionalFormats: rows.length > 0 ? ragConditionalFormats(columns, SCORECARD_ROWS.firstData, lastRow) : [],
+    blocks: [{ at: "A1", values: [...legend, columns.all.map((c) => c.header), ...body] }, ...(trend?.values ?? [])],
+    numberFormats: [...shareFormats(layout), ...numberFormats(layout, figureRanges(columns)), ...(trend?.numberFormats ?? [])],
+    styles: [...styles(layout, lastCol), ...(trend?.styles ?? [])],
+    conditionalFormats:
+      rows.length > 0
+        ? [
+            ...ragConditionalFormats(columns, SCORECARD_ROWS.firstData, lastRow),
+            ...(columns.index.againstEngland !== undefined ? againstEnglandFormats(columns, SCORECARD_ROWS.firstData, lastRow) : []),
+          ]
+        : [],
     dataValidations:
       rows.length > 0
         ? [{
@@ -379,6 +475,7 @@ export function buildScorecard(
     columnWidths: columns.all.map((c, i) => ({ col: i, width: c.width })),
     freeze: { rows: SCORECARD_ROWS.header + 1, columns: 1 },
   };
+  if (trend && trend.charts.length > 0) sheet.charts = trend.charts;
   return { sheet, layout };
 }
 

@@ -9,6 +9,7 @@ export type Jobs = typeof import("./jobs");
 export type GapJobs = typeof import("./gap-jobs");
 export type ReturnJobs = typeof import("./returns-jobs");
 export type CollateJobs = typeof import("./collate-jobs");
+export type BenchmarkJobs = typeof import("./benchmark-jobs");
 
 /** What the operations need from Excel and from the lazily loaded code; tests hand in stand-ins. */
 export interface ExcelDeps {
@@ -21,6 +22,7 @@ export interface ExcelDeps {
   loadGapJobs(): Promise<GapJobs>;
   loadReturnJobs(): Promise<ReturnJobs>;
   loadCollateJobs(): Promise<CollateJobs>;
+  loadBenchmarkJobs(): Promise<BenchmarkJobs>;
 }
 
 /**
@@ -36,6 +38,8 @@ const excelDeps: ExcelDeps = {
   loadReturnJobs: () => import(/* webpackChunkName: "returns-engine" */ "./returns-jobs"),
   // The file adapter and ExcelJS come with it.
   loadCollateJobs: () => import(/* webpackChunkName: "collate-engine" */ "./collate-jobs"),
+  // The file adapter and ExcelJS come with it, as with collating.
+  loadBenchmarkJobs: () => import(/* webpackChunkName: "benchmark-engine" */ "./benchmark-jobs"),
 };
 
 /**
@@ -90,9 +94,10 @@ export function createExcelOperations(deps: ExcelDeps = excelDeps): Operations {
 
     async writeScorecard(data, settings, options) {
       const [adapter, jobs] = await withJobs();
-      const { sheet, counts } = jobs.scorecardJob(data, settings);
-      const summary = await deps.run((context) => writeOwnPlan(context, adapter, { sheets: [sheet], activeSheet: sheet.name }, "Scorecard", options));
-      return { summary, counts };
+      const { sheet, extra, counts, benchmarks } = jobs.scorecardJob(data, settings);
+      // With benchmarks, the settings sheet goes in the same write: the Scorecard and what it was compared with stay together.
+      const summary = await deps.run((context) => writeOwnPlan(context, adapter, { sheets: [sheet, ...extra], activeSheet: sheet.name }, "Scorecard", options));
+      return { summary, counts, ...(benchmarks ? { benchmarks } : {}) };
     },
 
     async readIndicatorSet() {
@@ -181,6 +186,37 @@ export function createExcelOperations(deps: ExcelDeps = excelDeps): Operations {
     async selectCell(sheet, cell) {
       const adapter = await deps.loadAdapter();
       await deps.run((context) => adapter.selectCell(context, sheet, cell));
+    },
+
+    async readOpenDataFiles(files) {
+      return (await deps.loadBenchmarkJobs()).readOpenDataFiles(files);
+    },
+
+    async readNeighbourFile(file) {
+      return (await deps.loadBenchmarkJobs()).readNeighbourFile(file);
+    },
+
+    async compareArea(request) {
+      return (await deps.loadBenchmarkJobs()).compareArea(request);
+    },
+
+    async suggestLinks(indicators, columns) {
+      return (await deps.loadBenchmarkJobs()).suggestLinks(indicators, columns);
+    },
+
+    async readSavedBenchmarks() {
+      const [adapter, jobs] = await withJobs();
+      // Only the register and the settings sheet (under any name it may have): three syncs, whatever the workbook holds.
+      const read = await deps.run((context) => adapter.readWorkbook(context, { sheets: [...jobs.SAVED_BENCHMARK_SHEETS] }));
+      return jobs.savedBenchmarksOf(read);
+    },
+
+    async saveBenchmarks(settings, options) {
+      const [adapter, jobs] = await withJobs();
+      const plan = jobs.benchmarkSettingsPlan(settings);
+      await deps.run((context) => writeOwnPlan(context, adapter, plan, "Benchmark settings", options));
+      // The write's own summary lists visible sheets only; this one is hidden, so it is said here.
+      return { summary: jobs.keptSummary(settings) };
     },
   };
 }

@@ -6,19 +6,42 @@
  */
 // First, before anything that parses with Zod: see no-eval.ts.
 import "./no-eval";
+import { benchmarkSettingsSheet, linkBenchmarks, readBenchmarkSettings, BENCHMARK_LINK_WARNING_CODES, BENCHMARK_SETTINGS_SHEET, type LinkedBenchmarks } from "../../core/benchmark";
 import { InputError, isInputError } from "../../core/errors";
 import type { GridWorkbook } from "../../core/grid/grid";
 import { indicatorsSheet, observationsSheet } from "../../core/indicator-sheets";
 import { detectLayouts, ingestWorkbook, type LayoutOverrides, type SheetLayout } from "../../core/ingest";
-import { firstProblem, type Indicator, type IngestResult, type Observation } from "../../core/model";
+import { firstProblem, type BenchmarkSettings, type Indicator, type IngestResult, type Observation } from "../../core/model";
 import { firstPlan } from "../../core/plan/first-plan";
 import type { SheetPlan, WorkbookPlan } from "../../core/plan/plan";
 import { applyRag, rateValue, RagRuleSchema, type RagRule, type RagRuleInput } from "../../core/rag";
 import { buildScorecard } from "../../core/scorecard";
-import type { Extraction, ImportedWorkbook, IndicatorSheetsRequest, RagTally, ScorecardSettings } from "../operations";
-import { isRegisterSheet, splitOwnSheets } from "../../excel/ownership";
+import type { Extraction, ImportedWorkbook, IndicatorSheetsRequest, RagTally, ScorecardResult, ScorecardSettings } from "../operations";
+import { candidateNames, isRegisterSheet, ownSheetFor, REGISTER_SHEET, splitOwnSheets } from "../../excel/ownership";
 
 export { firstPlan };
+
+/** The benchmark settings the add-in kept in a workbook as read, or null. */
+export function savedBenchmarksOf(read: GridWorkbook): BenchmarkSettings | null {
+  const grid = ownSheetFor(read, BENCHMARK_SETTINGS_SHEET);
+  return grid ? readBenchmarkSettings(grid) : null;
+}
+
+/** The sheets to read for the saved settings alone: the register, and every name the settings sheet can have. */
+export const SAVED_BENCHMARK_SHEETS: readonly string[] = [REGISTER_SHEET, BENCHMARK_SETTINGS_SHEET, ...candidateNames(BENCHMARK_SETTINGS_SHEET)];
+
+/** What keeping the settings did, in a sentence. */
+export function keptSummary(settings: BenchmarkSettings): string {
+  const links = settings.map.links.length;
+  const what = [settings.area ? `the area (${settings.area})` : null, settings.files.length > 0 ? "the files' names" : null, `${links === 1 ? "one link" : `${links} links`}`].filter(Boolean);
+  const list = what.length > 1 ? `${what.slice(0, -1).join(", ")} and ${what[what.length - 1]}` : (what[0] ?? "");
+  return `Kept ${list} in this workbook, on the add-in's hidden sheet “${BENCHMARK_SETTINGS_SHEET}”; they come back when the pane reads this workbook again.`;
+}
+
+/** The settings sheet, as the add-in's own hidden sheet. */
+export function benchmarkSettingsPlan(settings: BenchmarkSettings): WorkbookPlan {
+  return { sheets: [benchmarkSettingsSheet(settings)] };
+}
 
 /** The workbook as read, less the add-in's own sheets, and what the engine finds in it. */
 export function importWorkbook(read: GridWorkbook): { imported: ImportedWorkbook; extraction: Extraction } {
@@ -28,7 +51,7 @@ export function importWorkbook(read: GridWorkbook): { imported: ImportedWorkbook
   if (workbook.sheets.length === 0) {
     throw new InputError("This workbook only holds sheets the add-in wrote: open the workbook with your figures, then read it.", { file: read.file });
   }
-  const imported: ImportedWorkbook = { file: read.file, workbook, ownSheets };
+  const imported: ImportedWorkbook = { file: read.file, workbook, ownSheets, savedBenchmarks: savedBenchmarksOf(read) };
   return { imported, extraction: extract(imported, {}) };
 }
 
@@ -80,12 +103,33 @@ export function ruleOf(settings: ScorecardSettings, indicators: readonly Indicat
   return parsed.data;
 }
 
-/** The Scorecard sheet and the ratings of its rows' latest figures. */
-export function scorecardJob(data: IngestResult, settings: ScorecardSettings): { sheet: SheetPlan; rule: RagRule; rated: Observation[]; counts: RagTally } {
+/** The links' warnings a person must act on (a link that could not be used), in words; notes are left to the sheet. */
+function benchmarkNotes(linked: LinkedBenchmarks): string[] {
+  const codes: Readonly<Record<string, { doubt: boolean }>> = BENCHMARK_LINK_WARNING_CODES;
+  return linked.warnings.filter((w) => codes[w.code]?.doubt === true).map((w) => w.message);
+}
+
+/** The indicators linked to official statistics, when the analyst set benchmarks up. */
+function benchmarksFor(data: IngestResult, settings: ScorecardSettings): LinkedBenchmarks | null {
+  const b = settings.benchmarks;
+  if (!b) return null;
+  if (b.sources.length === 0) throw new InputError("Benchmarks are set, but no open-data file is read: choose the files under Benchmarks again.");
+  return linkBenchmarks(data.indicators, b.sources, { area: b.area, neighbours: b.neighbours, map: b.map });
+}
+
+/**
+ * The Scorecard sheet and the ratings of its rows' latest figures; with benchmarks, the sheet
+ * carries the comparators and `extra` holds the settings sheet that keeps them in the workbook.
+ */
+export function scorecardJob(
+  data: IngestResult,
+  settings: ScorecardSettings,
+): { sheet: SheetPlan; extra: SheetPlan[]; rule: RagRule; rated: Observation[]; counts: RagTally; benchmarks?: ScorecardResult["benchmarks"] } {
   if (data.observations.length === 0) throw new InputError("There are no figures to put on a scorecard: read a workbook with figures first.");
   const rule = ruleOf(settings, data.indicators);
   const rated = applyRag(data.observations, data.indicators, rule);
-  const { sheet, layout } = buildScorecard(rated, data.indicators, rule, { groupBy: settings.groupBy });
+  const linked = benchmarksFor(data, settings);
+  const { sheet, layout } = buildScorecard(rated, data.indicators, rule, { groupBy: settings.groupBy, benchmarks: linked?.benchmarks ?? null });
   const counts: RagTally = { red: 0, amber: 0, green: 0, notRated: 0, total: 0 };
   for (const row of layout.rows) {
     const source = row.source;
@@ -97,7 +141,15 @@ export function scorecardJob(data: IngestResult, settings: ScorecardSettings): {
     if (rag === null) counts.notRated += 1;
     else counts[rag] += 1;
   }
-  return { sheet, rule, rated, counts };
+  if (!linked || !settings.benchmarks) return { sheet, extra: [], rule, rated, counts };
+  return {
+    sheet,
+    extra: [benchmarkSettingsSheet(settings.benchmarks.settings)],
+    rule,
+    rated,
+    counts,
+    benchmarks: { linked: linked.benchmarks.indicators.length, notes: benchmarkNotes(linked) },
+  };
 }
 
 /** Indicators and Observations (rated with the analyst's rule), with the Scorecard first when asked for. */
@@ -105,9 +157,9 @@ export function indicatorSheetsJob(request: IndicatorSheetsRequest): { plan: Wor
   const { data, settings, includeScorecard } = request;
   if (data.indicators.length === 0) throw new InputError("No indicators were found to write: read a workbook with figures first, or correct how it was read.");
   if (includeScorecard) {
-    const { sheet, rated, counts } = scorecardJob(data, settings);
+    const { sheet, extra, rated, counts } = scorecardJob(data, settings);
     return {
-      plan: { sheets: [sheet, indicatorsSheet(data.indicators), observationsSheet(rated)], activeSheet: sheet.name },
+      plan: { sheets: [sheet, indicatorsSheet(data.indicators), observationsSheet(rated), ...extra], activeSheet: sheet.name },
       counts,
     };
   }

@@ -6,6 +6,8 @@ import { ActionCard } from "../components/ActionCard";
 import { Status } from "../components/Status";
 import { useRun } from "../components/use-run";
 import type { Extraction, ImportedWorkbook, WriteOptions } from "../operations";
+import { EMPTY_BENCHMARK_DRAFT, restoreKept, scorecardRequest, type BenchmarkDraft } from "./analyst/benchmark-draft";
+import { BenchmarksSection } from "./analyst/BenchmarksSection";
 import { withGapAreas } from "./analyst/gap-areas";
 import { GapSection } from "./analyst/GapSection";
 import { ImportSection } from "./analyst/ImportSection";
@@ -14,15 +16,18 @@ import { DEFAULT_SCORECARD_DRAFT, missingRatings, settingsOf, type ScorecardDraf
 import type { PanelProps } from "./types";
 
 /**
- * For analysts: from circulated workbooks to indicator sheets, a RAG scorecard and a gap analysis.
- * The panel holds what the sections share: the workbook as read, what was found in it, and the
- * scorecard's settings (the Import section's write uses them too).
+ * For analysts: from circulated workbooks to indicator sheets, official benchmarks, a RAG
+ * scorecard and a gap analysis. The panel holds what the sections share: the workbook as read,
+ * what was found in it, the benchmarks set up, and the scorecard's settings (the Import section's
+ * write uses them too).
  */
 export function AnalystPanel({ operations, unavailableReason }: PanelProps): React.JSX.Element {
   const [imported, setImported] = React.useState<ImportedWorkbook | null>(null);
   const [extraction, setExtraction] = React.useState<Extraction | null>(null);
   const [applied, setApplied] = React.useState<LayoutOverrides>({});
   const [draft, setDraft] = React.useState<ScorecardDraft>(DEFAULT_SCORECARD_DRAFT);
+  const [benchmarks, setBenchmarks] = React.useState<BenchmarkDraft>(EMPTY_BENCHMARK_DRAFT);
+  const onBenchmarks = React.useCallback((update: (d: BenchmarkDraft) => BenchmarkDraft) => setBenchmarks(update), []);
   const showCell = useRun<void>();
 
   const data: IngestResult | null = React.useMemo(() => {
@@ -34,7 +39,11 @@ export function AnalystPanel({ operations, unavailableReason }: PanelProps): Rea
   const [placements, setPlacements] = React.useState<PlacedIndicator[] | null>(null);
   const scorecardData = React.useMemo(() => (data && placements ? withGapAreas(data, placements) : data), [data, placements]);
   const missing = React.useMemo(() => missingRatings(data?.indicators ?? []), [data]);
-  const settings = React.useMemo(() => settingsOf(draft, missing), [draft, missing]);
+  const benchmarkRequest = React.useMemo(() => scorecardRequest(benchmarks, data?.indicators ?? null), [benchmarks, data]);
+  const settings = React.useMemo(() => {
+    const s = settingsOf(draft, missing);
+    return "settings" in s && benchmarkRequest ? { settings: { ...s.settings, benchmarks: benchmarkRequest } } : s;
+  }, [draft, missing, benchmarkRequest]);
 
   const startShowCell = showCell.start;
   const onShowCell = React.useMemo(
@@ -55,6 +64,8 @@ export function AnalystPanel({ operations, unavailableReason }: PanelProps): Rea
           setImported(i);
           setExtraction(e);
           setApplied({});
+          // The benchmark settings kept in the workbook came with the read: restore them (filling only what is not set).
+          if (i.savedBenchmarks !== undefined) setBenchmarks((d) => restoreKept(d, i.savedBenchmarks ?? null));
         }}
         onExtracted={(e, overrides) => {
           setExtraction(e);
@@ -68,6 +79,13 @@ export function AnalystPanel({ operations, unavailableReason }: PanelProps): Rea
           {showCell.state.message}
         </Status>
       )}
+      <BenchmarksSection
+        operations={operations}
+        unavailableReason={unavailableReason}
+        indicators={data?.indicators ?? null}
+        draft={benchmarks}
+        onDraft={onBenchmarks}
+      />
       <ScorecardSection
         operations={operations}
         unavailableReason={unavailableReason}
@@ -77,6 +95,7 @@ export function AnalystPanel({ operations, unavailableReason }: PanelProps): Rea
         onDraft={setDraft}
         missing={missing}
         settings={settings}
+        benchmarks={benchmarkRequest ? { area: benchmarkRequest.area, linked: benchmarkRequest.map.links.length } : null}
       />
       <GapSection operations={operations} unavailableReason={unavailableReason} data={data} onPlacements={setPlacements} />
       <ActionCard

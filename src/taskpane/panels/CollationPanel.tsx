@@ -6,8 +6,9 @@ import { RunButton } from "../components/RunButton";
 import { WriteOutcome } from "../components/WriteOutcome";
 import { Section } from "../components/Section";
 import { Status } from "../components/Status";
+import { readFileBytes } from "../components/read-file";
 import { useRun } from "../components/use-run";
-import type { CollationView, OperationResult, ReturnFile, TemplateChoices } from "../operations";
+import type { CollationView, OperationResult, TemplateChoices } from "../operations";
 import { count, listSome } from "./analyst/import-summary";
 import type { PanelProps } from "./types";
 
@@ -124,15 +125,6 @@ function TemplateSection({ operations, unavailableReason }: PanelProps): React.J
       )}
     </Section>
   );
-}
-
-function readFileBytes(file: File): Promise<ReturnFile> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve({ name: file.name, bytes: new Uint8Array(typeof reader.result === "string" || reader.result === null ? new ArrayBuffer(0) : reader.result) });
-    reader.onerror = () => reject(new Error(`The file “${file.name}” could not be read.`));
-    reader.readAsArrayBuffer(file);
-  });
 }
 
 /** One file's outcome in words: "Police Q1.xlsx: accepted (Police, Q1 2025/26), 1 query." */

@@ -75,7 +75,7 @@ describe("the report book", () => {
     expect(text).toEqual(expect.arrayContaining([STORY_LABEL, ACTIONS_LABEL, QUESTIONS_LABEL, ...area.questions.map((q, i) => `${i + 1}. ${q}`)]));
     expect(text).toContain("Referrals to children's social care");
     expect(page.charts).toHaveLength(1);
-    expect(page.charts![0]).toMatchObject({ kind: "line", title: "Referrals to children's social care" });
+    expect(page.charts![0]).toMatchObject({ kind: "lineMarkers", title: "Referrals to children's social care" });
     // The chart's source: periods, the figure and the target, one row a quarter.
     const source = page.charts![0]!.source;
     expect(source).toMatch(/^[A-Z]+\d+:[A-Z]+\d+$/);

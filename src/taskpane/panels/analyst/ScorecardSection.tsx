@@ -41,6 +41,7 @@ const useStyles = makeStyles({
   targetColumn: { width: "5.5em" },
   name: { overflowWrap: "anywhere" },
   agencies: { display: "block", color: tokens.colorNeutralForeground3 },
+  notes: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL, overflowWrap: "anywhere" },
 });
 
 export interface ScorecardSectionProps {
@@ -54,6 +55,8 @@ export interface ScorecardSectionProps {
   onDraft: (next: ScorecardDraft) => void;
   missing: readonly MissingRating[];
   settings: { settings: ScorecardSettings } | { problem: string };
+  /** The benchmarks set up under Benchmarks (the area and how many indicators are linked), or null. */
+  benchmarks?: { area: string; linked: number } | null;
 }
 
 const POLARITY_OPTIONS = [
@@ -64,7 +67,7 @@ const POLARITY_OPTIONS = [
 
 /** Scorecard: the rule's thresholds, grouping, polarity and targets for indicators without them; Apply writes the sheet. */
 export function ScorecardSection(props: ScorecardSectionProps): React.JSX.Element {
-  const { operations, unavailableReason, data, areasFromGap, draft, onDraft, missing, settings } = props;
+  const { operations, unavailableReason, data, areasFromGap, draft, onDraft, missing, settings, benchmarks = null } = props;
   const styles = useStyles();
   const apply = useRun<ScorecardResult>();
   const problems = draftProblems(draft);
@@ -197,6 +200,11 @@ export function ScorecardSection(props: ScorecardSectionProps): React.JSX.Elemen
         </>
       )}
 
+      <Body1 as="p" className={styles.text}>
+        {benchmarks
+          ? `Official benchmarks: ${benchmarks.linked === 1 ? "one indicator gets" : `${benchmarks.linked} indicators get`} England, region and neighbour columns for ${benchmarks.area}, and a chart of ${benchmarks.area} against England below the table.`
+          : "To set England, region and neighbour figures beside the indicators, choose the official statistics under Benchmarks above."}
+      </Body1>
       <RunButton
         label="Apply and write the Scorecard"
         runningLabel="Writing the Scorecard…"
@@ -205,7 +213,30 @@ export function ScorecardSection(props: ScorecardSectionProps): React.JSX.Elemen
         unavailableReason={operations ? undefined : unavailableReason}
         blockedReason={blocked}
       />
-      <WriteOutcome run={apply} doneTitle="Scorecard written" failedTitle="Could not write the Scorecard" more={(v) => <RagCounts counts={v.counts} label="Latest ratings" />} />
+      <WriteOutcome
+        run={apply}
+        doneTitle="Scorecard written"
+        failedTitle="Could not write the Scorecard"
+        more={(v) => (
+          <>
+            <RagCounts counts={v.counts} label="Latest ratings" />
+            {v.benchmarks && (
+              <>
+                <Body1 as="p" className={styles.text}>
+                  {`${v.benchmarks.linked === 1 ? "One indicator has" : `${v.benchmarks.linked} indicators have`} official benchmarks beside ${v.benchmarks.linked === 1 ? "it" : "them"}.`}
+                </Body1>
+                {v.benchmarks.notes.length > 0 && (
+                  <ul className={styles.notes} aria-label="Links not used">
+                    {v.benchmarks.notes.map((n) => (
+                      <li key={n}>{n}</li>
+                    ))}
+                  </ul>
+                )}
+              </>
+            )}
+          </>
+        )}
+      />
     </Section>
   );
 }
