@@ -10,7 +10,8 @@ describe("the command line", () => {
   });
 
   test("every verb of the contract is built and declared with its required options", () => {
-    expect(verbs.map((v) => v.name)).toEqual(["ingest", "gap", "template", "validate", "collate", "benchmark"]);
+    expect(verbs.map((v) => v.name)).toEqual(["ingest", "gap", "template", "validate", "collate", "benchmark", "report"]);
+    expect(verbs.find((v) => v.name === "report")!.options.filter((o) => o.required).map((o) => o.flags)).toEqual(["--out <book.xlsx>"]);
     for (const verb of verbs) expect(typeof verb.run).toBe("function");
     expect(verbs.find((v) => v.name === "validate")!.options.filter((o) => o.required).map((o) => o.flags)).toEqual(["--json <out.json>"]);
     expect(verbs.find((v) => v.name === "benchmark")!.options.filter((o) => o.required).map((o) => o.flags)).toEqual(["--area <name-or-code>", "--json <out.json>"]);
