@@ -74,12 +74,13 @@ export interface BlockReadOptions {
   onBlock: (block: ReadBlock) => void;
 }
 
-function isRefusal(e: unknown): boolean {
+/** Whether an error is Excel refusing an answer as too big. */
+export function isRefusal(e: unknown): boolean {
   return typeof e === "object" && e !== null && (e as { code?: unknown }).code === REFUSED;
 }
 
-/** The bytes a block's loaded properties take in the answer, as JSON. */
-function measure(range: Excel.Range, properties: string[]): number {
+/** The bytes a range's loaded properties take in the answer, as JSON. */
+export function answerBytes(range: Excel.Range, properties: readonly string[]): number {
   let n = 0;
   for (const p of properties) n += utf8Length(JSON.stringify((range as unknown as Record<string, unknown>)[p]) ?? "null") + p.length + 4;
   return n;
@@ -146,7 +147,7 @@ export async function readInBlocks(context: Excel.RequestContext, targets: reado
     alongside = undefined;
     let bytes = 0;
     for (const b of queued) {
-      const weight = measure(b.range, properties);
+      const weight = answerBytes(b.range, properties);
       bytes += weight;
       perRow[b.target] = Math.max(1, Math.ceil(weight / b.rows));
       next[b.target] = b.top + b.rows;

@@ -48,6 +48,7 @@ import { InputError } from "../core/errors";
 import { parseRange } from "../core/grid/address";
 import type { Grid, GridWorkbook } from "../core/grid/grid";
 import type { PlanValue, SheetPlan, WorkbookPlan } from "../core/plan/plan";
+import { utf8Length } from "./batch";
 import { readInBlocks, type ReadTarget } from "./blocks";
 import { renderPlan, type RenderOptions, type RenderResult } from "./render";
 import { formulaText } from "./values";
@@ -110,6 +111,12 @@ export function cellToken(value: unknown): string | null {
   return text.startsWith("=") ? `f${text.toUpperCase().replace(/\s+/g, "")}` : `s${text}`;
 }
 
+/** The JSON of a plan value as `formulas` gives it back: the value, or the formula with its "=". */
+function readBackBytes(value: PlanValue): number {
+  if (value === null) return 2;
+  return utf8Length(JSON.stringify(typeof value === "object" ? formulaText(value.formula) : value));
+}
+
 function planToken(value: PlanValue): string | null {
   if (value !== null && typeof value === "object") return cellToken(formulaText(value.formula));
   return cellToken(value);
@@ -123,7 +130,7 @@ export interface ReadBack {
 
 /** The fingerprint of a sheet as the plan writes it, and how big it will be to read back. */
 export function planReadBack(sheet: SheetPlan): { fingerprint: string; readBack: ReadBack } {
-  const cells = new Map<number, { row: number; col: number; token: string | null }>();
+  const cells = new Map<number, { row: number; col: number; token: string | null; bytes: number }>();
   // Wide enough for any column Excel has (16,384), so that row * WIDTH + col orders row by row.
   const WIDTH = 1 << 15;
   for (const block of sheet.blocks) {
@@ -132,7 +139,7 @@ export function planReadBack(sheet: SheetPlan): { fingerprint: string; readBack:
       values.forEach((v, j) => {
         const row = at.top + i;
         const col = at.left + j;
-        cells.set(row * WIDTH + col, { row, col, token: planToken(v) });
+        cells.set(row * WIDTH + col, { row, col, token: planToken(v), bytes: readBackBytes(v) });
       }),
     );
   }
@@ -154,11 +161,11 @@ export function planReadBack(sheet: SheetPlan): { fingerprint: string; readBack:
     h.add(`${c.row},${c.col}:${c.token}\n`);
     [top, left, bottom, right] = [Math.min(top, c.row), Math.min(left, c.col), Math.max(bottom, c.row), Math.max(right, c.col)];
     filled++;
-    bytes += c.token.length + 2;
+    bytes += c.bytes;
   }
   const rows = bottom < 0 ? 0 : bottom - top + 1;
   const cellCount = rows * (right - left + 1);
-  return { fingerprint: h.digest(), readBack: { rows, bytes: rows === 0 ? 0 : bytes + 3 * (cellCount - filled) + cellCount + 3 * rows + 14 } };
+  return { fingerprint: h.digest(), readBack: { rows, bytes: rows === 0 ? 0 : bytes + 2 * (cellCount - filled) + cellCount + 3 * rows + 14 } };
 }
 
 /** The fingerprint of a sheet as the plan writes it: later blocks over earlier ones, merged cells kept only at their top-left. */

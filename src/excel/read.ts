@@ -17,7 +17,7 @@
  */
 import { parseRange, rangeAddress } from "../core/grid/address";
 import { DEFAULT_MAX_CELLS, type CellValue, type Grid, type GridCell, type GridWorkbook, type MergeArea, type SheetState } from "../core/grid/grid";
-import { readInBlocks } from "./blocks";
+import { answerBytes, isRefusal, readInBlocks } from "./blocks";
 
 export interface ReadOptions {
   /** The name to report as the workbook's file; by default the workbook's own name. */
@@ -31,12 +31,19 @@ export interface ReadOptions {
 }
 
 /**
- * What a cell is guessed to add to the answer before any of its sheet has been read: its value,
- * text, format, formula and type as JSON, for a short number or word. Each sheet's later blocks
- * are sized by what its first block really weighed; a guess that proves too low costs one sync,
- * when Excel refuses the answer and the block is read again in halves.
+ * What a cell adds to the answer (its value, text, format, formula and type as JSON) is learnt
+ * before any block is read from a sample measured with the sheet's size: the last row of its
+ * used range, as far as column CV (100 cells at most). A number weighs about 40 bytes, an empty
+ * cell 27, fifty characters of text about 180. With no sample (a used range starting beyond CV,
+ * or Excel refusing even the samples) the guess is FIRST_GUESS_BYTES_PER_CELL, which leaves room
+ * for a sheet of figures with a column or two of names. Each sheet's later blocks are sized by
+ * what its earlier ones really weighed; an estimate that proves too low costs one sync, when
+ * Excel refuses the answer and the block is read again in halves.
  */
-export const FIRST_GUESS_BYTES_PER_CELL = 48;
+export const FIRST_GUESS_BYTES_PER_CELL = 96;
+/** The least a cell is taken to weigh, whatever the sample says (a sparse last row says little). */
+const LEAST_BYTES_PER_CELL = 32;
+const SAMPLE_COLUMNS = "A:CV";
 const PROPERTIES = "values,text,numberFormat,formulas,valueTypes" as const;
 
 const STATES: Record<string, SheetState> = { Visible: "visible", Hidden: "hidden", VeryHidden: "veryHidden" };
@@ -73,16 +80,31 @@ export async function readWorkbook(context: Excel.RequestContext, options: ReadO
   const chosen = worksheets.items
     .filter((ws) => !wanted || wanted.includes(ws.name.toLowerCase()))
     .sort((a, b) => a.position - b.position);
-  const measured = chosen.map((ws) => {
-    // valuesOnly: a sheet formatted down to row 100,000 but filled to row 40 is 40 rows of data.
-    const used = ws.getUsedRangeOrNullObject(true);
-    used.load("address,rowIndex,columnIndex,rowCount,columnCount");
-    return { ws, used };
-  });
-  await context.sync();
+  const measure = (sampled: boolean): { ws: Excel.Worksheet; used: Excel.Range; sample: Excel.Range | null }[] =>
+    chosen.map((ws) => {
+      // valuesOnly: a sheet formatted down to row 100,000 but filled to row 40 is 40 rows of data.
+      const used = ws.getUsedRangeOrNullObject(true);
+      used.load("address,rowIndex,columnIndex,rowCount,columnCount");
+      if (!sampled) return { ws, used, sample: null };
+      const sample = used.getLastRow().getIntersectionOrNullObject(ws.getRange(SAMPLE_COLUMNS));
+      sample.load("values,text,numberFormat,formulas,valueTypes");
+      return { ws, used, sample };
+    });
+  let measured = measure(true);
+  try {
+    await context.sync();
+  } catch (e) {
+    // Samples of rows full of long text can make even this answer too big: measure again without them.
+    if (!isRefusal(e)) throw e;
+    measured = measure(false);
+    await context.sync();
+  }
+  const properties = PROPERTIES.split(",");
+  const bytesPerCell = (sample: Excel.Range | null): number =>
+    !sample || sample.isNullObject ? FIRST_GUESS_BYTES_PER_CELL : Math.max(LEAST_BYTES_PER_CELL, Math.ceil(answerBytes(sample, properties) / Math.max(1, sample.values.length * (sample.values[0]?.length ?? 0))));
 
   let total = 0;
-  const reads = measured.map(({ ws, used }) => {
+  const reads = measured.map(({ ws, used, sample }) => {
     const base = { name: ws.name, state: STATES[ws.visibility] ?? "visible" };
     if (used.isNullObject) return { ...base, kind: "empty" as const };
     const cells = used.rowCount * used.columnCount;
@@ -91,7 +113,13 @@ export async function readWorkbook(context: Excel.RequestContext, options: ReadO
       return { ...base, kind: "left out" as const, reason: tooLargeReason(extent, cells, maxCells, cells > maxCells) };
     }
     total += cells;
-    return { ...base, kind: "read" as const, ws, used: { row: used.rowIndex, col: used.columnIndex, rows: used.rowCount, columns: used.columnCount } };
+    return {
+      ...base,
+      kind: "read" as const,
+      ws,
+      used: { row: used.rowIndex, col: used.columnIndex, rows: used.rowCount, columns: used.columnCount },
+      bytesPerCell: bytesPerCell(sample),
+    };
   });
   const toRead = reads.flatMap((r) => (r.kind === "read" ? [r] : []));
 
@@ -100,7 +128,7 @@ export async function readWorkbook(context: Excel.RequestContext, options: ReadO
   let merged: Excel.RangeAreas[] = [];
   const blocks = await readInBlocks(
     context,
-    toRead.map((r) => ({ sheet: r.ws, top: r.used.row, left: r.used.col, rows: r.used.rows, columns: r.used.columns, bytesPerRow: r.used.columns * FIRST_GUESS_BYTES_PER_CELL })),
+    toRead.map((r) => ({ sheet: r.ws, top: r.used.row, left: r.used.col, rows: r.used.rows, columns: r.used.columns, bytesPerRow: r.used.columns * r.bytesPerCell })),
     {
       properties: PROPERTIES,
       ...(options.responseBudgetBytes !== undefined ? { budgetBytes: options.responseBudgetBytes } : {}),

@@ -50,8 +50,8 @@ interface QueuedOp {
 
 export class HostContext {
   readonly model: WorkbookModel;
-  readonly requestLimitBytes: number;
-  readonly responseLimitBytes: number;
+  requestLimitBytes: number;
+  responseLimitBytes: number;
   /** One record per `sync()` call, in order. */
   readonly requests: RequestRecord[] = [];
   private queue: QueuedOp[] = [];

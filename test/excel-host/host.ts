@@ -162,6 +162,12 @@ export class ExcelHost {
     this.ctx.failure = failure;
   }
 
+  /** Changes Excel's limits from the next sync on (the benchmark reads a workbook again with none, to count the syncs bytes do not force). */
+  setLimits(limits: { requestBytes?: number; responseBytes?: number }): void {
+    if (limits.requestBytes !== undefined) this.ctx.requestLimitBytes = limits.requestBytes;
+    if (limits.responseBytes !== undefined) this.ctx.responseLimitBytes = limits.responseBytes;
+  }
+
   resetCounters(): void {
     this.ctx.requests.length = 0;
   }

@@ -865,6 +865,37 @@ export class HostRange extends HostObject<RangeTarget> {
     });
   }
 
+  /** The range's last row. */
+  getLastRow(): HostRange {
+    return new HostRange(this.ctx, {
+      kind: "op",
+      payload: { o: this._id, m: "getLastRow", a: [] },
+      create: () => {
+        const t = this.target();
+        if (t === null) return null;
+        checkLive(t.sheet);
+        return { sheet: t.sheet, rect: { ...t.rect, top: t.rect.bottom } };
+      },
+    });
+  }
+
+  /** The cells this range shares with another (a range or an address), or a null object when none. */
+  getIntersectionOrNullObject(other: HostRange | string): HostRange {
+    return new HostRange(this.ctx, {
+      kind: "op",
+      payload: { o: this._id, m: "getIntersectionOrNullObject", a: [typeof other === "string" ? other : `#range${other._id}`] },
+      create: () => {
+        const t = this.target();
+        if (t === null) return null;
+        checkLive(t.sheet);
+        const o = typeof other === "string" ? rangeTargetFrom(t.sheet, other) : other.targetForHost();
+        if (o === null || o.sheet !== t.sheet || !rectsIntersect(o.rect, t.rect)) return null;
+        const rect = { top: Math.max(t.rect.top, o.rect.top), left: Math.max(t.rect.left, o.rect.left), bottom: Math.min(t.rect.bottom, o.rect.bottom), right: Math.min(t.rect.right, o.rect.right) };
+        return { sheet: t.sheet, rect };
+      },
+    });
+  }
+
   getMergedAreasOrNullObject(): HostRangeAreas {
     return new HostRangeAreas(this.ctx, {
       kind: "op",
