@@ -24,7 +24,7 @@
  */
 import { parseCell, parseRange, rangeAddress, type RangeRef } from "../core/grid/address";
 import type { CellStyle, ConditionalFormatPlan, DataValidationPlan, SheetPlan, StylePlan, WorkbookPlan } from "../core/plan/plan";
-import { CALL_OVERHEAD_BYTES, chunkRows, DEFAULT_REQUEST_BUDGET_BYTES, jsonBytes, packSteps, type Step } from "./batch";
+import { CALL_OVERHEAD_BYTES, chunkRows, DEFAULT_REQUEST_BUDGET_BYTES, jsonBytes, packSteps, rowsStep, type Step } from "./batch";
 import { address, addressLists, columnsAddress, groupBy, groupingKeepsOrder, mergeRects, numberFormatPieces, stylesClash } from "./coalesce";
 import { checkedR1C1 } from "./r1c1";
 import { formulaText, toExcelValue, type ExcelCellInput } from "./values";
@@ -248,12 +248,11 @@ function blockSteps(block: SheetPlan["blocks"][number], earlier: readonly RangeR
       while (j < columns && says(j)) j++;
       const to = j;
       const values = chunk.values.map((row) => row.slice(from, to));
-      valueSteps.push({
-        bytes: call(2) + values.reduce((n, row) => n + jsonBytes(row) + 1, 2),
-        queue: () => {
-          ws().getRangeByIndexes(at.row + chunk.row, at.col + chunk.col + from, values.length, to - from).values = values;
-        },
-      });
+      valueSteps.push(
+        rowsStep(values, (offset, rows) => {
+          ws().getRangeByIndexes(at.row + chunk.row + offset, at.col + chunk.col + from, rows.length, to - from).values = rows;
+        }),
+      );
     }
   }
   return [...valueSteps, ...runSteps];
@@ -346,13 +345,12 @@ function contentSteps(sheet: SheetPlan, ws: () => Excel.Worksheet, budget: numbe
       continue;
     }
     for (const chunk of chunkRows(piece.formats, chunkLimit)) {
-      steps.push({
-        bytes: call(2) + chunk.bytes,
-        queue: () => {
-          const first = chunk.values[0] ?? [];
-          ws().getRangeByIndexes(piece.top + chunk.row, piece.left + chunk.col, chunk.values.length, first.length).numberFormat = chunk.values;
-        },
-      });
+      const columns = (chunk.values[0] ?? []).length;
+      steps.push(
+        rowsStep(chunk.values, (offset, rows) => {
+          ws().getRangeByIndexes(piece.top + chunk.row + offset, piece.left + chunk.col, rows.length, columns).numberFormat = rows;
+        }),
+      );
     }
   }
 
