@@ -275,7 +275,7 @@ describe("the return operations", () => {
     });
     host.resetCounters();
     const written = await operations.writeTemplate({ agency: "police", period: "Q2 2025/26", due: "2025-10-31", partnership: null });
-    // Read (three syncs), the register and what the add-in's sheets hold (one), the write (one).
+    // Read (three syncs), the register and the sheets' sizes (one; no add-in sheet to replace, so no cells read back), the write (one).
     expect(host.syncCount).toBe(5);
     expect(written.summary).toMatch(/^Wrote the sheets “Return” and “Checks”\. .*The Q2 2025\/26 return for Police has 2 indicators\.$/);
     expect(host.sheet("_spec")?.visibility).toBe("VeryHidden");
