@@ -161,7 +161,7 @@ export function mergeRects(rects: readonly RangeRef[]): RangeRef[] {
   return pass(pass([...rects], true), false);
 }
 
-/** An A1 address for a rectangle ("B2", "B2:D9"); whole columns as "C:E" when asked. */
+/** An A1 address for a rectangle ("B2", "B2:D9"). */
 export function address(r: RangeRef): string {
   return rangeAddress(r.top, r.left, r.bottom, r.right);
 }

@@ -142,9 +142,6 @@ function structureStep(context: Excel.RequestContext, plan: WorkbookPlan, sheets
   };
 }
 
-/** Fewest cells in a column run of one formula for it to go as one R1C1 formula. */
-const MIN_FORMULA_RUN = 2;
-
 /**
  * One value set on a whole range: Office.js applies a single value given for `values`,
  * `formulasR1C1` or `numberFormat` to every cell of the range (its typings only show arrays).
@@ -191,9 +188,8 @@ function blockSteps(block: SheetPlan["blocks"][number], earlier: readonly RangeR
       open.run = null;
       if (!run) return;
       const n = to - run.from;
-      const isFormula = run.key.startsWith("f");
-      // A formula run of two already saves; a value run must save more than the call costs.
-      if (isFormula ? n < MIN_FORMULA_RUN : n * (run.bytes - 2) < 2 * CALL_OVERHEAD_BYTES) return;
+      // Worth a call of its own only if it saves more than the call costs (each cell left behind is "" or nothing).
+      if (n * (run.bytes - 2) < 2 * CALL_OVERHEAD_BYTES) return;
       const { from, write, bytes } = run;
       for (let i = from; i < to; i++) (cells[i] as (Cell | null)[])[j] = undefined;
       runSteps.push({ bytes: CALL_OVERHEAD_BYTES * 2 + bytes + 24, queue: () => write(ws().getRangeByIndexes(at.row + from, at.col + j, n, 1)) });
@@ -213,8 +209,8 @@ function blockSteps(block: SheetPlan["blocks"][number], earlier: readonly RangeR
               range.formulasR1C1 = oneForAll(r1c1);
             },
           };
-      } else if ((v === null || typeof v !== "object") && c !== undefined && c !== null && c !== "") {
-        // Never a formula written as one value for a range: Excel would shift its references cell by cell.
+      } else if (typeof v !== "object" && c !== undefined && c !== null && c !== "") {
+        // Only constants: a formula given as one value for a range would have its references shifted cell by cell.
         const value = c;
         run = {
           from: i,
