@@ -170,7 +170,7 @@ describe("readWorkbook: answers under Excel on the web's 5 MB response limit", (
     expect(wb.sheets[0]!.rows[1999]![9]?.value).toBe("Row 1999 column 9: agency commentary".repeat(4));
   });
 
-  test("a row too big for any answer leaves its sheet out, saying so, and the other sheets are read", async () => {
+  test("a row too big for any answer leaves its sheet out, saying so, and the other sheets are read (its sample too big as well: the sizes are measured again without samples)", async () => {
     const huge = Array.from({ length: 10 }, () => "y".repeat(20_000));
     const host = new ExcelHost({
       sheets: [
@@ -184,6 +184,9 @@ describe("readWorkbook: answers under Excel on the web's 5 MB response limit", (
       ["Figures", 1, null],
       ["Pasted", 0, "its row 2 holds more than Excel can send the add-in at once (5 MB); shorten the text in that row, or read the workbook from its file with the command line"],
     ]);
+    // The sizes' sync, refused for the sample of the huge last row, then made again without samples.
+    expect(host.requests.slice(1, 3).map((r) => r.ok)).toEqual([false, true]);
+    expect(host.requests.filter((r) => !r.ok).every((r) => r.responseBytes > 300_000)).toBe(true);
   });
 });
 
