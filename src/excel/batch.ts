@@ -4,9 +4,10 @@
  * A render is a list of steps; each queues a few Office.js calls and carries an estimate of the
  * bytes they add to the request (the JSON of their payloads plus a fixed allowance per call for
  * the object paths and action records Office.js wraps around them). Steps are packed in order
- * into batches under a budget; one batch is one sync. Big cell blocks are cut into row chunks
- * beforehand so that packing wastes little, which keeps the number of syncs proportional to the
- * bytes written, not to the number of blocks or rules.
+ * into batches under a budget; one batch is one sync. A step that writes rows of cells can be
+ * cut between two rows where a batch fills up, the rest opening the next batch, so batches are
+ * full and the number of syncs is the bytes written over the budget, rounded up, not a count of
+ * blocks or rules.
  */
 
 /** Excel's request payload limit (Excel on the web: 5 MB). */
@@ -24,6 +25,8 @@ export interface Step {
   bytes: number;
   /** Queues the calls (on proxies; nothing is sent until the batch syncs). */
   queue: () => void;
+  /** Cuts the step into a first part of at most `room` bytes and the rest, or null where it cannot be cut so. */
+  split?: (room: number) => [Step, Step] | null;
 }
 
 /** UTF-8 length of a string, without allocating (Office.js sends the request as UTF-8 JSON). */
@@ -45,22 +48,52 @@ export function jsonBytes(value: unknown): number {
   return utf8Length(JSON.stringify(value) ?? "null");
 }
 
-/** Packs steps, in order, into batches whose estimates stay within the budget. A step over the budget travels alone. */
+/**
+ * Packs steps, in order, into batches whose estimates stay within the budget: a step that does
+ * not fit is cut where it can be (its first part fills the batch, the rest starts the next);
+ * a step over the budget that cannot be cut travels alone.
+ */
 export function packSteps(steps: Step[], budget: number): Step[][] {
   const batches: Step[][] = [];
   let current: Step[] = [];
   let size = 0;
-  for (const step of steps) {
-    if (current.length > 0 && size + step.bytes > budget) {
+  for (const whole of steps) {
+    let step = whole;
+    while (size + step.bytes > budget) {
+      const parts = step.split?.(budget - size) ?? null;
+      if (!parts && current.length === 0) break;
+      if (parts) current.push(parts[0]);
       batches.push(current);
       current = [];
       size = 0;
+      if (!parts) break;
+      step = parts[1];
     }
     current.push(step);
     size += step.bytes;
   }
   if (current.length > 0) batches.push(current);
   return batches;
+}
+
+/**
+ * A step writing rows of cells (values or number formats) through `set(offset, rows)`, which
+ * the packer may cut between rows. Its bytes are the rows' JSON and one call's allowance.
+ */
+export function rowsStep<T>(rows: T[][], set: (offset: number, rows: T[][]) => void): Step {
+  const before = [0];
+  for (const row of rows) before.push((before[before.length - 1] as number) + jsonBytes(row) + 1);
+  const bytesOf = (from: number, to: number): number => 2 * CALL_OVERHEAD_BYTES + 2 + (before[to] as number) - (before[from] as number);
+  const make = (from: number, to: number): Step => ({
+    bytes: bytesOf(from, to),
+    queue: () => set(from, rows.slice(from, to)),
+    split: (room) => {
+      let cut = from;
+      while (cut < to && bytesOf(from, cut + 1) <= room) cut++;
+      return cut === from || cut === to ? null : [make(from, cut), make(cut, to)];
+    },
+  });
+  return make(0, rows.length);
 }
 
 export interface Chunk<T> {

@@ -7,6 +7,7 @@ export { renderPlan, PROTECTION_OPTIONS, type RenderOptions, type RenderProgress
 export { selectCell } from "./select";
 export { toExcelValue, isPlainText, formulaText } from "./values";
 export { EXCEL_REQUEST_LIMIT_BYTES, DEFAULT_REQUEST_BUDGET_BYTES } from "./batch";
+export { EXCEL_RESPONSE_LIMIT_BYTES, DEFAULT_RESPONSE_BUDGET_BYTES } from "./blocks";
 export {
   renderOwnedPlan,
   OwnershipError,

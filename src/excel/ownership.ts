@@ -5,7 +5,8 @@
  *
  * The register is a hidden sheet, REGISTER_SHEET ("Add-in sheets"), one row per sheet the add-in
  * wrote: the sheet's name, the add-in's own name for it, the job that wrote it, a fingerprint of
- * its cells as written, and when. It is hidden rather than very hidden, so that anyone curious
+ * its cells as written, when, and how big its cells are to read back (so that the check can cut
+ * the read into answers under Excel's limit before it has seen any of them). It is hidden rather than very hidden, so that anyone curious
  * can unhide it and read it; editing it only makes the add-in more careful (a row it cannot read
  * is a sheet it treats as the user's).
  *
@@ -25,21 +26,30 @@
  * formula, by position (formatting is not covered: recolouring a cell is not losing work). It is
  * worked out from the plan when writing and from the sheet's `formulas` when checking, which
  * Excel gives for constants and formulas alike; both sides are put in one normal form first.
+ * A typed change anywhere changes it, so every cell of a sheet about to be replaced is read
+ * back: Office.js offers no cheaper sign of an edit that catches every one (no change stamp, no
+ * hash worked out inside Excel), and a sample or a count would let some edits through.
  *
- * Syncs: one read, then renderPlan's (one unless the plan is over Excel's request limit),
- * whatever the size. Which sheet is the add-in's is only known once the register has been read,
- * so the read also loads the formulas of every sheet a plan sheet could land on (its name and
- * the names it could be renamed to, RENAMES of them): read, never written, and a fixed number.
+ * Syncs: the check, then renderPlan's (one unless the plan is over Excel's request limit).
+ * The check's first sync reads the sheet names, the register and the size of every sheet a plan
+ * sheet could land on (its name and the names it could be renamed to, RENAMES of them). Only
+ * then is it known which of them the add-in would replace; their formulas, and only theirs, are
+ * read next, in row blocks whose answers stay under Excel on the web's 5 MB response limit
+ * (blocks.ts), sized from the register's record of how big each sheet was: one sync for each
+ * 4 MB or so, none when nothing is replaced. Everything in the check is read, never written.
  * If a sync of the render fails, the add-in looks at what the workbook now holds and says exactly
  * that (WriteFailedError): which of the plan's sheets were written in full, which are incomplete,
  * which are as they were; it removes the render's temporary sheets and registers what it left,
- * so that running the job again replaces the incomplete sheets without asking (two syncs more).
+ * so that running the job again replaces the incomplete sheets without asking (a sync for the
+ * sheets' sizes, the blocks of their cells, and one to tidy up).
  * No other sheet is read or touched.
  */
 import { InputError } from "../core/errors";
 import { parseRange } from "../core/grid/address";
 import type { Grid, GridWorkbook } from "../core/grid/grid";
 import type { PlanValue, SheetPlan, WorkbookPlan } from "../core/plan/plan";
+import { utf8Length } from "./batch";
+import { readInBlocks, type ReadTarget } from "./blocks";
 import { renderPlan, type RenderOptions, type RenderResult } from "./render";
 import { formulaText } from "./values";
 
@@ -47,7 +57,7 @@ import { formulaText } from "./values";
 export const REGISTER_SHEET = "Add-in sheets";
 const REGISTER_TITLE =
   "The sheets the safeguarding scorecard add-in wrote, with a fingerprint of their cells as written. The add-in replaces only these sheets, and asks first if one has been changed since.";
-export const REGISTER_HEADINGS = ["Sheet", "Add-in's name for it", "Job", "Fingerprint", "Written at"] as const;
+export const REGISTER_HEADINGS = ["Sheet", "Add-in's name for it", "Job", "Fingerprint", "Written at", "Size to read back"] as const;
 /** Temporary names renderPlan gives new sheets before they take their real names. */
 const TEMPORARY_NAME = /^~new\d+~/;
 /** Excel's limit on a sheet name's length. */
@@ -61,6 +71,13 @@ const key = (name: string): string => name.toLowerCase();
 // Fingerprints
 
 /**
+ * Math.imul, looked up once: a global looked up in a loop run millions of times costs far more
+ * where globals are slow to reach (jest runs code in a separate context, about a hundred times
+ * slower there), and nothing here.
+ */
+const imul = Math.imul;
+
+/**
  * A 53-bit hash built up piece by piece (cyrb53's mixing), so that a sheet of a million cells is
  * hashed without one string of them all. It detects edits, not tampering: nobody gains by
  * forging it, and a forged one only stops the add-in asking before it replaces a sheet.
@@ -70,16 +87,20 @@ class Hasher {
   private h2 = 0x41c6ce57;
 
   add(text: string): void {
+    let h1 = this.h1;
+    let h2 = this.h2;
     for (let i = 0; i < text.length; i++) {
       const ch = text.charCodeAt(i);
-      this.h1 = Math.imul(this.h1 ^ ch, 2654435761);
-      this.h2 = Math.imul(this.h2 ^ ch, 1597334677);
+      h1 = imul(h1 ^ ch, 2654435761);
+      h2 = imul(h2 ^ ch, 1597334677);
     }
+    this.h1 = h1;
+    this.h2 = h2;
   }
 
   digest(): string {
-    let h1 = Math.imul(this.h1 ^ (this.h1 >>> 16), 2246822507) ^ Math.imul(this.h2 ^ (this.h2 >>> 13), 3266489909);
-    let h2 = Math.imul(this.h2 ^ (this.h2 >>> 16), 2246822507) ^ Math.imul(this.h1 ^ (this.h1 >>> 13), 3266489909);
+    let h1 = imul(this.h1 ^ (this.h1 >>> 16), 2246822507) ^ imul(this.h2 ^ (this.h2 >>> 13), 3266489909);
+    let h2 = imul(this.h2 ^ (this.h2 >>> 16), 2246822507) ^ imul(this.h1 ^ (this.h1 >>> 13), 3266489909);
     h1 >>>= 0;
     h2 >>>= 0;
     return `${(h2 & 0x1fffff).toString(16).padStart(6, "0")}${h1.toString(16).padStart(8, "0")}`;
@@ -101,55 +122,101 @@ export function cellToken(value: unknown): string | null {
   return text.startsWith("=") ? `f${text.toUpperCase().replace(/\s+/g, "")}` : `s${text}`;
 }
 
+/** The JSON of a plan value as `formulas` gives it back: the value, or the formula with its "=". */
+function readBackBytes(value: PlanValue): number {
+  if (value === null) return 2;
+  return utf8Length(JSON.stringify(typeof value === "object" ? formulaText(value.formula) : value));
+}
+
 function planToken(value: PlanValue): string | null {
   if (value !== null && typeof value === "object") return cellToken(formulaText(value.formula));
   return cellToken(value);
 }
 
-function hashCells(cells: Iterable<[row: number, col: number, token: string]>): string {
+/** How big a sheet's cells are to read back: the rows of its used range and the JSON of their `formulas`. */
+export interface ReadBack {
+  rows: number;
+  bytes: number;
+}
+
+/** The fingerprint of a sheet as the plan writes it, and how big it will be to read back. */
+export function planReadBack(sheet: SheetPlan): { fingerprint: string; readBack: ReadBack } {
   const h = new Hasher();
-  for (const [row, col, token] of cells) h.add(`${row},${col}:${token}\n`);
-  return h.digest();
+  // The used range (values only) as Excel will measure it, and the JSON `formulas` gives for it:
+  // each cell's value or formula, "" for an empty one, commas and brackets.
+  let top = Infinity;
+  let left = Infinity;
+  let bottom = -1;
+  let right = -1;
+  let filled = 0;
+  let bytes = 0;
+  const visit = (row: number, col: number, v: PlanValue): void => {
+    const token = planToken(v);
+    if (token === null) return;
+    h.add(`${row},${col}:${token}\n`);
+    if (row < top) top = row;
+    if (row > bottom) bottom = row;
+    if (col < left) left = col;
+    if (col > right) right = col;
+    filled++;
+    bytes += readBackBytes(v);
+  };
+  const only = sheet.blocks.length === 1 && !(sheet.merges ?? []).length ? sheet.blocks[0] : undefined;
+  if (only) {
+    // One block and no merges, the usual sheet: its rows are already in order.
+    const at = parseRange(only.at);
+    only.values.forEach((values, i) => values.forEach((v, j) => visit(at.top + i, at.left + j, v)));
+  } else {
+    const cells = new Map<number, PlanValue>();
+    // Wide enough for any column Excel has (16,384), so that row * WIDTH + col orders row by row.
+    const WIDTH = 1 << 15;
+    for (const block of sheet.blocks) {
+      const at = parseRange(block.at);
+      block.values.forEach((values, i) => values.forEach((v, j) => cells.set((at.top + i) * WIDTH + at.left + j, v)));
+    }
+    for (const m of sheet.merges ?? []) {
+      const r = parseRange(m);
+      for (let row = r.top; row <= r.bottom; row++) {
+        for (let col = r.left; col <= r.right; col++) if (row !== r.top || col !== r.left) cells.delete(row * WIDTH + col);
+      }
+    }
+    for (const k of [...cells.keys()].sort((a, b) => a - b)) visit(Math.floor(k / WIDTH), k % WIDTH, cells.get(k) as PlanValue);
+  }
+  const rows = bottom < 0 ? 0 : bottom - top + 1;
+  const cellCount = rows * (right - left + 1);
+  return { fingerprint: h.digest(), readBack: { rows, bytes: rows === 0 ? 0 : bytes + 2 * (cellCount - filled) + cellCount + 3 * rows + 14 } };
 }
 
 /** The fingerprint of a sheet as the plan writes it: later blocks over earlier ones, merged cells kept only at their top-left. */
 export function planFingerprint(sheet: SheetPlan): string {
-  const cells = new Map<number, { row: number; col: number; token: string | null }>();
-  // Wide enough for any column Excel has (16,384), so that row * WIDTH + col orders row by row.
-  const WIDTH = 1 << 15;
-  for (const block of sheet.blocks) {
-    const at = parseRange(block.at);
-    block.values.forEach((values, i) =>
-      values.forEach((v, j) => {
-        const row = at.top + i;
-        const col = at.left + j;
-        cells.set(row * WIDTH + col, { row, col, token: planToken(v) });
-      }),
-    );
-  }
-  for (const m of sheet.merges ?? []) {
-    const r = parseRange(m);
-    for (let row = r.top; row <= r.bottom; row++) {
-      for (let col = r.left; col <= r.right; col++) if (row !== r.top || col !== r.left) cells.delete(row * WIDTH + col);
+  return planReadBack(sheet).fingerprint;
+}
+
+/** A fingerprint built block by block, in row order: the same as one pass over the whole used range. */
+export class ContentHasher {
+  private readonly h = new Hasher();
+
+  /** Adds a block of `formulas` whose top-left cell is (rowIndex, columnIndex); blocks of a sheet must come in row order. */
+  add(formulas: readonly (readonly unknown[])[], rowIndex: number, columnIndex: number): void {
+    for (let i = 0; i < formulas.length; i++) {
+      const row = formulas[i] ?? [];
+      for (let j = 0; j < row.length; j++) {
+        const token = cellToken(row[j]);
+        if (token !== null) this.h.add(`${rowIndex + i},${columnIndex + j}:${token}\n`);
+      }
     }
   }
-  const ordered = [...cells.entries()].sort((a, b) => a[0] - b[0]).map(([, c]) => c);
-  return hashCells(ordered.filter((c) => c.token !== null).map((c) => [c.row, c.col, c.token as string] as [number, number, string]));
+
+  digest(): string {
+    return this.h.digest();
+  }
 }
 
 /** The fingerprint of a sheet as Excel holds it, from its used range's `formulas`. */
 export function contentFingerprint(used: { formulas: unknown[][]; rowIndex: number; columnIndex: number } | null): string {
-  function* cells(): Generator<[number, number, string]> {
-    if (!used) return;
-    for (let i = 0; i < used.formulas.length; i++) {
-      const row = used.formulas[i] ?? [];
-      for (let j = 0; j < row.length; j++) {
-        const token = cellToken(row[j]);
-        if (token !== null) yield [used.rowIndex + i, used.columnIndex + j, token];
-      }
-    }
-  }
-  return hashCells(cells());
+  const h = new ContentHasher();
+  if (used) h.add(used.formulas, used.rowIndex, used.columnIndex);
+  return h.digest();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -165,12 +232,20 @@ export interface RegisterEntry {
   fingerprint: string;
   /** When, as text ("2025-10-01 14:03 UTC"). */
   writtenAt: string;
+  /** How big its cells were to read back, as written; absent in a register an older add-in wrote. */
+  readBack?: ReadBack;
 }
 
 /** The add-in's sheets by name in the workbook (lower case). */
 export type Register = Map<string, RegisterEntry>;
 
 const FINGERPRINT = /^[0-9a-f]{14}$/;
+const READ_BACK = /^(\d+) rows?, (\d+) bytes$/;
+
+/** "12,501 rows, 1,629,324 bytes" without the separators, so that it reads back as it was written. */
+function readBackText(r: ReadBack): string {
+  return `${r.rows} ${r.rows === 1 ? "row" : "rows"}, ${r.bytes} bytes`;
+}
 
 const text = (v: unknown): string => (typeof v === "string" ? v.trim() : typeof v === "number" || typeof v === "boolean" ? String(v) : "");
 
@@ -179,9 +254,12 @@ export function readRegister(values: readonly (readonly unknown[])[] | null): Re
   const out: Register = new Map();
   if (!values) return out;
   for (const row of values) {
-    const [sheet, wanted, job, fingerprint, writtenAt] = [0, 1, 2, 3, 4].map((i) => text(row[i]));
+    const [sheet, wanted, job, fingerprint, writtenAt, size] = [0, 1, 2, 3, 4, 5].map((i) => text(row[i]));
     if (!sheet || !wanted || !FINGERPRINT.test(fingerprint ?? "")) continue;
-    out.set(key(sheet), { sheet, wanted, job: job ?? "", fingerprint: fingerprint ?? "", writtenAt: writtenAt ?? "" });
+    const entry: RegisterEntry = { sheet, wanted, job: job ?? "", fingerprint: fingerprint ?? "", writtenAt: writtenAt ?? "" };
+    const readBack = READ_BACK.exec(size ?? "");
+    if (readBack) entry.readBack = { rows: Number(readBack[1]), bytes: Number(readBack[2]) };
+    out.set(key(sheet), entry);
   }
   return out;
 }
@@ -190,18 +268,19 @@ export function readRegister(values: readonly (readonly unknown[])[] | null): Re
 export function registerSheet(entries: Iterable<RegisterEntry>): SheetPlan {
   const rows = [...entries]
     .sort((a, b) => key(a.wanted).localeCompare(key(b.wanted)) || key(a.sheet).localeCompare(key(b.sheet)))
-    .map((e) => [e.sheet, e.wanted, e.job, e.fingerprint, e.writtenAt]);
+    .map((e) => [e.sheet, e.wanted, e.job, e.fingerprint, e.writtenAt, e.readBack ? readBackText(e.readBack) : null]);
   return {
     name: REGISTER_SHEET,
     state: "hidden",
     blocks: [{ at: "A1", values: [[REGISTER_TITLE], [...REGISTER_HEADINGS], ...rows] }],
-    styles: [{ range: "A2:E2", style: { bold: true } }],
+    styles: [{ range: "A2:F2", style: { bold: true } }],
     columnWidths: [
       { col: 0, width: 28 },
       { col: 1, width: 24 },
       { col: 2, width: 20 },
       { col: 3, width: 18 },
       { col: 4, width: 22 },
+      { col: 5, width: 28 },
     ],
   };
 }
@@ -389,13 +468,15 @@ function isForced(force: PlaceOptions["force"], sheet: string): boolean {
  * OwnershipError where a sheet would be replaced that is not the add-in's or has been changed by
  * hand, unless forced; an InputError where every name it could take is the user's.
  * `contentOf` gives the fingerprint of what an existing sheet holds now, for the sheets that may
- * be replaced (a plan sheet's name and its candidate names).
+ * be replaced (a plan sheet's name and its candidate names); `why` says whether the sheet is the
+ * add-in's ("replace": its cells decide whether to ask) or the user's ("unowned": a question
+ * unless forced, its cells needed only to report a failed write).
  */
 export function placeSheets(
   plan: WorkbookPlan,
   existing: readonly string[],
   register: Register,
-  contentOf: (sheet: string) => string,
+  contentOf: (sheet: string, why: "replace" | "unowned") => string,
   meta: { job: string; writtenAt: string },
   options: PlaceOptions = {},
 ): Placement {
@@ -416,7 +497,7 @@ export function placeSheets(
     let reason: OwnershipReason | null = null;
     if (earlier) {
       actual = names.get(key(earlier.sheet)) ?? earlier.sheet;
-      const now = contentOf(actual);
+      const now = contentOf(actual, "replace");
       out.before.set(key(actual), now);
       if (now !== earlier.fingerprint) reason = "changed-by-hand";
       // Said again each time while the user's sheet of that name is there, so the name makes sense.
@@ -425,7 +506,7 @@ export function placeSheets(
       actual = wanted;
     } else if (fixed.has(key(wanted))) {
       actual = names.get(key(wanted)) ?? wanted;
-      out.before.set(key(actual), contentOf(actual));
+      out.before.set(key(actual), contentOf(actual, "unowned"));
       reason = "not-written-by-add-in";
     } else {
       const other = candidateNames(wanted).find(free);
@@ -453,7 +534,8 @@ export function placeSheets(
           { ...sheet, name, tables: sheet.tables?.map((t) => ({ ...t, name: `${t.name}_AddIn` })) };
     out.plan.sheets.push(placed);
     if ((placed.state ?? "visible") === "visible") out.written.push(name);
-    out.entries.set(key(name), { sheet: name, wanted, job: meta.job, fingerprint: planFingerprint(placed), writtenAt: meta.writtenAt });
+    const { fingerprint, readBack } = planReadBack(placed);
+    out.entries.set(key(name), { sheet: name, wanted, job: meta.job, fingerprint, writtenAt: meta.writtenAt, readBack });
   }
   if (conflicts.length) throw new OwnershipError(conflicts);
 
@@ -496,6 +578,8 @@ export interface OwnedRenderOptions extends RenderOptions, PlaceOptions {
   job?: string;
   /** The clock, for the register's "Written at"; tests fix it. */
   now?: () => Date;
+  /** Bytes one answer of the check may carry by the adapter's estimate; 4 MB unless a test wants smaller blocks. */
+  responseBudgetBytes?: number;
 }
 
 export interface OwnedRenderResult extends RenderResult {
@@ -508,7 +592,9 @@ export interface OwnedRenderResult extends RenderResult {
   added: string[];
   /** Sheets replaced only because the caller said so. */
   forced: string[];
-  /** Syncs in all: the read, then the render's. */
+  /** Syncs of the check before the render: one, and one more for each answer's worth of the cells of sheets it replaces. */
+  checkSyncs: number;
+  /** Syncs in all: the check, then the render's. */
   totalSyncs: number;
   /** What was done, in words for the pane. */
   summary: string;
@@ -519,25 +605,68 @@ function stamp(now: Date): string {
   return `${now.toISOString().slice(0, 16).replace("T", " ")} UTC`;
 }
 
-/** Queues, for each name, a load of its sheet's used range's formulas (null objects where there is no such sheet). */
-function queueContent(context: Excel.RequestContext, names: readonly string[]): Map<string, Excel.Range> {
-  const out = new Map<string, Excel.Range>();
+/** A sheet's used range (values only), measured: its position and size, no cells. */
+interface Measured {
+  ws: Excel.Worksheet;
+  used: Excel.Range;
+}
+
+/** Queues, for each name, the measuring of its sheet's used range (null objects where there is no such sheet). */
+function queueSizes(context: Excel.RequestContext, names: readonly string[]): Map<string, Measured> {
+  const out = new Map<string, Measured>();
   for (const name of names) {
     if (out.has(key(name))) continue;
-    const used = context.workbook.worksheets.getItemOrNullObject(name).getUsedRangeOrNullObject(true);
-    used.load("formulas,rowIndex,columnIndex");
-    out.set(key(name), used);
+    const ws = context.workbook.worksheets.getItemOrNullObject(name);
+    const used = ws.getUsedRangeOrNullObject(true);
+    used.load("rowIndex,columnIndex,rowCount,columnCount");
+    out.set(key(name), { ws, used });
   }
   return out;
 }
 
-function fingerprintOf(used: Excel.Range | undefined): string {
-  return contentFingerprint(!used || used.isNullObject ? null : used);
+/** What a cell of an add-in sheet is guessed to weigh read back, where the register does not say. */
+const GUESS_BYTES_PER_CELL = 24;
+/** Never the fingerprint of anything: what a sheet Excel cannot send back counts as (changed by hand). */
+const UNREADABLE = "unreadable";
+
+/**
+ * The fingerprints of what the named sheets hold now, read in blocks under the response limit.
+ * `sizeOf` gives what a sheet was to read back when written, to size its first block.
+ */
+async function fingerprintsOf(
+  context: Excel.RequestContext,
+  measured: Map<string, Measured>,
+  names: readonly string[],
+  sizeOf: (name: string) => ReadBack | undefined,
+  budgetBytes: number | undefined,
+): Promise<{ fingerprints: Map<string, string>; syncs: number }> {
+  const fingerprints = new Map<string, string>();
+  const targets: ReadTarget[] = [];
+  const hashers: { name: string; hasher: ContentHasher }[] = [];
+  for (const name of names) {
+    const m = measured.get(key(name));
+    if (!m || m.used.isNullObject) {
+      fingerprints.set(key(name), contentFingerprint(null));
+      continue;
+    }
+    const { rowIndex, columnIndex, rowCount, columnCount } = m.used;
+    const size = sizeOf(name);
+    const bytesPerRow = size && size.rows > 0 ? Math.ceil(size.bytes / size.rows) : columnCount * GUESS_BYTES_PER_CELL;
+    targets.push({ sheet: m.ws, top: rowIndex, left: columnIndex, rows: rowCount, columns: columnCount, bytesPerRow });
+    hashers.push({ name, hasher: new ContentHasher() });
+  }
+  const read = await readInBlocks(context, targets, {
+    properties: "formulas",
+    ...(budgetBytes !== undefined ? { budgetBytes } : {}),
+    onBlock: ({ target, top, range }) => hashers[target]?.hasher.add(range.formulas, top, targets[target]?.left ?? 0),
+  });
+  hashers.forEach(({ name, hasher }, i) => fingerprints.set(key(name), read.tooLarge.has(i) ? UNREADABLE : hasher.digest()));
+  return { fingerprints, syncs: read.syncs };
 }
 
 /**
  * Writes the plan's sheets as the add-in's own (see the top of this module) and registers them.
- * One sync to read, then renderPlan's.
+ * The check's syncs (one, and the blocks of the cells of the sheets it replaces), then renderPlan's.
  */
 export async function renderOwnedPlan(context: Excel.RequestContext, plan: WorkbookPlan, options: OwnedRenderOptions = {}): Promise<OwnedRenderResult> {
   if (plan.sheets.some((s) => isRegisterSheet(s.name))) {
@@ -547,14 +676,24 @@ export async function renderOwnedPlan(context: Excel.RequestContext, plan: Workb
   worksheets.load("items/name");
   const registerRange = worksheets.getItemOrNullObject(REGISTER_SHEET).getUsedRangeOrNullObject(true);
   registerRange.load("values");
-  const content = queueContent(context, plan.sheets.flatMap((s) => [s.name, ...candidateNames(s.name)]));
+  const measured = queueSizes(context, plan.sheets.flatMap((s) => [s.name, ...candidateNames(s.name)]));
   await context.sync();
 
   const existingNames = worksheets.items.map((ws) => ws.name);
   const existing = new Set(existingNames.map(key));
   const register = readRegister(registerRange.isNullObject ? null : registerRange.values);
   const meta = { job: options.job ?? "", writtenAt: stamp((options.now ?? (() => new Date()))()) };
-  const placement = placeSheets(plan, existingNames, register, (sheet) => fingerprintOf(content.get(key(sheet))), meta, options);
+  // The sheets whose cells matter are those it would replace: a dry run (forcing, so that it
+  // does not stop at the first question) names them, and only they are read. A user's sheet is
+  // read only when the caller forces its replacement: otherwise it is a question whatever it holds.
+  const toCheck: string[] = [];
+  const note = (sheet: string, why: "replace" | "unowned"): string => {
+    if (why === "replace" || isForced(options.force, sheet)) toCheck.push(sheet);
+    return "";
+  };
+  placeSheets(plan, existingNames, register, note, meta, { ...options, force: true });
+  const now = await fingerprintsOf(context, measured, toCheck, (name) => register.get(key(name))?.readBack, options.responseBudgetBytes);
+  const placement = placeSheets(plan, existingNames, register, (sheet) => now.fingerprints.get(key(sheet)) ?? UNREADABLE, meta, options);
   const entries = nextRegister(register, existing, placement.entries);
   const full: WorkbookPlan = { ...placement.plan, sheets: [...placement.plan.sheets, registerSheet(entries.values())] };
 
@@ -567,11 +706,12 @@ export async function renderOwnedPlan(context: Excel.RequestContext, plan: Workb
       replaced: placement.replaced,
       added: placement.added,
       forced: placement.forced,
-      totalSyncs: 1 + rendered.syncs,
+      checkSyncs: 1 + now.syncs,
+      totalSyncs: 1 + now.syncs + rendered.syncs,
       summary: describeWrite(placement),
     };
   } catch (e) {
-    throw await afterFailure(context, placement, { existing, original: register, register: entries }, e);
+    throw await afterFailure(context, placement, { existing, original: register, register: entries }, e, options.responseBudgetBytes);
   }
 }
 
@@ -585,25 +725,27 @@ interface BeforeWrite {
 }
 
 /**
- * After a failed sync: reads what the plan's sheets now hold (one sync), then removes the
- * render's temporary sheets and registers what is there (one more), and describes it. If Excel
- * refuses even that (the connection may be gone), the description says so and keeps what
- * could be learned.
+ * After a failed sync: reads what the plan's sheets now hold (a sync for their sizes, then their
+ * cells in blocks under the response limit), then removes the render's temporary sheets and
+ * registers what is there (one more), and describes it. If Excel refuses even that (the
+ * connection may be gone), the description says so and keeps what could be learned.
  */
-async function afterFailure(context: Excel.RequestContext, placement: Placement, was: BeforeWrite, cause: unknown): Promise<WriteFailedError> {
+async function afterFailure(context: Excel.RequestContext, placement: Placement, was: BeforeWrite, cause: unknown, budgetBytes: number | undefined): Promise<WriteFailedError> {
   const sheets = placement.plan.sheets;
   let states: SheetState[] = sheets.map((s) => ({ sheet: s.name, outcome: "unknown" }));
   try {
     const worksheets = context.workbook.worksheets;
     worksheets.load("items/name");
-    const reads = queueContent(context, sheets.map((s) => s.name));
+    const measured = queueSizes(context, sheets.map((s) => s.name));
     await context.sync();
     const now = new Set(worksheets.items.map((ws) => key(ws.name)));
+    const present = sheets.map((s) => s.name).filter((name) => now.has(key(name)));
+    const read = await fingerprintsOf(context, measured, present, (name) => placement.entries.get(key(name))?.readBack, budgetBytes);
     const current = new Map<string, string>();
     states = sheets.map((sheet): SheetState => {
       const k = key(sheet.name);
       if (!now.has(k)) return { sheet: sheet.name, outcome: was.existing.has(k) ? "removed" : "not-written" };
-      const fingerprint = fingerprintOf(reads.get(k));
+      const fingerprint = read.fingerprints.get(k) ?? UNREADABLE;
       current.set(k, fingerprint);
       if (fingerprint === placement.entries.get(k)?.fingerprint) return { sheet: sheet.name, outcome: "written" };
       if (placement.before.has(k) && fingerprint === placement.before.get(k)) return { sheet: sheet.name, outcome: "as-before" };

@@ -6,6 +6,12 @@
  * `context.sync()` when it fits in Excel's 5 MB request limit; a bigger plan is split into as few
  * syncs as the bytes require (see batch.ts), never one per block or rule.
  *
+ * What Excel needs is sent once: values are the only payload per cell, and a formula repeated
+ * down a column goes once for the run, in R1C1 notation (r1c1.ts); number formats go as one
+ * value per run of equal cells, styles, validation and unlocked cells as one call for all the
+ * ranges that share them (coalesce.ts). The workbook is the same as applying the plan item by
+ * item, which the file adapter does.
+ *
  * Order matters to Excel and is kept across syncs:
  * 1. new sheets are added under temporary names, then the old sheets of the plan's names are
  *    deleted, then the new sheets take their names. Adding first means the workbook always keeps
@@ -16,10 +22,12 @@
  * 3. last, because Excel refuses changes to a protected sheet and cannot activate a hidden one:
  *    unlocked ranges and protection, sheet visibility, the active sheet.
  */
-import { columnLetters, parseCell, parseRange, rangeAddress } from "../core/grid/address";
-import type { CellStyle, ConditionalFormatPlan, DataValidationPlan, SheetPlan, WorkbookPlan } from "../core/plan/plan";
-import { CALL_OVERHEAD_BYTES, chunkRows, DEFAULT_REQUEST_BUDGET_BYTES, jsonBytes, packSteps, type Step } from "./batch";
-import { toExcelValue, type ExcelCellInput } from "./values";
+import { parseCell, parseRange, rangeAddress, type RangeRef } from "../core/grid/address";
+import type { CellStyle, ConditionalFormatPlan, DataValidationPlan, SheetPlan, StylePlan, WorkbookPlan } from "../core/plan/plan";
+import { CALL_OVERHEAD_BYTES, chunkRows, DEFAULT_REQUEST_BUDGET_BYTES, jsonBytes, packSteps, rowsStep, type Step } from "./batch";
+import { address, addressLists, columnsAddress, groupBy, groupingKeepsOrder, mergeRects, numberFormatPieces, stylesClash } from "./coalesce";
+import { checkedR1C1 } from "./r1c1";
+import { formulaText, toExcelValue, type ExcelCellInput } from "./values";
 import { widthCharsToPoints } from "../core/plan/units";
 
 export interface RenderProgress {
@@ -134,72 +142,221 @@ function structureStep(context: Excel.RequestContext, plan: WorkbookPlan, sheets
   };
 }
 
+/**
+ * One value set on a whole range: Office.js applies a single value given for `values`,
+ * `formulasR1C1` or `numberFormat` to every cell of the range (its typings only show arrays).
+ */
+function oneForAll(value: string): string[][] {
+  return value as unknown as string[][];
+}
+
+/** A range or, for a list of several, a RangeAreas: both carry `format` and `dataValidation`. */
+function rangesAt(ws: Excel.Worksheet, list: string): Excel.Range | Excel.RangeAreas {
+  return list.includes(",") ? ws.getRanges(list) : ws.getRange(list);
+}
+
+/** A cell of a block as it is to be written: the value, or nothing to say (an empty cell of a new sheet, or one a run writes). */
+type Cell = ExcelCellInput | undefined;
+
+/**
+ * A block's values. Every sheet a plan writes is new (renderPlan adds it), so an empty cell
+ * needs no write at all unless an earlier block of the plan wrote there; a run of one formula
+ * down a column goes once in R1C1 notation, and a long run of one value down a column goes once
+ * as a single value for the range. What is left goes in row chunks, each cut into the columns
+ * that have something to say; inside them an empty cell is "" (shorter than null, and harmless on
+ * a new sheet, and a run's cells are written after it).
+ */
+function blockSteps(block: SheetPlan["blocks"][number], earlier: readonly RangeRef[], ws: () => Excel.Worksheet, chunkLimit: number): Step[] {
+  const at = parseCell(block.at);
+  const width = block.values.reduce((w, row) => Math.max(w, row.length), 0);
+  if (width === 0) return [];
+  const rect: RangeRef = { top: at.row, left: at.col, bottom: at.row + block.values.length - 1, right: at.col + width - 1 };
+  // Over an earlier block, every cell is written as before: a null clears, padding leaves alone.
+  const overlaps = earlier.some((r) => r.top <= rect.bottom && rect.top <= r.bottom && r.left <= rect.right && rect.left <= r.right);
+  const cells: (Cell | null)[][] = block.values.map((row) => {
+    const out: (Cell | null)[] = row.map((v) => (v === null && !overlaps ? undefined : toExcelValue(v)));
+    // Office.js needs a rectangle; null pads short rows and leaves those cells as they are.
+    while (out.length < width) out.push(overlaps ? null : undefined);
+    return out;
+  });
+
+  const runSteps: Step[] = [];
+  for (let j = 0; j < width; j++) {
+    const open: { run: { from: number; key: string; write: (range: Excel.Range) => void; bytes: number } | null } = { run: null };
+    const close = (to: number): void => {
+      const run = open.run;
+      open.run = null;
+      if (!run) return;
+      const n = to - run.from;
+      // Worth a call of its own only if it saves more than the call costs (each cell left behind is "" or nothing).
+      if (n * (run.bytes - 2) < 2 * CALL_OVERHEAD_BYTES) return;
+      const { from, write, bytes } = run;
+      for (let i = from; i < to; i++) (cells[i] as (Cell | null)[])[j] = undefined;
+      runSteps.push({ bytes: CALL_OVERHEAD_BYTES * 2 + bytes + 24, queue: () => write(ws().getRangeByIndexes(at.row + from, at.col + j, n, 1)) });
+    };
+    for (let i = 0; i < cells.length; i++) {
+      const v = block.values[i]?.[j];
+      const c = cells[i]?.[j];
+      let run: typeof open.run = null;
+      if (v !== null && v !== undefined && typeof v === "object") {
+        const r1c1 = checkedR1C1(formulaText(v.formula), at.row + i, at.col + j);
+        if (r1c1 !== null)
+          run = {
+            from: i,
+            key: `f${r1c1}`,
+            bytes: jsonBytes(r1c1),
+            write: (range) => {
+              range.formulasR1C1 = oneForAll(r1c1);
+            },
+          };
+      } else if (typeof v !== "object" && c !== undefined && c !== null && c !== "") {
+        // Only constants: a formula given as one value for a range would have its references shifted cell by cell.
+        const value = c;
+        run = {
+          from: i,
+          key: `v${JSON.stringify(value)}`,
+          bytes: jsonBytes(value),
+          write: (range) => {
+            range.values = oneForAll(value as string);
+          },
+        };
+      }
+      if (run === null || open.run?.key !== run.key) {
+        close(i);
+        open.run = run;
+      }
+    }
+    close(cells.length);
+  }
+
+  const valueSteps: Step[] = [];
+  // Chunked by rows with nothing-to-say as "", then each chunk cut into the columns that say something.
+  const flat = cells.map((row) => row.map((c) => (c === undefined ? "" : c)));
+  for (const chunk of chunkRows(flat, chunkLimit)) {
+    const columns = (chunk.values[0] ?? []).length;
+    const says = (j: number): boolean => chunk.values.some((_, i) => (cells[chunk.row + i]?.[chunk.col + j] ?? undefined) !== undefined);
+    for (let j = 0; j < columns; ) {
+      if (!says(j)) {
+        j++;
+        continue;
+      }
+      const from = j;
+      while (j < columns && says(j)) j++;
+      const to = j;
+      const values = chunk.values.map((row) => row.slice(from, to));
+      valueSteps.push(
+        rowsStep(values, (offset, rows) => {
+          ws().getRangeByIndexes(at.row + chunk.row + offset, at.col + chunk.col + from, rows.length, to - from).values = rows;
+        }),
+      );
+    }
+  }
+  return [...valueSteps, ...runSteps];
+}
+
+/** The plan's styles, one call per style for all its ranges, unless that would change which style a cell ends with. */
+function styleSteps(styles: readonly StylePlan[], ws: () => Excel.Worksheet): Step[] {
+  const keyOf = (s: StylePlan): string => JSON.stringify(s.style);
+  const grouped = groupingKeepsOrder(styles, (s) => parseRange(s.range), keyOf, (a, b) => stylesClash(a.style, b.style));
+  const groups = grouped ? groupBy(styles, keyOf) : styles.map((s, i) => ({ key: keyOf(s), first: i, items: [s] }));
+  const steps: Step[] = [];
+  for (const g of groups) {
+    const style = (g.items[0] as StylePlan).style;
+    const setters = styleSetters(style);
+    for (const list of addressLists(mergeRects(g.items.map((s) => parseRange(s.range))).map(address))) {
+      steps.push({
+        bytes: call(1 + setters.length) + list.length + jsonBytes(style),
+        queue: () => {
+          const format = rangesAt(ws(), list).format;
+          for (const set of setters) set(format);
+        },
+      });
+    }
+  }
+  return steps;
+}
+
+/** The plan's data validations, one call per rule for all its ranges (plans never overlap validations). */
+function validationSteps(validations: readonly DataValidationPlan[], ws: () => Excel.Worksheet): Step[] {
+  const keyOf = (dv: DataValidationPlan): string => JSON.stringify({ ...dv, range: "" });
+  const grouped = groupingKeepsOrder(validations, (dv) => parseRange(dv.range), keyOf, () => true);
+  const groups = grouped ? groupBy(validations, keyOf) : validations.map((dv, i) => ({ key: keyOf(dv), first: i, items: [dv] }));
+  const steps: Step[] = [];
+  for (const g of groups) {
+    const dv = g.items[0] as DataValidationPlan;
+    const rule = validationRule(dv);
+    // Each range as the plan gives it (not merged), so that Excel lists them as the file adapter does.
+    for (const list of addressLists(g.items.map((v) => address(parseRange(v.range))))) {
+      steps.push({ bytes: call(6) + list.length + jsonBytes({ ...dv, range: "" }) + jsonBytes(rule), queue: () => addDataValidation(rangesAt(ws(), list), dv, rule) });
+    }
+  }
+  return steps;
+}
+
+/** Column widths, one call for each run of neighbouring columns of the same width. */
+function widthSteps(widths: readonly { col: number; width: number }[], ws: () => Excel.Worksheet): Step[] {
+  const steps: Step[] = [];
+  const last = new Map<number, number>();
+  for (const { col, width } of widths) last.set(col, width);
+  const cols = [...last.keys()].sort((a, b) => a - b);
+  for (let i = 0; i < cols.length; ) {
+    const left = cols[i] as number;
+    const width = last.get(left) as number;
+    let right = left;
+    while (i + 1 < cols.length && cols[i + 1] === right + 1 && last.get(right + 1) === width) right = cols[++i] as number;
+    i++;
+    const columns = columnsAddress(left, right);
+    steps.push({
+      bytes: call(2) + 32,
+      queue: () => {
+        ws().getRange(columns).format.columnWidth = widthCharsToPoints(width);
+      },
+    });
+  }
+  return steps;
+}
+
 function contentSteps(sheet: SheetPlan, ws: () => Excel.Worksheet, budget: number): Step[] {
   const steps: Step[] = [];
   // Chunks well under the budget let the packer fill each request closely.
   const chunkLimit = Math.max(1024, Math.floor(budget / 8));
 
+  const written: RangeRef[] = [];
   for (const block of sheet.blocks) {
+    steps.push(...blockSteps(block, written, ws, chunkLimit));
     const at = parseCell(block.at);
     const width = block.values.reduce((w, row) => Math.max(w, row.length), 0);
-    if (width === 0) continue;
-    const values: (ExcelCellInput | null)[][] = block.values.map((row) => {
-      // A plan null is an empty cell ("" clears it, as the file adapter clears it).
-      const out: (ExcelCellInput | null)[] = row.map(toExcelValue);
-      // Office.js needs a rectangle; null pads short rows and leaves those cells as they are.
-      while (out.length < width) out.push(null);
-      return out;
-    });
-    for (const chunk of chunkRows(values, chunkLimit)) {
+    if (width > 0) written.push({ top: at.row, left: at.col, bottom: at.row + block.values.length - 1, right: at.col + width - 1 });
+  }
+
+  for (const piece of numberFormatPieces(sheet.numberFormats ?? [])) {
+    if ("format" in piece) {
+      const { top, left, rows, columns, format } = piece;
       steps.push({
-        bytes: call(2) + chunk.bytes,
+        bytes: call(2) + jsonBytes(format) + 24,
         queue: () => {
-          const first = chunk.values[0] ?? [];
-          ws().getRangeByIndexes(at.row + chunk.row, at.col + chunk.col, chunk.values.length, first.length).values = chunk.values;
+          ws().getRangeByIndexes(top, left, rows, columns).numberFormat = oneForAll(format);
         },
       });
+      continue;
+    }
+    for (const chunk of chunkRows(piece.formats, chunkLimit)) {
+      const columns = (chunk.values[0] ?? []).length;
+      steps.push(
+        rowsStep(chunk.values, (offset, rows) => {
+          ws().getRangeByIndexes(piece.top + chunk.row + offset, piece.left + chunk.col, rows.length, columns).numberFormat = rows;
+        }),
+      );
     }
   }
 
-  for (const nf of sheet.numberFormats ?? []) {
-    const r = parseRange(nf.range);
-    const cols = r.right - r.left + 1;
-    const formats = Array.from({ length: r.bottom - r.top + 1 }, () => Array.from({ length: cols }, () => nf.format));
-    for (const chunk of chunkRows(formats, chunkLimit)) {
-      steps.push({
-        bytes: call(2) + chunk.bytes,
-        queue: () => {
-          const first = chunk.values[0] ?? [];
-          ws().getRangeByIndexes(r.top + chunk.row, r.left + chunk.col, chunk.values.length, first.length).numberFormat = chunk.values;
-        },
-      });
-    }
-  }
-
-  for (const s of sheet.styles ?? []) {
-    const setters = styleSetters(s.style);
-    steps.push({
-      bytes: call(1 + setters.length) + jsonBytes(s),
-      queue: () => {
-        const format = ws().getRange(s.range).format;
-        for (const set of setters) set(format);
-      },
-    });
-  }
+  steps.push(...styleSteps(sheet.styles ?? [], ws));
 
   for (const m of sheet.merges ?? []) {
     steps.push({ bytes: call(2) + jsonBytes(m), queue: () => ws().getRange(m).merge(false) });
   }
 
-  for (const { col, width } of sheet.columnWidths ?? []) {
-    const letters = columnLetters(col);
-    steps.push({
-      bytes: call(2) + 32,
-      queue: () => {
-        ws().getRange(`${letters}:${letters}`).format.columnWidth = widthCharsToPoints(width);
-      },
-    });
-  }
+  steps.push(...widthSteps(sheet.columnWidths ?? [], ws));
 
   if (sheet.freeze && (sheet.freeze.rows > 0 || sheet.freeze.columns > 0)) {
     const { rows, columns } = sheet.freeze;
@@ -230,10 +387,7 @@ function contentSteps(sheet: SheetPlan, ws: () => Excel.Worksheet, budget: numbe
     steps.push({ bytes: call(8) + jsonBytes(rule), queue: () => addConditionalFormat(ws(), rule, index) });
   });
 
-  for (const dv of sheet.dataValidations ?? []) {
-    const rule = validationRule(dv);
-    steps.push({ bytes: call(6) + jsonBytes(dv) + jsonBytes(rule), queue: () => addDataValidation(ws(), dv, rule) });
-  }
+  steps.push(...validationSteps(sheet.dataValidations ?? [], ws));
 
   for (const c of sheet.charts ?? []) {
     steps.push({
@@ -337,8 +491,8 @@ function validationRule(dv: DataValidationPlan): Excel.DataValidationRule {
   }
 }
 
-function addDataValidation(ws: Excel.Worksheet, dv: DataValidationPlan, rule: Excel.DataValidationRule): void {
-  const validation = ws.getRange(dv.range).dataValidation;
+function addDataValidation(target: Excel.Range | Excel.RangeAreas, dv: DataValidationPlan, rule: Excel.DataValidationRule): void {
+  const validation = target.dataValidation;
   validation.rule = rule;
   validation.ignoreBlanks = dv.allowBlank;
   if (dv.prompt) validation.prompt = { showPrompt: true, title: dv.prompt.title, message: dv.prompt.message };
@@ -355,11 +509,12 @@ function finishingSteps(plan: WorkbookPlan, sheetOf: (name: string) => () => Exc
     const ws = sheetOf(sheet.name);
     const protection = sheet.protection;
     if (!protection) continue;
-    for (const range of protection.unlocked) {
+    const unlocked: RangeRef[] = protection.unlocked.map((r) => parseRange(r));
+    for (const list of addressLists(mergeRects(unlocked).map(address))) {
       steps.push({
-        bytes: call(2) + jsonBytes(range),
+        bytes: call(3) + list.length,
         queue: () => {
-          ws().getRange(range).format.protection.locked = false;
+          rangesAt(ws(), list).format.protection.locked = false;
         },
       });
     }

@@ -13,6 +13,7 @@ import { renderPlan } from "../../src/excel";
 import { renderPlanToXlsx } from "../../src/files/render";
 import { snapshotXlsx } from "../../src/files/snapshot";
 import { ExcelHost } from "../excel-host";
+import { PLANS, templatePlan } from "../safety/plans";
 
 async function bothWays(plan: WorkbookPlan): Promise<{ excel: WorkbookSnapshot; file: WorkbookSnapshot }> {
   // The host starts as a new Excel workbook does, with a "Sheet1" the plan does not own.
@@ -182,4 +183,14 @@ test("the scorecard with official benchmarks and the hidden settings sheet rende
   expect(excel.sheets[0]?.charts.map((c) => c.kind)).toEqual(["lineMarkers"]);
   expect(excel.sheets[1]?.state).toBe("hidden");
   expectSame(excel, file);
+});
+
+describe("the plans the add-in writes render the same both ways, now that the Excel adapter sends shared settings once", () => {
+  // Formulas filled down columns (R1C1), number formats, validation, fills and unlocked cells
+  // grouped over RangeAreas: the file adapter applies the plan item by item, so equal snapshots
+  // mean the grouping changed nothing.
+  test.each([...PLANS, { name: "a return template of 120 rows whose units alternate row by row", plan: () => templatePlan(120) }])("$name", async ({ plan }) => {
+    const { excel, file } = await bothWays(plan());
+    expectSame(excel, file);
+  });
 });

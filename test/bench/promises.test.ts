@@ -1,23 +1,31 @@
 /**
  * The benchmark's pass/fail rule (scripts/bench.ts), on results made up to break it: sync counts
- * that grow with size, or a request over Excel's 5 MB, must fail the run.
+ * that grow with size for any reason but bytes, more syncs than the bytes force, or a request or
+ * a response over Excel's 5 MB, must fail the run.
  */
 import { checkPromises, type BenchResult } from "../../scripts/bench";
 
-function r(name: string, rows: number, fixedSyncs: number, maxRequestBytes = 1000, estimatedResponseBytes = 0): BenchResult {
-  return {
+const MB5 = 5 * 1024 * 1024;
+
+function r(name: string, rows: number, fixedSyncs: number, more: Partial<BenchResult> = {}): BenchResult {
+  const base: BenchResult = {
     name,
     rows,
     engineMs: 1,
     syncs: fixedSyncs,
-    maxRequestBytes,
-    estimatedMaxRequestBytes: maxRequestBytes,
+    maxRequestBytes: 1000,
+    estimatedMaxRequestBytes: 1000,
     fixedSyncs,
-    totalRequestBytes: maxRequestBytes,
+    totalRequestBytes: 1000,
+    maxResponseBytes: 0,
+    totalResponseBytes: 0,
+    requestBytesPerRow: 0,
+    responseBytesPerRow: 0,
+    allowedSyncs: fixedSyncs + 1,
     adapterMs: 1,
     progressReports: fixedSyncs,
-    estimatedResponseBytes,
   };
+  return { ...base, ...more };
 }
 
 function check(results: BenchResult[]): { problems: string[]; warnings: string[] } {
@@ -26,17 +34,23 @@ function check(results: BenchResult[]): { problems: string[]; warnings: string[]
   return found;
 }
 
-test("flat fixed syncs and small requests pass", () => {
-  expect(check([r("rag", 100, 1), r("rag", 50_000, 1), r("ingest", 100, 2), r("ingest", 50_000, 2)])).toEqual({ problems: [], warnings: [] });
+test("flat fixed syncs, small requests and responses, and syncs within what bytes force pass", () => {
+  expect(check([r("rag", 100, 1), r("rag", 50_000, 1, { syncs: 4, allowedSyncs: 4 }), r("ingest", 100, 3), r("ingest", 50_000, 3)])).toEqual({ problems: [], warnings: [] });
 });
 
-test("a job whose sync count grows with size fails, naming the job and the counts", () => {
+test("a job whose fixed sync count grows with size fails, naming the job and the counts", () => {
   expect(check([r("rag", 100, 1), r("rag", 5_000, 1), r("rag", 50_000, 3)]).problems).toEqual(["rag: sync counts change with size (1 at 100, 1 at 5000, 3 at 50000)."]);
 });
 
-test("a request over 5 MB fails; a read answer over 5 MB is a warning", () => {
-  const found = check([r("indicator-sheets", 50_000, 1, 5 * 1024 * 1024 + 1), r("ingest", 50_000, 2, 300, 6 * 1024 * 1024)]);
-  expect(found.problems).toEqual([`indicator-sheets at 50000: a request of ${5 * 1024 * 1024 + 1} bytes exceeds Excel's 5 MB limit.`]);
-  expect(found.warnings).toHaveLength(1);
-  expect(found.warnings[0]).toMatch(/^ingest at 50000: Excel's answer to the read would be about 6\.0 MB/);
+test("a request over 5 MB fails, and so does a response over 5 MB", () => {
+  const found = check([r("indicator-sheets", 50_000, 1, { maxRequestBytes: MB5 + 1 }), r("ingest", 50_000, 3, { maxResponseBytes: MB5 + 2 })]);
+  expect(found.problems).toEqual([
+    `indicator-sheets at 50000: a request of ${MB5 + 1} bytes exceeds Excel's 5 MB limit.`,
+    `ingest at 50000: a response of ${MB5 + 2} bytes exceeds Excel on the web's 5 MB limit.`,
+  ]);
+});
+
+test("more syncs than fixed + ceil(bytes / 5 MB) fail, saying what the bytes were", () => {
+  const found = check([r("validate", 10_000, 3, { syncs: 6, allowedSyncs: 5, totalRequestBytes: 1800, totalResponseBytes: 9_000_000 })]);
+  expect(found.problems).toEqual(["validate at 10000: 6 syncs, more than the 5 its bytes force (3 fixed, 1800 bytes sent, 9000000 received)."]);
 });

@@ -11,7 +11,8 @@ export type HostErrorCode =
   | "InvalidOperation"
   | "InvalidReference"
   | "AccessDenied"
-  | "RequestPayloadSizeLimitExceeded";
+  | "RequestPayloadSizeLimitExceeded"
+  | "ResponsePayloadSizeLimitExceeded";
 
 export class HostError extends Error {
   readonly code: HostErrorCode;

@@ -2,7 +2,7 @@
  * The Excel test host must fail where Excel fails, or adapter tests prove nothing: these tests pin
  * the behaviours the adapter relies on.
  */
-import { ExcelHost, HostError, interpretEntry, REQUEST_LIMIT_BYTES } from "./index";
+import { ExcelHost, HostError, interpretEntry, REQUEST_LIMIT_BYTES, RESPONSE_LIMIT_BYTES } from "./index";
 
 async function rejection(p: Promise<unknown>): Promise<HostError> {
   try {
@@ -168,6 +168,52 @@ describe("syncs and requests", () => {
     expect(host.text("Sheet1", `A${rows}`)).toHaveLength(1000);
   });
 
+  test("a response over 5 MB fails with ResponsePayloadSizeLimitExceeded, shaped as the request's refusal, and delivers nothing", async () => {
+    const rows = 6000;
+    const host = new ExcelHost({ sheets: [{ name: "Sheet1", rows: { values: Array.from({ length: rows }, () => ["y".repeat(1000)]) } }] });
+    const { context } = host;
+    const range = context.workbook.worksheets.getItem("Sheet1").getRange(`A1:A${rows}`);
+    range.load("values");
+    const error = await rejection(context.sync());
+    // The same shape as Excel's (and the host's) refusal of a request: name, code, message, debugInfo.
+    expect(error).toBeInstanceOf(HostError);
+    expect(error.name).toBe("RichApi.Error");
+    expect(error.code).toBe("ResponsePayloadSizeLimitExceeded");
+    expect(error.debugInfo.code).toBe("ResponsePayloadSizeLimitExceeded");
+    expect(error.message).toMatch(/^The response payload size has exceeded the limit \(\d+ bytes > 5242880\)\.$/);
+    expect(host.requests[0]).toMatchObject({ ok: false });
+    expect(host.requests[0]?.responseBytes).toBeGreaterThan(RESPONSE_LIMIT_BYTES);
+    // The request itself was small: it is the answer that was too big.
+    expect(host.requests[0]?.bytes).toBeLessThan(200);
+    expect(() => range.values).toThrow(/is not available/);
+  });
+
+  test("a response just under the limit is delivered, and every sync records its response's size", async () => {
+    const rows = 4000;
+    const host = new ExcelHost({ sheets: [{ name: "Sheet1", rows: { values: Array.from({ length: rows }, () => ["z".repeat(1000)]) } }] });
+    const { context } = host;
+    const range = context.workbook.worksheets.getItem("Sheet1").getRange(`A1:A${rows}`);
+    range.load("values");
+    await context.sync();
+    expect(range.values[rows - 1]?.[0]).toHaveLength(1000);
+    expect(host.requests[0]?.responseBytes).toBeGreaterThan(4_000_000);
+    expect(host.requests[0]?.responseBytes).toBeLessThan(RESPONSE_LIMIT_BYTES);
+    // A write loads nothing: its answer is empty.
+    context.workbook.worksheets.getItem("Sheet1").getRange("B1").values = [[1]];
+    await context.sync();
+    expect(host.requests[1]?.responseBytes).toBe(0);
+  });
+
+  test("a response limit set lower is kept, and a write in the refused batch stays done, as Excel ran it before answering", async () => {
+    const host = new ExcelHost({ responseLimitBytes: 100, sheets: [{ name: "Sheet1", cells: { A1: "x".repeat(200) } }] });
+    const { context } = host;
+    const ws = context.workbook.worksheets.getItem("Sheet1");
+    ws.getRange("B1").values = [["written"]];
+    ws.getRange("A1").load("values");
+    expect((await rejection(context.sync())).code).toBe("ResponsePayloadSizeLimitExceeded");
+    expect(host.text("Sheet1", "B1")).toBe("written");
+  });
+
   test("a failing operation stops the batch; what ran before it stays done, as in Excel", async () => {
     const host = new ExcelHost();
     const { context } = host;
@@ -184,6 +230,58 @@ describe("syncs and requests", () => {
     const host = new ExcelHost();
     const { context } = host;
     context.workbook.worksheets.getItem("Sheet1").getRange("A1:B2").values = [[1, 2]];
+    expect((await rejection(context.sync())).code).toBe("InvalidArgument");
+  });
+
+  test("one value (not an array) given for values, formulas or a number format goes into every cell of the range", async () => {
+    const host = new ExcelHost();
+    const { context } = host;
+    const ws = context.workbook.worksheets.getItem("Sheet1");
+    (ws.getRange("A1:B3") as unknown as { values: unknown }).values = "same";
+    (ws.getRange("C1:C3") as unknown as { numberFormat: unknown }).numberFormat = "0.0";
+    (ws.getRange("D1:D2") as unknown as { formulas: unknown }).formulas = "=1+1";
+    await context.sync();
+    expect(["A1", "B3"].map((a) => host.cell("Sheet1", a)?.value)).toEqual(["same", "same"]);
+    expect(["C1", "C2", "C3"].map((a) => host.cell("Sheet1", a)?.numberFormat)).toEqual(["0.0", "0.0", "0.0"]);
+    expect(host.cell("Sheet1", "D2")?.formula).toBe("=1+1");
+    expect(host.cell("Sheet1", "A4")).toBeUndefined();
+  });
+
+  test("formulasR1C1 are read relative to each cell and stored in A1 notation; one formula fills a whole range", async () => {
+    const host = new ExcelHost();
+    const { context } = host;
+    const ws = context.workbook.worksheets.getItem("Sheet1");
+    (ws.getRange("C2:C4") as unknown as { formulasR1C1: unknown }).formulasR1C1 = '=IF(RC[-1]="","",R[-1]C[-2]+R1C1&"R1C1 in text")';
+    ws.getRange("E5").formulasR1C1 = [["=SUM(R[-4]C:R[-1]C)+LOG10(RC1)"]];
+    await context.sync();
+    expect(host.cell("Sheet1", "C2")?.formula).toBe('=IF(B2="","",A1+$A$1&"R1C1 in text")');
+    expect(host.cell("Sheet1", "C4")?.formula).toBe('=IF(B4="","",A3+$A$1&"R1C1 in text")');
+    expect(host.cell("Sheet1", "E5")?.formula).toBe("=SUM(E1:E4)+LOG10($A5)");
+    ws.getRange("A1").formulasR1C1 = [["=R[-1]C"]];
+    expect((await rejection(context.sync())).code).toBe("InvalidArgument");
+  });
+
+  test("getRanges formats, unlocks and validates every area at once, and refuses an address list over 8,192 characters", async () => {
+    const host = new ExcelHost();
+    const { context } = host;
+    const ws = context.workbook.worksheets.getItem("Sheet1");
+    const areas = ws.getRanges("A1:A2, C3, Sheet1!E5:F5");
+    areas.format.fill.color = "#FFF2CC";
+    areas.format.protection.locked = false;
+    areas.dataValidation.rule = { wholeNumber: { operator: "GreaterThanOrEqualTo", formula1: 0 } };
+    areas.load("address,areaCount");
+    await context.sync();
+    expect(areas.areaCount).toBe(3);
+    expect(["A2", "C3", "F5"].map((a) => [host.cell("Sheet1", a)?.style.fill, host.cell("Sheet1", a)?.locked])).toEqual([
+      ["#FFF2CC", false],
+      ["#FFF2CC", false],
+      ["#FFF2CC", false],
+    ]);
+    expect(host.cell("Sheet1", "B1")).toBeUndefined();
+    expect(host.snapshot().sheets[0]?.dataValidations.map((dv) => dv.range)).toEqual(["A1:A2", "C3", "E5:F5"]);
+    const long = Array.from({ length: 1600 }, (_, i) => `A${i * 2 + 1}`).join(",");
+    expect(long.length).toBeGreaterThan(8192);
+    ws.getRanges(long).format.fill.color = "#FF0000";
     expect((await rejection(context.sync())).code).toBe("InvalidArgument");
   });
 });

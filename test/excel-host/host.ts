@@ -4,7 +4,7 @@
  *   const host = new ExcelHost({ sheets: [{ name: "Scorecard", cells: { A1: "Indicator" } }] });
  *   await readWorkbook(host.context);          // adapter code takes an Excel.RequestContext
  *   host.syncCount;                             // context.sync() calls so far
- *   host.requests;                              // bytes and operations of each sync's request
+ *   host.requests;                              // bytes and operations of each sync's request, bytes of its answer
  *   host.snapshot();                            // the workbook in the snapshot's normal form
  *
  * A new host holds one empty sheet, "Sheet1", like a new Excel workbook, unless `sheets` seeds
@@ -15,7 +15,7 @@ import type { CellValue, SheetState } from "../../src/core/grid/grid";
 import type { ConditionalFormatPlan, DataValidationPlan } from "../../src/core/plan/plan";
 import type { SnapshotCell, SnapshotSheet, WorkbookSnapshot } from "../../src/core/plan/snapshot";
 import { snapshotWidth, widthCharsToPoints, widthPointsToChars } from "../../src/core/plan/units";
-import { HostContext, REQUEST_LIMIT_BYTES, type InjectedFailure, type RequestRecord } from "./context";
+import { HostContext, REQUEST_LIMIT_BYTES, RESPONSE_LIMIT_BYTES, type InjectedFailure, type RequestRecord } from "./context";
 import {
   cellAt,
   cellKey,
@@ -71,6 +71,8 @@ export interface ExcelHostOptions {
   sheets?: SeedSheet[];
   /** Request limit in bytes; Excel's is 5 MB. */
   requestLimitBytes?: number;
+  /** Response limit in bytes; Excel on the web's is 5 MB. */
+  responseLimitBytes?: number;
   /** Makes one sync fail part way (see InjectedFailure), for tests of what a failed write leaves. */
   failSync?: InjectedFailure;
 }
@@ -109,7 +111,7 @@ export class ExcelHost {
     const firstVisible = this.model.sheets.find((s) => s.visibility === "Visible");
     if (!firstVisible) throw new Error("An Excel workbook has at least one visible sheet.");
     this.model.activeSheetId = firstVisible.id;
-    this.ctx = new HostContext(this.model, options.requestLimitBytes ?? REQUEST_LIMIT_BYTES, options.failSync ?? null);
+    this.ctx = new HostContext(this.model, options.requestLimitBytes ?? REQUEST_LIMIT_BYTES, options.failSync ?? null, options.responseLimitBytes ?? RESPONSE_LIMIT_BYTES);
     // The host implements the part of the API the adapter uses; the cast is where it stands in for Excel.
     this.context = this.ctx as unknown as Excel.RequestContext;
   }
@@ -145,7 +147,7 @@ export class ExcelHost {
     return this.ctx.syncCount;
   }
 
-  /** One record per sync: request bytes, operation count, and whether it succeeded. */
+  /** One record per sync: request bytes, operation count, response bytes, and whether it succeeded. */
   get requests(): readonly RequestRecord[] {
     return this.ctx.requests;
   }
@@ -158,6 +160,12 @@ export class ExcelHost {
   /** Makes the given sync (1-based, counted as syncCount counts) fail part way; null clears it. */
   failSync(failure: InjectedFailure | null): void {
     this.ctx.failure = failure;
+  }
+
+  /** Changes Excel's limits from the next sync on (the benchmark reads a workbook again with none, to count the syncs bytes do not force). */
+  setLimits(limits: { requestBytes?: number; responseBytes?: number }): void {
+    if (limits.requestBytes !== undefined) this.ctx.requestLimitBytes = limits.requestBytes;
+    if (limits.responseBytes !== undefined) this.ctx.responseLimitBytes = limits.responseBytes;
   }
 
   resetCounters(): void {

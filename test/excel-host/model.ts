@@ -263,6 +263,56 @@ export function rectAddress(rect: Rect): string {
 }
 
 /** Sheet names as Excel writes them in an address: quoted unless a plain identifier. */
+/**
+ * An R1C1 formula as Excel stores it in A1 notation for the cell at (row, col): "R[1]C" is the
+ * cell below, "RC[-2]" two to the left, "R3C4" is $D$3, a bare "R" or "C" is the same row or
+ * column. Text in double quotes and sheet names in single quotes are left as they are. Written
+ * apart from the adapter's own A1-to-R1C1 code (src/excel/r1c1.ts) on purpose.
+ */
+export function r1c1ToA1(formula: string, row: number, col: number): string {
+  let out = "";
+  let i = 0;
+  const part = (at: number): { kind: "same" | "relative" | "absolute"; n: number; end: number } => {
+    if (formula[at] === "[") {
+      const close = formula.indexOf("]", at);
+      if (close < 0) throw new HostError("InvalidArgument", `The formula ${formula} is not valid R1C1.`);
+      return { kind: "relative", n: Number(formula.slice(at + 1, close)), end: close + 1 };
+    }
+    const digits = /^\d+/.exec(formula.slice(at));
+    if (digits) return { kind: "absolute", n: Number(digits[0]), end: at + digits[0].length };
+    return { kind: "same", n: 0, end: at };
+  };
+  while (i < formula.length) {
+    const ch = formula[i] as string;
+    if (ch === '"' || ch === "'") {
+      const close = formula.indexOf(ch, i + 1);
+      const end = close < 0 ? formula.length : close + 1;
+      out += formula.slice(i, end);
+      i = end;
+      continue;
+    }
+    const before = out.slice(-1);
+    if ((ch === "R" || ch === "r") && !/[A-Za-z0-9_.]/.test(before)) {
+      const r = part(i + 1);
+      if (formula[r.end] === "C" || formula[r.end] === "c") {
+        const c = part(r.end + 1);
+        const next = formula[c.end] ?? "";
+        if (!/[A-Za-z0-9_.(]/.test(next)) {
+          const absRow = r.kind === "absolute" ? r.n - 1 : row + r.n;
+          const absCol = c.kind === "absolute" ? c.n - 1 : col + c.n;
+          if (absRow < 0 || absCol < 0 || absRow >= MAX_ROWS || absCol >= MAX_COLS) throw new HostError("InvalidArgument", `The formula ${formula} refers outside the sheet.`);
+          out += `${c.kind === "absolute" ? "$" : ""}${colLetters(absCol)}${r.kind === "absolute" ? "$" : ""}${absRow + 1}`;
+          i = c.end;
+          continue;
+        }
+      }
+    }
+    out += ch;
+    i++;
+  }
+  return out;
+}
+
 export function sheetPrefix(name: string): string {
   return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? `${name}!` : `'${name.replace(/'/g, "''")}'!`;
 }

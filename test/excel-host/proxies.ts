@@ -25,6 +25,7 @@ import {
   parseAddress,
   rectAddress,
   rectCells,
+  r1c1ToA1,
   rectsIntersect,
   sheetPrefix,
   splitSheetPrefix,
@@ -169,6 +170,7 @@ export abstract class HostObject<T> {
       }
       if (slash < 0) {
         const value = this.readScalar(t, head);
+        this.ctx.countResponse(head, value);
         commits.push(() => this.props.set(head, value));
         continue;
       }
@@ -213,9 +215,41 @@ export abstract class HostObject<T> {
 interface RangeTarget {
   sheet: SheetModel;
   rect: Rect;
+  /**
+   * The rectangles of a RangeAreas (worksheet.getRanges): formatting, protection and data
+   * validation apply to every one of them. Absent for a plain range, which is `rect` alone.
+   */
+  areas?: Rect[];
+}
+
+function rectsOf(t: RangeTarget): Rect[] {
+  return t.areas ?? [t.rect];
+}
+
+/** Every cell of a range or of each area of a RangeAreas. */
+function forEachTargetCell(t: RangeTarget, fn: (row: number, col: number) => void): void {
+  for (const rect of rectsOf(t)) forEachCell(rect, fn);
+}
+
+/**
+ * What Office.js writes into each cell from a `values`, `formulas`, `formulasR1C1` or
+ * `numberFormat` argument: a two-dimensional array the size of the range, or a single value,
+ * which Excel applies to every cell of the range (as the API reference says for each of them).
+ */
+function inputAt(t: RangeTarget, input: unknown, what: string): (i: number, j: number) => unknown {
+  if (!Array.isArray(input)) {
+    if (input === null || input === undefined || typeof input === "object") {
+      throw new HostError("InvalidArgument", `The input for ${what} is neither a value nor a two-dimensional array.`);
+    }
+    return () => input;
+  }
+  const rows = check2d(t, input, what);
+  return (i, j) => rows[i]?.[j];
 }
 
 const MAX_LOAD_CELLS = 5_000_000;
+/** The longest address list the host lets worksheet.getRanges take (see getRanges). */
+export const MAX_RANGES_ADDRESS = 8192;
 
 function checkLive(sheet: SheetModel): void {
   if (sheet.deleted) throw new HostError("InvalidReference", `The sheet '${sheet.name}' has been deleted.`);
@@ -237,7 +271,7 @@ function grid<V>(t: RangeTarget, fn: (cell: CellModel | undefined) => V): V[][] 
   return out;
 }
 
-function check2d(t: RangeTarget, input: unknown, what: string): unknown[][] {
+function check2d(t: RangeTarget, input: unknown[], what: string): unknown[][] {
   const rows = t.rect.bottom - t.rect.top + 1;
   const cols = t.rect.right - t.rect.left + 1;
   if (!Array.isArray(input) || input.length !== rows || input.some((row) => !Array.isArray(row) || row.length !== cols)) {
@@ -257,7 +291,7 @@ function guardProtected(t: RangeTarget, what: "values" | "format" | "columns"): 
   if (what === "format" && p.options.allowFormatCells) return;
   if (what === "values") {
     let locked = false;
-    forEachCell(t.rect, (r, c) => {
+    forEachTargetCell(t, (r, c) => {
       if (cellAt(t.sheet, r, c)?.locked ?? true) locked = true;
     });
     if (!locked) return;
@@ -280,14 +314,14 @@ function uniformOrNull<V>(values: V[]): V | null {
 
 function styleValues<V>(t: RangeTarget, pick: (cell: CellModel | undefined) => V): V | null {
   const out: V[] = [];
-  forEachCell(t.rect, (r, c) => out.push(pick(cellAt(t.sheet, r, c))));
+  forEachTargetCell(t, (r, c) => out.push(pick(cellAt(t.sheet, r, c))));
   return uniformOrNull(out);
 }
 
 function setStyle(t: RangeTarget, apply: (cell: CellModel) => void): void {
   checkLive(t.sheet);
   guardProtected(t, "format");
-  forEachCell(t.rect, (r, c) => apply(ensureCell(t.sheet, r, c)));
+  forEachTargetCell(t, (r, c) => apply(ensureCell(t.sheet, r, c)));
 }
 
 function rangeTargetFrom(sheet: SheetModel, arg: HostRange | string): RangeTarget {
@@ -569,6 +603,31 @@ export class HostWorksheet extends HostObject<SheetModel> {
     return this.getRangeByIndexes(row, column, 1, 1);
   }
 
+  /**
+   * Several rectangles of the sheet as one RangeAreas, from their addresses separated by commas
+   * ("B2:B9, D4, F1:G3"). Excel refuses a long address list with InvalidArgument; where exactly is
+   * not documented (reports put it near 8,192 characters), so the host refuses beyond that.
+   */
+  getRanges(address: string): HostRangeAreas {
+    return new HostRangeAreas(this.ctx, {
+      kind: "op",
+      payload: { o: this._id, m: "getRanges", a: [address] },
+      create: () => {
+        const sheet = this.target();
+        if (sheet === null) return null;
+        checkLive(sheet);
+        if (address.length > MAX_RANGES_ADDRESS) throw new HostError("InvalidArgument", "The argument is invalid or missing or has an incorrect format.");
+        const rects = address
+          .split(",")
+          .map((a) => a.trim())
+          .filter((a) => a.length > 0)
+          .map((a) => rangeTargetFrom(sheet, a).rect);
+        if (rects.length === 0) throw new HostError("InvalidArgument", "The argument is invalid or missing or has an incorrect format.");
+        return { sheet, rects };
+      },
+    });
+  }
+
   getUsedRangeOrNullObject(valuesOnly?: boolean): HostRange {
     return new HostRange(this.ctx, {
       kind: "op",
@@ -689,14 +748,13 @@ export class HostRange extends HostObject<RangeTarget> {
   set values(input: Excel.Range["values"]) {
     this.set_("values", input, (t) => {
       checkLive(t.sheet);
-      const rows = check2d(t, input, "values");
+      const at = inputAt(t, input, "values");
       guardProtected(t, "values");
-      rows.forEach((row, i) =>
-        row.forEach((v, j) => {
-          // null leaves a cell as it is, as Office.js does.
-          if (v !== null && v !== undefined) writeValue(ensureCell(t.sheet, t.rect.top + i, t.rect.left + j), v);
-        }),
-      );
+      forEachCell(t.rect, (r, c) => {
+        const v = at(r - t.rect.top, c - t.rect.left);
+        // null leaves a cell as it is, as Office.js does.
+        if (v !== null && v !== undefined) writeValue(ensureCell(t.sheet, r, c), v);
+      });
     });
   }
 
@@ -707,14 +765,34 @@ export class HostRange extends HostObject<RangeTarget> {
     // Office.js treats formulas like values for constants; "=" strings become formulas either way.
     this.set_("formulas", input, (t) => {
       checkLive(t.sheet);
-      const rows = check2d(t, input, "formulas");
+      const at = inputAt(t, input, "formulas");
       guardProtected(t, "values");
-      rows.forEach((row, i) =>
-        row.forEach((v, j) => {
-          // null leaves a cell as it is, as Office.js does.
-          if (v !== null && v !== undefined) writeValue(ensureCell(t.sheet, t.rect.top + i, t.rect.left + j), v);
-        }),
-      );
+      forEachCell(t.rect, (r, c) => {
+        const v = at(r - t.rect.top, c - t.rect.left);
+        // null leaves a cell as it is, as Office.js does.
+        if (v !== null && v !== undefined) writeValue(ensureCell(t.sheet, r, c), v);
+      });
+    });
+  }
+
+  /**
+   * Formulas in R1C1 notation: each cell's references are read relative to that cell and stored
+   * in A1 notation, as Excel shows them. One R1C1 formula given for a range of many rows is the
+   * same formula "filled down" the range.
+   */
+  get formulasR1C1(): Excel.Range["formulasR1C1"] {
+    return this.get_("formulasR1C1");
+  }
+  set formulasR1C1(input: Excel.Range["formulasR1C1"]) {
+    this.set_("formulasR1C1", input, (t) => {
+      checkLive(t.sheet);
+      const at = inputAt(t, input, "formulasR1C1");
+      guardProtected(t, "values");
+      forEachCell(t.rect, (r, c) => {
+        const v = at(r - t.rect.top, c - t.rect.left);
+        if (v === null || v === undefined) return;
+        writeValue(ensureCell(t.sheet, r, c), typeof v === "string" && v.startsWith("=") && v.length > 1 ? r1c1ToA1(v, r, c) : v);
+      });
     });
   }
 
@@ -724,15 +802,14 @@ export class HostRange extends HostObject<RangeTarget> {
   set numberFormat(input: Excel.Range["numberFormat"]) {
     this.set_("numberFormat", input, (t) => {
       checkLive(t.sheet);
-      const rows = check2d(t, input, "numberFormat");
+      const at = inputAt(t, input, "numberFormat");
       guardProtected(t, "format");
-      rows.forEach((row, i) =>
-        row.forEach((v, j) => {
-          if (v === null || v === undefined) return;
-          if (typeof v !== "string") throw new HostError("InvalidArgument", "A number format must be a string.");
-          ensureCell(t.sheet, t.rect.top + i, t.rect.left + j).numberFormat = v === "" ? "General" : v;
-        }),
-      );
+      forEachCell(t.rect, (r, c) => {
+        const v = at(r - t.rect.top, c - t.rect.left);
+        if (v === null || v === undefined) return;
+        if (typeof v !== "string") throw new HostError("InvalidArgument", "A number format must be a string.");
+        ensureCell(t.sheet, r, c).numberFormat = v === "" ? "General" : v;
+      });
     });
   }
 
@@ -788,6 +865,37 @@ export class HostRange extends HostObject<RangeTarget> {
     });
   }
 
+  /** The range's last row. */
+  getLastRow(): HostRange {
+    return new HostRange(this.ctx, {
+      kind: "op",
+      payload: { o: this._id, m: "getLastRow", a: [] },
+      create: () => {
+        const t = this.target();
+        if (t === null) return null;
+        checkLive(t.sheet);
+        return { sheet: t.sheet, rect: { ...t.rect, top: t.rect.bottom } };
+      },
+    });
+  }
+
+  /** The cells this range shares with another (a range or an address), or a null object when none. */
+  getIntersectionOrNullObject(other: HostRange | string): HostRange {
+    return new HostRange(this.ctx, {
+      kind: "op",
+      payload: { o: this._id, m: "getIntersectionOrNullObject", a: [typeof other === "string" ? other : `#range${other._id}`] },
+      create: () => {
+        const t = this.target();
+        if (t === null) return null;
+        checkLive(t.sheet);
+        const o = typeof other === "string" ? rangeTargetFrom(t.sheet, other) : other.targetForHost();
+        if (o === null || o.sheet !== t.sheet || !rectsIntersect(o.rect, t.rect)) return null;
+        const rect = { top: Math.max(t.rect.top, o.rect.top), left: Math.max(t.rect.left, o.rect.left), bottom: Math.min(t.rect.bottom, o.rect.bottom), right: Math.min(t.rect.right, o.rect.right) };
+        return { sheet: t.sheet, rect };
+      },
+    });
+  }
+
   getMergedAreasOrNullObject(): HostRangeAreas {
     return new HostRangeAreas(this.ctx, {
       kind: "op",
@@ -817,6 +925,10 @@ interface AreasTarget {
   rects: Rect[];
 }
 
+function areasTarget(t: AreasTarget): RangeTarget {
+  return { sheet: t.sheet, rect: t.rects[0] as Rect, areas: t.rects };
+}
+
 export class HostRangeAreas extends HostObject<AreasTarget> {
   protected readonly kind = "RangeAreas";
 
@@ -838,7 +950,10 @@ export class HostRangeAreas extends HostObject<AreasTarget> {
   }
 
   protected override navigate(name: string): HostObject<unknown> | null {
-    return name === "areas" ? this.areas : null;
+    if (name === "areas") return this.areas;
+    if (name === "format") return this.format;
+    if (name === "dataValidation") return this.dataValidation;
+    return null;
   }
 
   get address(): string {
@@ -846,6 +961,16 @@ export class HostRangeAreas extends HostObject<AreasTarget> {
   }
   get areaCount(): number {
     return this.get_("areaCount");
+  }
+
+  /** Formatting (and cell protection) of every area at once. */
+  get format(): HostRangeFormat {
+    return this.child("format", () => new HostRangeFormat(this.ctx, { kind: "nav", parent: this, derive: (t: AreasTarget) => areasTarget(t) }));
+  }
+
+  /** One data-validation rule for every area at once. */
+  get dataValidation(): HostDataValidation {
+    return this.child("dataValidation", () => new HostDataValidation(this.ctx, { kind: "nav", parent: this, derive: (t: AreasTarget) => areasTarget(t) }));
   }
 
   get areas(): HostRangeCollection {
@@ -918,7 +1043,7 @@ export class HostRangeFormat extends HostObject<RangeTarget> {
       checkLive(t.sheet);
       guardProtected(t, "columns");
       if (!Number.isFinite(points) || points < 0) throw new HostError("InvalidArgument", "A column width must be a number of points.");
-      for (let c = t.rect.left; c <= t.rect.right; c++) t.sheet.columnWidths.set(c, points);
+      for (const rect of rectsOf(t)) for (let c = rect.left; c <= rect.right; c++) t.sheet.columnWidths.set(c, points);
     });
   }
 
@@ -1049,7 +1174,7 @@ export class HostFormatProtection extends HostObject<RangeTarget> {
     this.set_("locked", value, (t) => {
       checkLive(t.sheet);
       if (t.sheet.protection.protected) throw new HostError("AccessDenied", "Cells cannot be unlocked on a protected sheet.");
-      forEachCell(t.rect, (r, c) => (ensureCell(t.sheet, r, c).locked = value));
+      forEachTargetCell(t, (r, c) => (ensureCell(t.sheet, r, c).locked = value));
     });
   }
 }
@@ -1700,22 +1825,27 @@ export class HostDataValidation extends HostObject<RangeTarget> {
     super(ctx, source);
   }
 
-  /** Validation is per cell in Excel; the host keeps one entry per range written, replacing any it overlaps. */
-  private entry(t: RangeTarget): DataValidationModel {
+  /**
+   * Validation is per cell in Excel; the host keeps one entry per range written (one per area of
+   * a RangeAreas, as Excel lists each area of its sqref), replacing any it overlaps.
+   */
+  private entries(t: RangeTarget): DataValidationModel[] {
     checkLive(t.sheet);
     guardProtected(t, "format");
-    const same = t.sheet.dataValidations.find((dv) => dv.rect.top === t.rect.top && dv.rect.left === t.rect.left && dv.rect.bottom === t.rect.bottom && dv.rect.right === t.rect.right);
-    if (same) return same;
-    t.sheet.dataValidations = t.sheet.dataValidations.filter((dv) => !rectsIntersect(dv.rect, t.rect));
-    const dv: DataValidationModel = {
-      rect: { ...t.rect },
-      ignoreBlanks: true,
-      prompt: { showPrompt: false, title: "", message: "" },
-      // Excel's default: an invalid entry is stopped.
-      errorAlert: { showAlert: true, style: "Stop", title: "", message: "" },
-    };
-    t.sheet.dataValidations.push(dv);
-    return dv;
+    return rectsOf(t).map((rect) => {
+      const same = t.sheet.dataValidations.find((dv) => dv.rect.top === rect.top && dv.rect.left === rect.left && dv.rect.bottom === rect.bottom && dv.rect.right === rect.right);
+      if (same) return same;
+      t.sheet.dataValidations = t.sheet.dataValidations.filter((dv) => !rectsIntersect(dv.rect, rect));
+      const dv: DataValidationModel = {
+        rect: { ...rect },
+        ignoreBlanks: true,
+        prompt: { showPrompt: false, title: "", message: "" },
+        // Excel's default: an invalid entry is stopped.
+        errorAlert: { showAlert: true, style: "Stop", title: "", message: "" },
+      };
+      t.sheet.dataValidations.push(dv);
+      return dv;
+    });
   }
 
   private existing(t: RangeTarget): DataValidationModel | undefined {
@@ -1759,7 +1889,7 @@ export class HostDataValidation extends HostObject<RangeTarget> {
     this.set_("rule", value, (t) => {
       const kinds = Object.keys(value).filter((k) => (value as Record<string, unknown>)[k] !== undefined);
       if (kinds.length !== 1) throw new HostError("InvalidArgument", "A data-validation rule must have exactly one kind.");
-      this.entry(t).rule = JSON.parse(JSON.stringify(value)) as Excel.DataValidationRule;
+      for (const dv of this.entries(t)) dv.rule = JSON.parse(JSON.stringify(value)) as Excel.DataValidationRule;
     });
   }
 
@@ -1768,7 +1898,7 @@ export class HostDataValidation extends HostObject<RangeTarget> {
   }
   set prompt(value: Excel.DataValidationPrompt) {
     this.set_("prompt", value, (t) => {
-      this.entry(t).prompt = { ...value };
+      for (const dv of this.entries(t)) dv.prompt = { ...value };
     });
   }
 
@@ -1777,7 +1907,7 @@ export class HostDataValidation extends HostObject<RangeTarget> {
   }
   set errorAlert(value: Excel.DataValidationErrorAlert) {
     this.set_("errorAlert", value, (t) => {
-      this.entry(t).errorAlert = { ...value };
+      for (const dv of this.entries(t)) dv.errorAlert = { ...value };
     });
   }
 
@@ -1786,13 +1916,13 @@ export class HostDataValidation extends HostObject<RangeTarget> {
   }
   set ignoreBlanks(value: boolean) {
     this.set_("ignoreBlanks", value, (t) => {
-      this.entry(t).ignoreBlanks = value;
+      for (const dv of this.entries(t)) dv.ignoreBlanks = value;
     });
   }
 
   clear(): void {
     this.call_("clear", [], (t) => {
-      t.sheet.dataValidations = t.sheet.dataValidations.filter((dv) => !rectsIntersect(dv.rect, t.rect));
+      t.sheet.dataValidations = t.sheet.dataValidations.filter((dv) => !rectsOf(t).some((rect) => rectsIntersect(dv.rect, rect)));
     });
   }
 }

@@ -1,4 +1,4 @@
-import { chunkRows, jsonBytes, packSteps, utf8Length, type Step } from "../../src/excel/batch";
+import { CALL_OVERHEAD_BYTES, chunkRows, jsonBytes, packSteps, rowsStep, utf8Length, type Step } from "../../src/excel/batch";
 import { isPlainText, toExcelValue } from "../../src/excel/values";
 
 describe("toExcelValue: plan strings are data", () => {
@@ -59,5 +59,21 @@ describe("request sizes", () => {
     expect(batches.map((b) => b.map((s) => s.bytes))).toEqual([[300, 300, 300], [900, 50, 50], [2000], [10]]);
     batches.flat().forEach((s) => s.queue());
     expect(order).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+  });
+
+  test("a step of rows that does not fit is cut between rows to fill the batch, the rest opening the next; every row is written once, in order", () => {
+    const rows = Array.from({ length: 1000 }, (_, i) => [`row ${i}`, i]);
+    const written: number[] = [];
+    const step = rowsStep(rows, (offset, part) => part.forEach((_, i) => written.push(offset + i)));
+    const budget = 8000;
+    const first: Step = { bytes: 3000, queue: () => undefined };
+    const batches = packSteps([first, step], budget);
+    const sizes = batches.map((b) => b.reduce((n, s) => n + s.bytes, 0));
+    expect(sizes.every((n) => n <= budget)).toBe(true);
+    // Full batches: all but the last within one row and one call's allowance of the budget.
+    expect(sizes.slice(0, -1).every((n) => n > budget - 2 * CALL_OVERHEAD_BYTES - 20)).toBe(true);
+    expect(batches.length).toBe(Math.ceil((3000 + rows.reduce((n, r) => n + jsonBytes(r) + 1, 0)) / (budget - 2 * CALL_OVERHEAD_BYTES - 20)));
+    batches.flat().forEach((s) => s.queue());
+    expect(written).toEqual(rows.map((_, i) => i));
   });
 });

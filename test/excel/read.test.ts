@@ -124,6 +124,72 @@ describe("readWorkbook", () => {
   });
 });
 
+describe("readWorkbook: answers under Excel on the web's 5 MB response limit", () => {
+  const MB = 1024 * 1024;
+
+  /** 30,000 rows of ten cells of agency text: about 21 MB to send back, far over one answer. */
+  function wordy(rows: number, from = 0): string[][] {
+    return Array.from({ length: rows }, (_, r) => Array.from({ length: 10 }, (_, c) => `Row ${from + r} column ${c}: agency commentary`));
+  }
+
+  test("a workbook whose answer is four times the limit is read in blocks, each answer under 4.5 MB, in as many syncs as the bytes need", async () => {
+    const host = new ExcelHost({ sheets: [{ name: "Returns", rows: { values: wordy(30_000) } }, { name: "Small", cells: { A1: "Notes", B2: 7 } }] });
+    const wb = await readWorkbook(host.context);
+    const answers = host.requests.map((r) => r.responseBytes);
+    const total = answers.reduce((a, b) => a + b, 0);
+    expect(total).toBeGreaterThan(4 * 5 * MB);
+    expect(host.requests.every((r) => r.ok)).toBe(true);
+    expect(Math.max(...answers)).toBeLessThan(4.5 * MB);
+    // The sheets, their sizes, then one sync per budget's worth (4 MB): fixed + ceil(bytes / budget).
+    expect(host.syncCount).toBeLessThanOrEqual(3 + Math.ceil(total / (4 * MB)));
+    const sheet = wb.sheets[0]!;
+    expect(sheet.rows).toHaveLength(30_000);
+    expect(sheet.rows[29_999]![9]).toEqual({ value: "Row 29999 column 9: agency commentary", text: "Row 29999 column 9: agency commentary", numberFormat: "General" });
+    expect(wb.sheets[1]!.rows[1]![1]).toMatchObject({ value: 7 });
+  });
+
+  test("read in blocks, the grids are exactly those of one read with no limit", async () => {
+    const seed = { sheets: [{ name: "Data", rows: { values: wordy(3000) }, merges: ["L1:M2"] }] };
+    const limited = new ExcelHost({ ...seed, responseLimitBytes: 400_000 });
+    const wb = await readWorkbook(limited.context, { responseBudgetBytes: 300_000 });
+    expect(limited.syncCount).toBeGreaterThan(5);
+    expect(limited.requests.every((r) => r.ok && r.responseBytes <= 400_000)).toBe(true);
+    const whole = await readWorkbook(new ExcelHost({ ...seed, responseLimitBytes: Number.POSITIVE_INFINITY }).context, { responseBudgetBytes: Number.POSITIVE_INFINITY });
+    expect(wb).toEqual(whole);
+  });
+
+  test("when a block proves heavier than its estimate and Excel refuses the answer, it is read again in halves", async () => {
+    // The last row, which the estimate is sampled from, is short; the rows above it are long.
+    const values: string[][] = [...wordy(2000).map((r) => r.map((c) => c.repeat(4))), ["x"]];
+    const host = new ExcelHost({ sheets: [{ name: "Data", rows: { values } }], responseLimitBytes: 500_000 });
+    const wb = await readWorkbook(host.context, { responseBudgetBytes: 400_000 });
+    const refused = host.requests.filter((r) => !r.ok);
+    expect(refused.length).toBeGreaterThan(0);
+    expect(refused.every((r) => r.responseBytes > 500_000)).toBe(true);
+    expect(wb.sheets[0]!.rows).toHaveLength(2001);
+    expect(wb.sheets[0]!.rows[1999]![9]?.value).toBe("Row 1999 column 9: agency commentary".repeat(4));
+  });
+
+  test("a row too big for any answer leaves its sheet out, saying so, and the other sheets are read (its sample too big as well: the sizes are measured again without samples)", async () => {
+    const huge = Array.from({ length: 10 }, () => "y".repeat(20_000));
+    const host = new ExcelHost({
+      sheets: [
+        { name: "Figures", cells: { A1: "Indicator", B1: 410 } },
+        { name: "Pasted", rows: { values: [["Notes"], huge] } },
+      ],
+      responseLimitBytes: 300_000,
+    });
+    const wb = await readWorkbook(host.context, { responseBudgetBytes: 200_000 });
+    expect(wb.sheets.map((s) => [s.sheet, s.rows.length, s.leftOut ?? null])).toEqual([
+      ["Figures", 1, null],
+      ["Pasted", 0, "its row 2 holds more than Excel can send the add-in at once (5 MB); shorten the text in that row, or read the workbook from its file with the command line"],
+    ]);
+    // The sizes' sync, refused for the sample of the huge last row, then made again without samples.
+    expect(host.requests.slice(1, 3).map((r) => r.ok)).toEqual([false, true]);
+    expect(host.requests.filter((r) => !r.ok).every((r) => r.responseBytes > 300_000)).toBe(true);
+  });
+});
+
 describe("parseAreas", () => {
   test("splits RangeAreas addresses, even with commas and quotes in sheet names", () => {
     expect(parseAreas("Data!A1:B2, 'My, ''odd'' sheet!'!D3:E4, Data!F6")).toEqual([

@@ -3,7 +3,8 @@
  * add-in writes beside it); one of its own sheets is replaced only while its cells are as the
  * add-in wrote them; otherwise, and for a user's sheet of a name that cannot move (a template's
  * Return), it writes nothing and asks (OwnershipError), and `force` answers yes. One register,
- * read in the same sync as the check, whatever the size.
+ * read in the check's first sync with the sheets' sizes; then only the cells of the sheets it
+ * would replace, in blocks under Excel's response limit.
  */
 import { renderPlan } from "../../src/excel";
 import {
@@ -11,6 +12,7 @@ import {
   contentFingerprint,
   OwnershipError,
   planFingerprint,
+  planReadBack,
   readRegister,
   REGISTER_SHEET,
   renderOwnedPlan,
@@ -47,7 +49,7 @@ function registerRows(host: ExcelHost): unknown[][] {
   const rows: unknown[][] = [];
   for (const [address, cell] of Object.entries(sheet.cells)) {
     const row = Number(address.replace(/^[A-Z]+/, ""));
-    (rows[row - 1] ??= [])["ABCDE".indexOf(address.charAt(0))] = cell.value;
+    (rows[row - 1] ??= [])["ABCDEF".indexOf(address.charAt(0))] = cell.value;
   }
   return rows.filter(Boolean);
 }
@@ -96,13 +98,16 @@ describe("a user's sheet of a name the add-in wants", () => {
 });
 
 describe("a sheet the add-in made", () => {
-  test("is replaced without a question while unchanged, in one read sync more than the render", async () => {
+  test("is replaced without a question while unchanged, in two read syncs more than the render (the sizes, then the cells)", async () => {
     const host = new ExcelHost();
-    await renderOwnedPlan(host.context, indicatorPlan());
+    const first = await renderOwnedPlan(host.context, indicatorPlan());
+    // Nothing to replace the first time: one read, for the sheet names, the register and the sizes.
+    expect(first.checkSyncs).toBe(1);
     const start = host.syncCount;
     const again = await renderOwnedPlan(host.context, indicatorPlan());
     expect(host.syncCount - start).toBe(again.totalSyncs);
-    expect(again.totalSyncs).toBe(again.syncs + 1);
+    expect(again.checkSyncs).toBe(2);
+    expect(again.totalSyncs).toBe(again.syncs + 2);
     expect(again.summary).toBe("Wrote the sheets “Scorecard”, “Indicators” and “Observations”. Only sheets the add-in wrote were replaced.");
   });
 
@@ -185,7 +190,7 @@ describe("the register", () => {
     expect(host.sheetNames().filter((n) => /add-in|fingerprint/i.test(n))).toEqual([REGISTER_SHEET]);
     expect(Object.values(sheet.cells).every((c) => typeof c.value === "string")).toBe(true);
     const rows = registerRows(host);
-    expect(rows[1]).toEqual(["Sheet", "Add-in's name for it", "Job", "Fingerprint", "Written at"]);
+    expect(rows[1]).toEqual(["Sheet", "Add-in's name for it", "Job", "Fingerprint", "Written at", "Size to read back"]);
     const register = readRegister(rows);
     expect([...register.values()].map((e) => [e.sheet, e.job, e.writtenAt])).toEqual([
       ["_spec", "Return template", "2025-10-01 09:30 UTC"],
@@ -196,6 +201,9 @@ describe("the register", () => {
       ["Scorecard", "Indicator sheets", "2025-10-01 09:30 UTC"],
     ]);
     expect(register.get("scorecard")?.fingerprint).toBe(planFingerprint(indicatorPlan().sheets[0]!));
+    // How big each sheet is to read back, as text, so that the next check can size its blocks before reading.
+    expect(register.get("observations")?.readBack).toEqual(planReadBack(indicatorPlan().sheets[2]!).readBack);
+    expect(rows.find((r) => r[0] === "Observations")?.[5]).toMatch(/^\d+ rows, \d+ bytes$/);
     // A sheet the user deletes is forgotten at the next write.
     host.context.workbook.worksheets.getItem("Checks").delete();
     await host.context.sync();
@@ -224,13 +232,14 @@ describe("the register", () => {
     await expect(renderOwnedPlan(host.context, plan)).rejects.toThrow(/keeps its register there/);
   });
 
-  test("the read takes the same one sync for a plan of any size", async () => {
+  test("without Excel's limits the check takes the same two syncs for a plan of any size", async () => {
+    const unlimited = { requestBudgetBytes: Number.POSITIVE_INFINITY, responseBudgetBytes: Number.POSITIVE_INFINITY };
     for (const size of [2, 60]) {
-      const host = new ExcelHost({ requestLimitBytes: Number.POSITIVE_INFINITY });
-      await renderOwnedPlan(host.context, indicatorPlan(size), { requestBudgetBytes: Number.POSITIVE_INFINITY });
+      const host = new ExcelHost({ requestLimitBytes: Number.POSITIVE_INFINITY, responseLimitBytes: Number.POSITIVE_INFINITY });
+      await renderOwnedPlan(host.context, indicatorPlan(size), unlimited);
       host.resetCounters();
-      const again = await renderOwnedPlan(host.context, indicatorPlan(size), { requestBudgetBytes: Number.POSITIVE_INFINITY });
-      expect([host.syncCount, again.totalSyncs]).toEqual([2, 2]);
+      const again = await renderOwnedPlan(host.context, indicatorPlan(size), unlimited);
+      expect([host.syncCount, again.checkSyncs, again.totalSyncs]).toEqual([3, 2, 3]);
     }
   });
 });

@@ -170,13 +170,13 @@ describe("the Excel operations, against the Excel test host", () => {
     expect(asked).toBeInstanceOf(OwnershipError);
     expect((asked as OwnershipError).message).toBe("Sheet “Scorecard (add-in)” has been changed by hand since the add-in wrote it: replace it anyway?");
     expect((asked as OwnershipError).conflicts).toEqual([{ sheet: "Scorecard (add-in)", reason: "changed-by-hand" }]);
-    // One read, and nothing written.
-    expect(host.syncCount).toBe(1);
+    // The check's two reads (the sheets' sizes, then the cells of the add-in's Scorecard), and nothing written.
+    expect(host.syncCount).toBe(2);
     expect(host.snapshot()).toEqual(edited);
 
     host.resetCounters();
     const replaced = await operations.writeScorecard(extraction.detail, SETTINGS, { replace: ["Scorecard (add-in)"] });
-    expect(host.syncCount).toBe(2);
+    expect(host.syncCount).toBe(3);
     expect(replaced.summary).toContain("“Scorecard (add-in)” was replaced as you asked");
     expect(host.text("Scorecard (add-in)", "A1")).not.toBe("My own title");
     // Written by the add-in again, so the next write needs no question.
@@ -277,7 +277,7 @@ describe("the return operations", () => {
     });
     host.resetCounters();
     const written = await operations.writeTemplate({ agency: "police", period: "Q2 2025/26", due: "2025-10-31", partnership: null });
-    // Read (three syncs), the register and what the add-in's sheets hold (one), the write (one).
+    // Read (three syncs), the register and the sheets' sizes (one; no add-in sheet to replace, so no cells read back), the write (one).
     expect(host.syncCount).toBe(5);
     expect(written.summary).toMatch(/^Wrote the sheets “Return” and “Checks”\. .*The Q2 2025\/26 return for Police has 2 indicators\.$/);
     expect(host.sheet("_spec")?.visibility).toBe("VeryHidden");
