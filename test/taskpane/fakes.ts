@@ -69,6 +69,7 @@ const Q2 = { start: "2025-07-01", end: "2025-09-30", label: "Q2 2025/26" };
 
 function submission(more: Partial<Submission> & Pick<Submission, "file">): Submission {
   return {
+    kind: "return",
     agency: null,
     period: Q2,
     status: "accepted",
@@ -102,6 +103,10 @@ export const COLLATED: CollateResult = {
   missingByPeriod: [],
   duplicates: [{ agency: "Health", period: Q2, kept: "health-q2.xlsx", repeatedIn: ["health-q2 (copy).xlsx"], indicatorIds: ["XX01"], commentaryDiffers: [] }],
   notes: [],
+  audits: [],
+  auditConflicts: [],
+  auditDuplicates: [],
+  actionLog: null,
 };
 
 export type FakeOperations = { [K in keyof Operations]: jest.Mock<ReturnType<Operations[K]>, Parameters<Operations[K]>> };

@@ -10,3 +10,4 @@ export { mergeActionLog, type PreviousLog, type MergedLog, type LogChanges, type
 export { dueLists, isClosed, type DueLists, type DueAction } from "./due";
 export { actionsFromAudits, s11ActionId } from "./from-audits";
 export { actionLogSheet, logBaseSheet, actionsDueSheet } from "./plan";
+export { changeLines, changeSummary } from "./words";

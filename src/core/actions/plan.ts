@@ -153,7 +153,7 @@ function dueRow(a: LogAction): PlanValue[] {
   return [a.id, a.agency, a.action, a.owner, ISO_DAY.test(a.due) ? shortDay(a.due) : a.due, a.status];
 }
 
-export function actionsDueSheet(lists: DueLists): SheetPlan {
+export function actionsDueSheet(lists: DueLists, changes: readonly string[] = []): SheetPlan {
   const sections: { title: string; headings: string[]; rows: PlanValue[][] }[] = [
     { title: `Overdue (${lists.overdue.length})`, headings: [...DUE_HEADINGS, "Days overdue"], rows: lists.overdue.map((d: DueAction) => [...dueRow(d.action), d.days]) },
     { title: `Due within ${DUE_SOON_DAYS / 7} weeks (${lists.dueSoon.length})`, headings: [...DUE_HEADINGS, "Days left"], rows: lists.dueSoon.map((d) => [...dueRow(d.action), d.days]) },
@@ -179,6 +179,11 @@ export function actionsDueSheet(lists: DueLists): SheetPlan {
     values.push(s.headings);
     bold.push(`A${values.length}:G${values.length}`);
     values.push(...s.rows);
+  }
+  if (changes.length) {
+    values.push([null], ["What this collation changed in the action log"]);
+    bold.push(`A${values.length}`);
+    values.push(...changes.map((line) => [line]));
   }
   return {
     name: ACTIONS_DUE_SHEET,

@@ -162,7 +162,7 @@ function contentOf(file: string, spec: AuditSpec, matched: MatchedAudit): AuditC
 }
 
 /** A rating travels as a chosen answer does in a return: status ok, no value, the answer as its mark. */
-function ratingObservation(answer: AuditStandardAnswer, audit: AuditContent): Observation {
+export function ratingObservation(answer: AuditStandardAnswer, audit: AuditContent): Observation {
   const obs: Observation = {
     indicator: `Section 11 standard ${answer.number}: ${answer.short}`,
     indicatorId: standardId(answer.number),
