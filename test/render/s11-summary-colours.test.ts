@@ -211,7 +211,7 @@ describe("the Section 11 summary's colours, rendered by LibreOffice", () => {
       const edited = join(work, "summary-edited.xlsx");
       await wb.xlsx.writeFile(edited);
 
-      const now = { ...RATINGS, Police: RATINGS["Police"]!.map((r, i) => (i === 5 ? F : r)) };
+      const now: Record<string, Rating[]> = { ...RATINGS, Police: RATINGS["Police"]!.map((r, i) => (i === 5 ? F : r)) };
       const fills = fillsByAgency(bandsByPage(pdfPages(convert(edited, "pdf"))), agencies.length);
       expect(fills).toEqual(agencies.map((a) => collapse(now[a]!.map((r) => MARK[r]))));
       const got = calculated(convert(edited, "csv"));

@@ -50,6 +50,7 @@ export const INDICATOR_SET: Indicator[] = [
 
 /** A checked return with one issue of each kind, and one about the whole file (no cell). */
 export const CHECKED_RETURN: ReturnCheck = {
+  kind: "return",
   file: "Police Q2.xlsx",
   readable: true,
   valid: false,
@@ -141,6 +142,7 @@ export function fakeOperations(overrides: Partial<Operations> = {}, workbook: Gr
       indicators: 4,
     }),
     writeTemplate: async () => ({ summary: "Wrote the sheets “Return” and “Checks”. Only sheets the add-in wrote were replaced." }),
+    writeAuditTemplate: async () => ({ summary: "Wrote the sheets “Audit”, “Actions” and “Audit checks”. Only sheets the add-in wrote were replaced." }),
     // The real collating, of files that could not be read (the file adapter's ExcelJS does not load
     // under jsdom): each is a rejected submission with the reader's reason.
     collateFiles: async (request) => {

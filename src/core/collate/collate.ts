@@ -60,6 +60,15 @@ export function collateReturns(returns: readonly CollateInput[], options: Collat
   };
 }
 
+/**
+ * The collation with its action log merged again, into the log as it is now: the task pane
+ * collates the files first and reads the workbook's log only when it writes, so that an edit
+ * made in between is not lost.
+ */
+export function withActionLog(result: CollateResult, options: Pick<CollateOptions, "previousLog" | "today">): CollateResult {
+  return { ...result, actionLog: actionLogOf(result.audits, options) };
+}
+
 /** Whether the collation is complete and clean: every file accepted, nothing missing, no conflict. */
 export function collationClean(r: CollateResult): boolean {
   return (
