@@ -139,6 +139,24 @@ describe("the action log in the partnership's workbook", () => {
   });
 });
 
+test("an agency's text that Excel would take for a formula reaches the summary, challenge list and log as text", async () => {
+  const host = new ExcelHost();
+  const ops = createExcelOperations(depsFor(host));
+  const hostile = await filledAudit((d) => {
+    d.standard(6, "evidence").value = "=HYPERLINK(\"http://example.test\",\"policy\")";
+    d.action(2, "action").value = "-1+2 references re-checked";
+    d.action(2, "owner").value = "@SUM(A1)";
+  });
+  await ops.writeCollation((await ops.collateFiles({ files: [{ name: "police-s11.xlsx", bytes: hostile }] })).result);
+  const cells = ["S11 challenge list", "Action log"].flatMap((sheet) => Object.values(host.snapshot({ sheets: [sheet] }).sheets[0]!.cells));
+  const texts = cells.map((c) => c.value);
+  expect(texts).toEqual(expect.arrayContaining(['=HYPERLINK("http://example.test","policy")', "-1+2 references re-checked", "@SUM(A1)"]));
+  // The only formulas are the log's own worked-out due state.
+  const formulas = cells.filter((c) => c.formula !== undefined).map((c) => c.formula!);
+  expect(formulas.length).toBeGreaterThan(0);
+  expect(formulas.filter((f) => !f.replace(/^=/, "").startsWith("IF(OR(I"))).toEqual([]);
+});
+
 test("a log changed again after it was read is asked about, not replaced", () => {
   const sheet = actionLogSheet([]);
   const register = new Map([["action log", { sheet: "Action log", wanted: "Action log", job: "Collated returns", fingerprint: "00000000000001", writtenAt: "" }]]);
