@@ -11,6 +11,7 @@ import { observationsSheet } from "../indicator-sheets";
 import type { Period } from "../model/model";
 import type { PlanValue, SheetPlan, WorkbookPlan } from "../plan/plan";
 import { challengeSheet, summarySheet } from "../s11";
+import { localToday } from "./collate";
 import { auditConflictLine, auditDuplicateNote, duplicateNote } from "./notes";
 import { periodsCollated } from "./missing";
 import type { CollateResult, Conflict, MissingReturn, Submission } from "./types";
@@ -148,7 +149,7 @@ function partnershipOf(result: CollateResult): string {
 export function section11Sheets(result: CollateResult): SheetPlan[] {
   const sheets: SheetPlan[] = [];
   const log = result.actionLog;
-  if (result.audits.length) sheets.push(summarySheet(result.audits, partnershipOf(result), log?.due.asAt ?? new Date().toISOString().slice(0, 10)), challengeSheet(result.audits));
+  if (result.audits.length) sheets.push(summarySheet(result.audits, partnershipOf(result), log?.due.asAt ?? localToday()), challengeSheet(result.audits));
   if (log) sheets.push(actionLogSheet(log.actions), actionsDueSheet(log.due, changeLines(log.changes)));
   return sheets;
 }
