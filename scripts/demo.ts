@@ -238,7 +238,142 @@ const steps: Step[] = [
       return lines;
     },
   },
+  {
+    title: "Section 11 self-audits: Police's and Health's filled by their leads (Health's first with mistakes), checked, collated into the summary and action log, then an action signed off by hand and kept at the next collation",
+    run: async () => {
+      const partnership = "Northshire Safeguarding Children Partnership";
+      const lines: string[] = [];
+      const made: Record<string, string> = {};
+      for (const agency of ["Police", "Health"]) {
+        made[agency] = path.join(out, `s11-audit-${agency.toLowerCase()}-template.xlsx`);
+        await quietly(() => runTemplate({ kind: "s11", agency, period: "2025/26", due: "2025-10-31", partnership, out: made[agency]! }));
+        lines.push(`wrote:  ${rel(made[agency]!)} (sheets Audit, Actions, Audit checks and the hidden specification)`);
+      }
+      const police = path.join(out, "s11-audit-police-filled.xlsx");
+      const healthFirst = path.join(out, "s11-audit-health-with-mistakes.xlsx");
+      const health = path.join(out, "s11-audit-health-corrected.xlsx");
+      await fillAudit(made["Police"]!, police, POLICE_AUDIT);
+      await fillAudit(made["Health"]!, healthFirst, HEALTH_FIRST);
+      await fillAudit(made["Health"]!, health, HEALTH_CORRECTED);
+      for (const file of [police, healthFirst, health]) {
+        const json = path.join(out, `${path.basename(file, ".xlsx")}.validate.json`);
+        const code = await quietly(() => runValidate(file, { json }));
+        const result = JSON.parse(fs.readFileSync(json, "utf8")) as { issues: { kind: string; message: string }[] };
+        const errors = result.issues.filter((i) => i.kind === "error").length;
+        lines.push(`check:  ${rel(file)}: ${errors ? `${errors} errors` : "no errors"}${result.issues.length > errors ? `, ${result.issues.length - errors} to look at` : ""} (exit ${code})`);
+        for (const issue of result.issues) lines.push(`        - ${issue.message}`);
+      }
+
+      const json = path.join(out, "s11-collated.json");
+      const xlsx = path.join(out, "s11-collated.xlsx");
+      // A fixed day for the lists of actions due, so that the demo says the same on any day.
+      const today = "2026-01-15";
+      const code = await quietly(() => runCollate([police, health], { json, out: xlsx, today }));
+      type Log = { actions: { id: string; status: string; owner: string }[]; due: { overdue: { action: { id: string }; days: number }[]; dueSoon: unknown[] } };
+      const result = JSON.parse(fs.readFileSync(json, "utf8")) as { audits: { agency: string; standards: { number: number; rating: string }[] }[]; actionLog: Log };
+      const below = result.audits.flatMap((a) => a.standards.filter((s) => s.rating !== "Fully met").map((s) => `${a.agency} standard ${s.number} ${s.rating}`));
+      lines.push(`collate: ${result.audits.length} audits (exit ${code}); to challenge: ${below.join("; ")}`);
+      lines.push(`log:    ${result.actionLog.actions.length} actions; as at ${today} (--today), ${result.actionLog.due.overdue.length} overdue (${result.actionLog.due.overdue.map((d) => d.action.id).join(", ")}), ${result.actionLog.due.dueSoon.length} due within 4 weeks`);
+      lines.push(`wrote:  ${rel(xlsx)} (sheets S11 summary with live RAG colours, S11 challenge list, Action log, Actions due, and the rest)`);
+
+      // The sub-committee signs off Police's reference check in the workbook, with its evidence.
+      const edited = path.join(out, "s11-collated-signed-off.xlsx");
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(xlsx);
+      wb.getWorksheet("Action log")?.eachRow((row) => {
+        if (row.getCell(1).value === "S11 2025/26 Police #2") {
+          row.getCell(9).value = "Complete";
+          row.getCell(10).value = "Second references obtained for all four starters; HR starter checklist changed (seen by the sub-committee).";
+        }
+      });
+      await wb.xlsx.writeFile(edited);
+      const nextJson = path.join(out, "s11-collated-next.json");
+      const next = path.join(out, "s11-collated-next.xlsx");
+      await quietly(() => runCollate([police, health], { json: nextJson, out: next, log: edited, today }));
+      const again = (JSON.parse(fs.readFileSync(nextJson, "utf8")) as { actionLog: Log }).actionLog;
+      const signedOff = again.actions.find((a) => a.id === "S11 2025/26 Police #2");
+      lines.push(`again:  collated with --log ${rel(edited)}: S11 2025/26 Police #2 is "${signedOff?.status}" (typed by hand, kept); ${again.due.overdue.length} overdue now`);
+      lines.push(`wrote:  ${rel(next)} (the log updated; ${rel(edited)} left as it was)`);
+      return lines;
+    },
+  },
 ];
+
+
+interface AuditAnswers {
+  /** Rating and evidence by standard number (1 to 9). */
+  standards: Record<number, [string, string] | [string, string, string]>;
+  /** Standard number, action, owner, due date ("31/03/2026" typed, or a Date). */
+  actions: [number, string, string | null, string | Date | null][];
+}
+
+/** Fills a Section 11 audit as its agency lead would: a rating from the list, evidence, actions below. */
+async function fillAudit(template: string, copy: string, answers: AuditAnswers): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(template);
+  const audit = wb.getWorksheet("Audit");
+  const actions = wb.getWorksheet("Actions");
+  if (!audit || !actions) throw new Error(`${template} is not a Section 11 audit template`);
+  audit.eachRow((row) => {
+    const n = row.getCell(1).value;
+    const answer = typeof n === "number" ? answers.standards[n] : undefined;
+    if (!answer) return;
+    row.getCell(4).value = answer[0];
+    row.getCell(5).value = answer[1];
+    if (answer[2]) row.getCell(6).value = answer[2];
+  });
+  let first = 0;
+  actions.eachRow((row, r) => {
+    if (row.getCell(1).value === "Action no.") first = r + 1;
+  });
+  answers.actions.forEach(([standard, action, owner, due], i) => {
+    const row = actions.getRow(first + i);
+    row.getCell(2).value = standard;
+    row.getCell(3).value = action;
+    row.getCell(4).value = owner;
+    row.getCell(5).value = due;
+  });
+  await wb.xlsx.writeFile(copy);
+}
+
+const FULLY = (what: string): [string, string] => ["Fully met", what];
+
+const POLICE_AUDIT: AuditAnswers = {
+  standards: {
+    1: FULLY("Chief officer lead named; safeguarding is a standing item at the force executive (minutes, June 2025)."),
+    2: FULLY("Statement of responsibility on the intranet front page; read receipts from 96% of staff."),
+    3: FULLY("Accountability chart from constable to Deputy Chief Constable, reviewed April 2025."),
+    4: FULLY("Children's views gathered for the new custody suite design; report to the board, July 2025."),
+    5: ["Partly met", "78% of frontline officers have completed level 2 training (target 95%)."],
+    6: ["Not met", "A dip sample found 4 of 20 recent starters without a recorded second reference."],
+    7: FULLY("Attendance at 98% of strategy discussions (Q1 and Q2 figures)."),
+    8: FULLY("Information-sharing guidance issued March 2025; audit of 30 cases found timely sharing in 28."),
+    9: FULLY("Voice of the child recorded in 27 of 30 audited cases; actions from the audit completed."),
+  },
+  actions: [
+    [5, "Complete level 2 training for every frontline officer and report completion monthly to the sub-committee", "Head of Learning and Development", "31/03/2026"],
+    [6, "Re-check references for the four starters and add a second-reference check to the HR starter list", "HR Business Partner", new Date(Date.UTC(2025, 11, 31))],
+    [6, "Dip sample 20 more starters and report the result to the sub-committee", "Force Safeguarding Lead", new Date(Date.UTC(2026, 1, 28))],
+  ],
+};
+
+/** Health's first attempt: information sharing rated Not met with no action, and an action without an owner. */
+const HEALTH_FIRST: AuditAnswers = {
+  standards: {
+    ...Object.fromEntries([1, 2, 3, 4, 5, 6, 7, 9].map((n) => [n, FULLY(`Evidence for standard ${n} held in the designated nurse's assurance folder (2025/26).`)])),
+    8: ["Not met", "GP practices did not share information for 6 of 15 child protection conferences sampled."],
+    9: ["Partly met", "Voice of the child recorded in 19 of 25 health visiting records sampled."],
+  },
+  actions: [[9, "Add a 'child's own words' prompt to the health visiting record template", null, "30/04/2026"]],
+};
+
+const HEALTH_CORRECTED: AuditAnswers = {
+  standards: HEALTH_FIRST.standards,
+  actions: [
+    [9, "Add a 'child's own words' prompt to the health visiting record template", "Head of Health Visiting", "30/04/2026"],
+    [8, "Agree a conference report template with the GP safeguarding leads and audit its use after three months", "Named GP for Safeguarding", "31/01/2026"],
+  ],
+};
 
 async function main(): Promise<number> {
   fs.mkdirSync(out, { recursive: true });

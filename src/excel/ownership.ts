@@ -219,6 +219,16 @@ export function contentFingerprint(used: { formulas: unknown[][]; rowIndex: numb
   return h.digest();
 }
 
+/**
+ * The fingerprint of a sheet as read into a grid, the same as contentFingerprint gives for the
+ * sheet while it holds those cells (a formula by its text, a constant by its value), so that a
+ * caller that read a sheet can say what it held when read (PlaceOptions.carried).
+ */
+export function gridFingerprint(grid: Grid): string {
+  const formulas = grid.rows.map((row) => row.map((c): unknown => c.formula ?? c.error ?? c.value));
+  return contentFingerprint({ formulas, rowIndex: grid.origin.row, columnIndex: grid.origin.col });
+}
+
 // ---------------------------------------------------------------------------------------------
 // The register
 
@@ -439,6 +449,13 @@ export interface PlaceOptions {
   force?: boolean | readonly string[];
   /** Names others find the sheet by (a return template's Return and _spec): never written under another name. */
   fixedNames?: readonly string[];
+  /**
+   * Sheets the caller read and carried into the plan, by name, each with gridFingerprint of what
+   * it held when read. A sheet changed by hand is replaced without asking while it still holds
+   * exactly that, because the plan keeps the changes (collation merges the action log, edits and
+   * all); changed again since the read, it is asked about as ever.
+   */
+  carried?: ReadonlyMap<string, string>;
 }
 
 export interface Placement {
@@ -499,7 +516,8 @@ export function placeSheets(
       actual = names.get(key(earlier.sheet)) ?? earlier.sheet;
       const now = contentOf(actual, "replace");
       out.before.set(key(actual), now);
-      if (now !== earlier.fingerprint) reason = "changed-by-hand";
+      const carried = [...(options.carried ?? [])].find(([name]) => key(name) === key(actual))?.[1];
+      if (now !== earlier.fingerprint && now !== carried) reason = "changed-by-hand";
       // Said again each time while the user's sheet of that name is there, so the name makes sense.
       if (key(actual) !== key(wanted) && names.has(key(wanted))) out.renamed.push({ wanted, actual });
     } else if (free(wanted)) {

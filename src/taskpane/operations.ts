@@ -173,8 +173,10 @@ export interface GapView {
   words: Record<string, string>;
 }
 
-/** A filled return, checked. */
+/** A filled return or Section 11 audit, checked. */
 export interface ReturnCheck {
+  /** What the workbook holds, by the specification it carries. */
+  kind: "return" | "section-11-audit";
   file: string;
   /** False when the workbook holds no return the add-in can check (no specification or no Return sheet). */
   readable: boolean;
@@ -206,6 +208,17 @@ export interface TemplateRequest {
   /** YYYY-MM-DD, or null for none. */
   due: string | null;
   /** The partnership's name on the return; null for the set's own. */
+  partnership: string | null;
+}
+
+/** A Section 11 self-audit for one agency and period. */
+export interface AuditTemplateRequest {
+  agency: string;
+  /** A period label ("2025/26"). */
+  period: string;
+  /** YYYY-MM-DD, or null for none. */
+  due: string | null;
+  /** The partnership's name on the audit; null for none. */
   partnership: string | null;
 }
 
@@ -264,13 +277,20 @@ export interface Operations {
   templateChoices(): Promise<TemplateChoices>;
   /** Writes a return template (Return, Checks and its hidden specification) as sheets of this workbook. */
   writeTemplate(request: TemplateRequest, options?: WriteOptions): Promise<OperationResult>;
+  /** Writes a Section 11 self-audit (Audit, Actions, Audit checks and its hidden specification) as sheets of this workbook. */
+  writeAuditTemplate(request: AuditTemplateRequest, options?: WriteOptions): Promise<OperationResult>;
 
   /**
-   * Reads the picked return files (a file that cannot be read takes part as rejected, with its
-   * reason) and collates them; no trip to Excel.
+   * Reads the picked return and audit files (a file that cannot be read takes part as rejected,
+   * with its reason) and collates them, with the workbook's action log as it stands (read, never
+   * written).
    */
   collateFiles(request: CollationRequest): Promise<CollationView>;
-  /** Writes the collated sheets (Submissions, Collated observations, …) as the add-in's own sheets. */
+  /**
+   * Writes the collated sheets (Submissions, Collated observations, and for audits the summary,
+   * challenge list and action log) as the add-in's own sheets. The action log is merged into the
+   * log as the workbook holds it at the moment of writing, so no edit made by hand is lost.
+   */
   writeCollation(result: CollateResult, options?: WriteOptions): Promise<OperationResult>;
 
   /** Shows a cell: activates its sheet and selects it. */

@@ -55,6 +55,7 @@ export const INDICATOR_SET: Indicator[] = [
 
 /** A checked return with one issue of each kind, and one about the whole file (no cell). */
 export const CHECKED_RETURN: ReturnCheck = {
+  kind: "return",
   file: "Police Q2.xlsx",
   readable: true,
   valid: false,
@@ -74,6 +75,7 @@ const Q2 = { start: "2025-07-01", end: "2025-09-30", label: "Q2 2025/26" };
 
 function submission(more: Partial<Submission> & Pick<Submission, "file">): Submission {
   return {
+    kind: "return",
     agency: null,
     period: Q2,
     status: "accepted",
@@ -107,6 +109,10 @@ export const COLLATED: CollateResult = {
   missingByPeriod: [],
   duplicates: [{ agency: "Health", period: Q2, kept: "health-q2.xlsx", repeatedIn: ["health-q2 (copy).xlsx"], indicatorIds: ["XX01"], commentaryDiffers: [] }],
   notes: [],
+  audits: [],
+  auditConflicts: [],
+  auditDuplicates: [],
+  actionLog: null,
 };
 
 /**
@@ -149,6 +155,7 @@ export function fakeOperations(overrides: Partial<Operations> = {}, workbook: Gr
       indicators: 4,
     }),
     writeTemplate: async () => ({ summary: "Wrote the sheets “Return” and “Checks”. Only sheets the add-in wrote were replaced." }),
+    writeAuditTemplate: async () => ({ summary: "Wrote the sheets “Audit”, “Actions” and “Audit checks”. Only sheets the add-in wrote were replaced." }),
     // The real collating, of files that could not be read (the file adapter's ExcelJS does not load
     // under jsdom): each is a rejected submission with the reader's reason.
     collateFiles: async (request) => {

@@ -7,12 +7,19 @@
  * could be read as a return, or an argument is unusable (a path that does not exist, an output
  * that is an input, an indicator set naming no agencies), in one plain sentence and no output.
  * A file that cannot be read is a rejected submission, not a reason to stop: the others collate.
+ *
+ * Section 11 audits among the files are recognised by their specification and collated into the
+ * summary for challenge and the action log. `--log PREVIOUS.xlsx` names the workbook holding the
+ * action log as the partnership has kept it (the last `--out`, edited since): it is read, never
+ * written, and the log updated from it goes into `--out` (and the JSON) with every edit kept.
+ * `--today YYYY-MM-DD` sets the day the lists of actions due are as at (by default, today).
  */
 import * as path from "node:path";
-import { anyReadable, collatedPlan, collateReturns, collateSummary, collationClean, type CollateInput } from "../../core/collate";
+import { findActionLog, type PreviousLog } from "../../core/actions";
+import { anyReadable, collatedPlan, collateReturns, collateSummary, collationClean, type CollateInput, type CollateResult } from "../../core/collate";
 import { InputError, isInputError } from "../../core/errors";
 import type { Indicator } from "../../core/model";
-import { agenciesOf } from "../../core/returns";
+import { agenciesOf, readDueDate } from "../../core/returns";
 import { renderPlanToXlsx } from "../../files";
 import { readWorkbookFile } from "../../files/node";
 import { assertNotAnInput, assertReadable, writeJson, writeOutput } from "../io";
@@ -23,6 +30,10 @@ export interface CollateArgs {
   json: string;
   indicators?: string;
   out?: string;
+  /** The workbook holding the action log as last kept: read only. */
+  log?: string;
+  /** YYYY-MM-DD: the day the lists of actions due are as at. */
+  today?: string;
 }
 
 /**
@@ -57,6 +68,35 @@ function assertOutputs(args: CollateArgs, inputs: string[]): void {
   }
 }
 
+/** The action log as the partnership left it, from the workbook `--log` names. */
+async function previousLog(file: string | undefined): Promise<PreviousLog | undefined> {
+  if (file === undefined) return undefined;
+  const found = findActionLog(await readWorkbookFile(file));
+  if (!found) {
+    throw new InputError(
+      `${file} has no action log (a sheet headed "Action ID", "Action" and "Status"); give the workbook an earlier collate --out wrote, or leave out --log to start a new log.`,
+      { file },
+    );
+  }
+  return { rows: found.log.rows, base: found.base };
+}
+
+function today(text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  const day = readDueDate(text);
+  if (day === null) throw new InputError(`--today ${text} is not a date written YYYY-MM-DD, such as 2026-01-15.`);
+  return day;
+}
+
+/**
+ * The JSON written: the collation as the contract has it, with the action log's actions, lists and
+ * changes (its hidden copy, which only the workbook needs, left out).
+ */
+export function collateJson(result: CollateResult): unknown {
+  const log = result.actionLog;
+  return { ...result, actionLog: log ? { actions: log.actions, due: log.due, changes: log.changes } : null };
+}
+
 async function expectedIndicators(file: string | undefined): Promise<Indicator[] | undefined> {
   if (file === undefined) return undefined;
   const set = await readIndicatorInput(file);
@@ -78,14 +118,17 @@ async function readInput(file: string, name: string): Promise<CollateInput> {
 
 export async function runCollate(files: string[], args: CollateArgs): Promise<number> {
   const paths = distinctPaths(files);
-  assertOutputs(args, [...paths, ...(args.indicators !== undefined ? [args.indicators] : [])]);
-  for (const f of paths) assertReadable(f);
+  const extra = [args.indicators, args.log].filter((f): f is string => f !== undefined);
+  assertOutputs(args, [...paths, ...extra]);
+  for (const f of [...paths, ...extra]) assertReadable(f);
+  const asAt = today(args.today);
   const indicators = await expectedIndicators(args.indicators);
+  const previous = await previousLog(args.log);
   const names = displayNames(paths);
   const inputs: CollateInput[] = [];
   // One at a time: parsing an .xlsx takes far more memory than the grid it gives, so only one parse is under way.
   for (const [i, f] of paths.entries()) inputs.push(await readInput(f, names[i]!));
-  const result = collateReturns(inputs, indicators ? { indicators } : {});
+  const result = collateReturns(inputs, { ...(indicators ? { indicators } : {}), ...(previous ? { previousLog: previous } : {}), ...(asAt ? { today: asAt } : {}) });
   if (!anyReadable(result)) {
     const first = result.submissions[0]?.reason ?? "it is not a return.";
     throw new InputError(
@@ -93,7 +136,7 @@ export async function runCollate(files: string[], args: CollateArgs): Promise<nu
       { file: paths[0] ?? null },
     );
   }
-  writeJson(args.json, result);
+  writeJson(args.json, collateJson(result));
   if (args.out !== undefined) writeOutput(args.out, await renderPlanToXlsx(collatedPlan(result)));
   process.stdout.write(`${collateSummary(result)} Details in ${args.json}${args.out !== undefined ? ` and ${args.out}` : ""}.\n`);
   return collationClean(result) ? EXIT_DONE : EXIT_INPUT_HAS_ERRORS;

@@ -57,9 +57,10 @@ export const verbs: Verb[] = [
   {
     name: "template",
     usage: "template",
-    description: "Write the return template for one agency and period, with its own specification inside.",
+    description: "Write the return template for one agency and period (or, with --kind s11, a Section 11 self-audit), with its own specification inside.",
     options: [
-      { flags: "--indicators <set>", description: "the indicator set (.csv or .xlsx)", required: true },
+      { flags: "--kind <kind>", description: 'what to make: "return" (the quarterly return, the default) or "s11" (a Section 11 self-audit)' },
+      { flags: "--indicators <set>", description: "the indicator set (.csv or .xlsx); needed for a return, not for an audit" },
       { flags: "--agency <name>", description: "the agency the return is for", required: true },
       { flags: "--period <label>", description: 'the period, e.g. "Q2 2025/26"', required: true },
       { flags: "--out <return.xlsx>", description: "where to write the template", required: true },
@@ -71,18 +72,20 @@ export const verbs: Verb[] = [
   {
     name: "validate",
     usage: "validate <return>",
-    description: "Check a filled return against the specification it carries.",
+    description: "Check a filled return or Section 11 audit against the specification it carries.",
     options: [{ flags: "--json <out.json>", description: "where to write the issues found", required: true }],
     run: async ([file, opts]) => (await import("./validate")).runValidate(file as string, opts as ValidateArgs),
   },
   {
     name: "collate",
     usage: "collate <files...>",
-    description: "Validate each return and merge the accepted ones into one dataset.",
+    description: "Validate each return and Section 11 audit and merge the accepted ones into one dataset, with the audits' summary and the action log.",
     options: [
       { flags: "--json <out.json>", description: "where to write the submissions, observations, missing agencies and conflicts", required: true },
       { flags: "--indicators <set>", description: "the indicator set, to list the agencies expected" },
       { flags: "--out <collated.xlsx>", description: "also write the collated workbook" },
+      { flags: "--log <previous.xlsx>", description: "the workbook holding the action log as last kept (an earlier --out, edited since): read only; the updated log goes into --out" },
+      { flags: "--today <YYYY-MM-DD>", description: "the day the lists of actions due are as at (default: today)" },
     ],
     run: async ([files, opts]) => (await import("./collate")).runCollate(files as string[], opts as CollateArgs),
   },

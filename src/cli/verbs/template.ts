@@ -2,10 +2,15 @@
  * `template --indicators SET --agency NAME --period LABEL --out RETURN.xlsx [--due YYYY-MM-DD]`
  * (../shared/contract/CLI.md): the return template for one agency and period, carrying its own
  * specification on a very hidden sheet so that it can be validated anywhere.
+ *
+ * `template --kind s11 --agency NAME --period LABEL --out AUDIT.xlsx [--due] [--partnership]`:
+ * a Section 11 self-audit instead, which needs no indicator set; with one, its title names the
+ * partnership as it does on a return.
  */
 import { InputError } from "../../core/errors";
 import type { Period } from "../../core/model";
 import { agenciesOf, indicatorsForAgency, partnershipOfSet, readDueDate, readPeriodLabel, returnTemplatePlan } from "../../core/returns";
+import { ACTION_ROWS, auditTemplatePlan } from "../../core/s11";
 import { renderPlanToXlsx } from "../../files";
 import { readWorkbookFile } from "../../files/node";
 import { assertNotAnInput, assertReadable, writeOutput } from "../io";
@@ -13,7 +18,10 @@ import { EXIT_DONE } from "../run";
 import { readIndicatorInput } from "./gap";
 
 export interface TemplateArgs {
-  indicators: string;
+  /** "return" (the default) or "s11". */
+  kind?: string;
+  /** The indicator set: needed for a return, optional for an audit. */
+  indicators?: string;
   agency: string;
   period: string;
   out: string;
@@ -45,25 +53,57 @@ async function partnershipName(file: string, sheet: string | null): Promise<stri
   return partnershipOfSet(await readWorkbookFile(file), sheet);
 }
 
-export async function runTemplate(args: TemplateArgs): Promise<number> {
-  assertReadable(args.indicators);
-  assertNotAnInput(args.out, [args.indicators], "--out");
+export type TemplateKind = "return" | "s11";
+
+/** The kind asked for; anything else is refused in words that name the choices. */
+export function templateKind(text: string | undefined): TemplateKind {
+  const key = (text ?? "return").trim().toLowerCase();
+  if (key === "return") return "return";
+  if (key === "s11" || key === "section-11" || key === "section11") return "s11";
+  throw new InputError(`--kind ${text} is not a kind of template this tool makes; use --kind return (the quarterly return, the default) or --kind s11 (the Section 11 self-audit).`);
+}
+
+async function runAuditTemplate(args: TemplateArgs): Promise<number> {
+  const inputs = args.indicators !== undefined ? [args.indicators] : [];
+  for (const f of inputs) assertReadable(f);
+  assertNotAnInput(args.out, inputs, "--out");
   const period = periodOfLabel(args.period);
   const due = dueDate(args.due);
-  const set = await readIndicatorInput(args.indicators);
+  let partnership = args.partnership?.trim() ?? "";
+  if (partnership === "" && args.indicators !== undefined) {
+    const set = await readIndicatorInput(args.indicators);
+    partnership = await partnershipName(args.indicators, set.sheet);
+  }
+  const plan = auditTemplatePlan({ partnership, agency: args.agency, period, due });
+  writeOutput(args.out, await renderPlanToXlsx(plan));
+  process.stdout.write(`Wrote ${args.out}: the Section 11 self-audit for ${args.agency.trim()}, ${period.label}, with the nine standards and room for ${ACTION_ROWS} actions.\n`);
+  return EXIT_DONE;
+}
+
+export async function runTemplate(args: TemplateArgs): Promise<number> {
+  if (templateKind(args.kind) === "s11") return runAuditTemplate(args);
+  if (args.indicators === undefined) {
+    throw new InputError("A return template is made from an indicator set: give it with --indicators SET (or use --kind s11 for a Section 11 self-audit, which needs none).");
+  }
+  const indicators = args.indicators;
+  assertReadable(indicators);
+  assertNotAnInput(args.out, [indicators], "--out");
+  const period = periodOfLabel(args.period);
+  const due = dueDate(args.due);
+  const set = await readIndicatorInput(indicators);
   const chosen = indicatorsForAgency(set.indicators, args.agency);
   if (!chosen) {
     const agencies = agenciesOf(set.indicators);
     throw new InputError(
       agencies.length
-        ? `There is no agency "${args.agency}" in ${args.indicators}; its agencies are: ${agencies.join(", ")}.`
-        : `${args.indicators} names no agencies (it has no Agency column, or the column is empty), so no agency's return can be made from it.`,
-      { file: args.indicators },
+        ? `There is no agency "${args.agency}" in ${indicators}; its agencies are: ${agencies.join(", ")}.`
+        : `${indicators} names no agencies (it has no Agency column, or the column is empty), so no agency's return can be made from it.`,
+      { file: indicators },
     );
   }
   const plan = returnTemplatePlan({
     indicators: chosen.indicators,
-    partnership: args.partnership?.trim() || (await partnershipName(args.indicators, set.sheet)),
+    partnership: args.partnership?.trim() || (await partnershipName(indicators, set.sheet)),
     agency: chosen.agency,
     period,
     due,

@@ -29,12 +29,20 @@ export function expectedAgencies(options: CollateOptions): string[] | null {
   return options.indicators ? agenciesOf(options.indicators) : null;
 }
 
+/**
+ * Each agency is expected once for each period collated, and for each kind: quarterly returns for
+ * the periods of the returns, Section 11 audits for the periods of the audits (an audit does not
+ * stand in for a return, nor a return for an audit).
+ */
 export function missingReturns(expected: readonly string[], submissions: readonly Submission[]): MissingReturn[] {
   const out: MissingReturn[] = [];
-  for (const period of periodsCollated(submissions)) {
-    for (const agency of expected) {
-      const received = submissions.some((s) => s.agency !== null && s.period !== null && labelKey(s.agency) === labelKey(agency) && samePeriod(s.period, period));
-      if (!received) out.push({ agency, period });
+  for (const kind of ["return", "section-11-audit"] as const) {
+    const ofKind = submissions.filter((s) => (s.kind ?? "return") === kind);
+    for (const period of periodsCollated(ofKind)) {
+      for (const agency of expected) {
+        const received = ofKind.some((s) => s.agency !== null && s.period !== null && labelKey(s.agency) === labelKey(agency) && samePeriod(s.period, period));
+        if (!received) out.push(kind === "return" ? { agency, period } : { agency, period, kind });
+      }
     }
   }
   return out;

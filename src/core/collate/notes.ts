@@ -5,7 +5,7 @@
  */
 import type { Period } from "../model/model";
 import { labelKey } from "../returns/layout";
-import type { Duplicate, Submission } from "./types";
+import type { AuditConflict, AuditDuplicate, Duplicate, Submission } from "./types";
 
 function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
@@ -30,6 +30,7 @@ export function duplicateNote(d: Duplicate): string {
 
 function sameReturn(a: Submission, b: Submission): boolean {
   return (
+    a.kind === b.kind &&
     a.agency !== null &&
     b.agency !== null &&
     a.period !== null &&
@@ -62,4 +63,12 @@ export function unexpectedAgencyNotes(submissions: readonly Submission[], expect
   return submissions
     .filter((s) => s.agency !== null && !known.has(labelKey(s.agency)))
     .map((s) => `"${s.file}" is a return for ${s.agency}, which is not an agency of the indicator set; it is checked and, if accepted, collated all the same.`);
+}
+
+export function auditDuplicateNote(d: AuditDuplicate): string {
+  return `${quotedList(d.repeatedIn)} ${d.repeatedIn.length === 1 ? "is" : "are"} the same Section 11 audit as "${d.kept}" for ${whose(d.agency, d.period)}; it is counted once, from "${d.kept}".`;
+}
+
+export function auditConflictLine(c: AuditConflict): string {
+  return `Section 11 audit, ${whose(c.agency, c.period)}: ${quotedList(c.files)} differ in ${c.differences.join(", ")}; none of them is collated. Ask ${c.agency} which is right and collate again without the others.`;
 }

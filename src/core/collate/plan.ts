@@ -5,20 +5,25 @@
  * ("Issues"). Tables have frozen headings so that a long list keeps its columns named. Every
  * cell is data: a message beginning with "=" is never written as a formula.
  */
+import { actionLogSheet, actionsDueSheet, changeLines, logBaseSheet } from "../actions";
 import { columnLetters } from "../grid/address";
 import { observationsSheet } from "../indicator-sheets";
 import type { Period } from "../model/model";
 import type { PlanValue, SheetPlan, WorkbookPlan } from "../plan/plan";
-import { duplicateNote } from "./notes";
+import { challengeSheet, summarySheet } from "../s11";
+import { localToday } from "./collate";
+import { auditConflictLine, auditDuplicateNote, duplicateNote } from "./notes";
 import { periodsCollated } from "./missing";
-import type { CollateResult, Conflict, Submission } from "./types";
+import type { CollateResult, Conflict, MissingReturn, Submission } from "./types";
 
 export const SUBMISSIONS_SHEET = "Submissions";
 export const COLLATED_SHEET = "Collated observations";
 export const CHASE_SHEET = "Missing and conflicts";
 export const ISSUES_SHEET = "Issues";
 
-export const SUBMISSION_HEADINGS = ["File", "Agency", "Period", "Status", "Errors", "Queries", "Warnings", "Reason"] as const;
+export const SUBMISSION_HEADINGS = ["File", "Agency", "Period", "Status", "Errors", "Queries", "Warnings", "Reason", "Kind"] as const;
+
+const KIND_WORDS = { return: "Return", "section-11-audit": "Section 11 audit" } as const;
 export const ISSUE_HEADINGS = ["File", "Agency", "Period", "Severity", "Sheet", "Cell", "Code", "Indicator ID", "Message"] as const;
 
 const REJECTED_FILL = "#FFC7CE";
@@ -38,8 +43,8 @@ function tableSheet(name: string, table: string, headings: readonly string[], ro
 }
 
 export function submissionsSheet(submissions: readonly Submission[]): SheetPlan {
-  const rows: PlanValue[][] = submissions.map((s) => [s.file, s.agency, s.period?.label ?? null, s.status, s.errors, s.queries, s.warnings, s.reason]);
-  const sheet = tableSheet(SUBMISSIONS_SHEET, "Submissions", SUBMISSION_HEADINGS, rows, [36, 26, 14, 10, 8, 8, 10, 100]);
+  const rows: PlanValue[][] = submissions.map((s) => [s.file, s.agency, s.period?.label ?? null, s.status, s.errors, s.queries, s.warnings, s.reason, s.kind ? KIND_WORDS[s.kind] : null]);
+  const sheet = tableSheet(SUBMISSIONS_SHEET, "Submissions", SUBMISSION_HEADINGS, rows, [36, 26, 14, 10, 8, 8, 10, 100, 18]);
   const last = Math.max(rows.length, 1) + 1;
   sheet.styles = [{ range: `H2:H${last}`, style: { wrap: true } }];
   sheet.conditionalFormats = [{ kind: "expression", range: `D2:D${last}`, formula: 'D2="rejected"', style: { fill: REJECTED_FILL }, priority: 1 }];
@@ -84,7 +89,7 @@ function missingLines(result: CollateResult): string[] {
   if (result.missingByPeriod.length === 0) return ["None: every agency in the indicator set sent a return for each period collated."];
   const several = periodsCollated(result.submissions).length > 1;
   const label = (p: Period): string => (several ? ` for ${p.label}` : ` (${p.label})`);
-  return result.missingByPeriod.map((m) => `${m.agency}${label(m.period)}`);
+  return result.missingByPeriod.map((m: MissingReturn) => (m.kind ? `${m.agency}: Section 11 audit for ${m.period.label}` : `${m.agency}${label(m.period)}`));
 }
 
 function rejectedLines(result: CollateResult): string[] {
@@ -109,7 +114,12 @@ export function chaseSheet(result: CollateResult): SheetPlan {
     ],
     ["Figures sent more than once (counted once)", result.duplicates.length ? result.duplicates.map(duplicateNote) : ["None."]],
   ];
-  const other = result.notes.filter((n) => !result.duplicates.some((d) => duplicateNote(d) === n));
+  if (result.auditConflicts.length) {
+    sections.splice(3, 0, ["Section 11 audits that disagree (none of them is collated)", result.auditConflicts.map(auditConflictLine)]);
+  }
+  const repeats = new Set([...result.duplicates.map(duplicateNote), ...result.auditDuplicates.map(auditDuplicateNote)]);
+  if (result.auditDuplicates.length) sections.push(["Section 11 audits sent more than once (counted once)", result.auditDuplicates.map(auditDuplicateNote)]);
+  const other = result.notes.filter((n) => !repeats.has(n));
   if (other.length) sections.push(["Notes", other]);
 
   const values: PlanValue[][] = [];
@@ -127,9 +137,34 @@ export function chaseSheet(result: CollateResult): SheetPlan {
   };
 }
 
+/** The partnership's name as its audits give it (the first that names one). */
+function partnershipOf(result: CollateResult): string {
+  return result.audits.find((a) => a.partnership.trim() !== "")?.partnership ?? "";
+}
+
+/**
+ * The Section 11 sheets: the summary and challenge list where audits were accepted; the action
+ * log, its lists and its hidden copy wherever there is a log.
+ */
+export function section11Sheets(result: CollateResult): SheetPlan[] {
+  const sheets: SheetPlan[] = [];
+  const log = result.actionLog;
+  if (result.audits.length) sheets.push(summarySheet(result.audits, partnershipOf(result), log?.due.asAt ?? localToday()), challengeSheet(result.audits));
+  if (log) sheets.push(actionLogSheet(log.actions), actionsDueSheet(log.due, changeLines(log.changes)));
+  return sheets;
+}
+
 export function collatedPlan(result: CollateResult): WorkbookPlan {
+  const s11 = section11Sheets(result);
   return {
-    sheets: [submissionsSheet(result.submissions), collatedObservationsSheet(result), chaseSheet(result), issuesSheet(result.submissions)],
+    sheets: [
+      submissionsSheet(result.submissions),
+      collatedObservationsSheet(result),
+      ...s11,
+      chaseSheet(result),
+      issuesSheet(result.submissions),
+      ...(result.actionLog ? [logBaseSheet(result.actionLog.base)] : []),
+    ],
     activeSheet: SUBMISSIONS_SHEET,
   };
 }

@@ -5,13 +5,24 @@
  * agency will send the whole return again and half a return would be counted twice then.
  */
 import type { Observation } from "../model/model";
-import { validateReturn, validationJson, type ReturnValidation } from "../returns/validate";
+import { validationJson } from "../returns/validate";
+import { validateFiled, type AuditContent } from "../s11";
 import type { CollateInput, CollateOptions, Submission } from "./types";
 
 export interface Checked {
   submission: Submission;
   /** The figures to merge: the return's observations when accepted, none when rejected. */
   observations: Observation[];
+  /** An accepted Section 11 audit's answers; null for a return or a rejected audit. */
+  audit: AuditContent | null;
+}
+
+/** What both kinds of check give: enough to say why a file was rejected. */
+interface Verdict {
+  file: string;
+  readable: boolean;
+  counts: { errors: number };
+  issues: { severity: string; message: string }[];
 }
 
 function plural(n: number, one: string, many: string): string {
@@ -19,7 +30,7 @@ function plural(n: number, one: string, many: string): string {
 }
 
 /** The first error's message, preceded by how many there are when there are several. */
-function rejectionReason(v: ReturnValidation): string {
+function rejectionReason(v: Verdict): string {
   const first = v.issues.find((i) => i.severity === "error");
   const message = first?.message ?? `"${v.file}" could not be checked as a return.`;
   if (!v.readable || v.counts.errors <= 1) return message;
@@ -30,6 +41,7 @@ function unreadableSubmission(file: string, reason: string): Checked {
   return {
     submission: {
       file,
+      kind: null,
       agency: null,
       period: null,
       status: "rejected",
@@ -42,17 +54,21 @@ function unreadableSubmission(file: string, reason: string): Checked {
       issues: [{ code: "COL001", severity: "error", kind: "error", sheet: null, cell: null, message: reason, indicatorId: null }],
     },
     observations: [],
+    audit: null,
   };
 }
 
 export function checkSubmission(input: CollateInput, options: CollateOptions): Checked {
   if ("unreadable" in input) return unreadableSubmission(input.file, input.unreadable);
   // The name the caller knows the file by, so that issues, sources and submissions all agree.
-  const v = validateReturn({ ...input.workbook, file: input.file }, options.partnership === undefined ? {} : { partnership: options.partnership });
+  const filed = validateFiled({ ...input.workbook, file: input.file }, options.partnership === undefined ? {} : { partnership: options.partnership });
+  const v = filed.result;
   const accepted = v.valid;
   return {
     submission: {
       file: input.file,
+      // A file that is neither (no specification at all) was checked as a return and says so.
+      kind: filed.kind === "return" && !v.readable && v.spec === null ? null : filed.kind,
       agency: v.agency,
       period: v.period,
       status: accepted ? "accepted" : "rejected",
@@ -62,8 +78,9 @@ export function checkSubmission(input: CollateInput, options: CollateOptions): C
       readable: v.readable,
       reason: accepted ? null : rejectionReason(v),
       partnership: v.partnership,
-      issues: validationJson(v).issues,
+      issues: validationJson({ ...v, spec: null }).issues,
     },
-    observations: accepted ? v.observations : [],
+    observations: accepted && filed.kind === "return" ? v.observations : [],
+    audit: accepted && filed.kind === "section-11-audit" ? filed.result.audit : null,
   };
 }

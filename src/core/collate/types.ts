@@ -3,9 +3,11 @@
  * first in each shape, with the contract's meaning; the rest are additions for the secretary who
  * chases the missing and the wrong.
  */
+import type { DueLists, MergedLog, PreviousLog } from "../actions";
 import type { GridWorkbook } from "../grid/grid";
 import type { Indicator, Observation, Period } from "../model/model";
 import type { JsonIssue } from "../returns/validate";
+import type { AuditContent } from "../s11/validate";
 
 /**
  * One file handed in. A file that could not be read as a spreadsheet at all still takes part,
@@ -19,13 +21,25 @@ export interface CollateOptions {
   indicators?: readonly Indicator[];
   /** The partnership the returns must belong to; without it the partnership is not checked. */
   partnership?: string;
+  /**
+   * The action log as the partnership left it (last collation's, edited by hand since), which
+   * this collation updates; without it, and with audits among the files, a new log is made.
+   */
+  previousLog?: PreviousLog;
+  /** The day the lists of actions due are as at, YYYY-MM-DD; by default today. */
+  today?: string;
 }
+
+/** What a file turned out to be: a quarterly return or a Section 11 self-audit (null: unreadable). */
+export type SubmissionKind = "return" | "section-11-audit";
 
 /** An issue as `validate --json` writes it (the same shape). */
 export type SubmissionIssue = JsonIssue;
 
 export interface Submission {
   file: string;
+  /** Addition: a return or an audit; null when the file could not be read as either. */
+  kind: SubmissionKind | null;
   agency: string | null;
   period: Period | null;
   /** Accepted: no errors (queries and warnings allowed). Rejected: any error, or not a return. */
@@ -81,6 +95,30 @@ export interface Duplicate {
 export interface MissingReturn {
   agency: string;
   period: Period;
+  /** Present for a missing Section 11 audit; a missing quarterly return has none. */
+  kind?: "section-11-audit";
+}
+
+/** Accepted audits from one agency for one period that say different things: none is collated. */
+export interface AuditConflict {
+  agency: string;
+  period: Period;
+  files: string[];
+  /** What differs, in words ("the rating of standard 5", "the actions"). */
+  differences: string[];
+}
+
+/** The same audit sent more than once: kept once, from `kept`. */
+export interface AuditDuplicate {
+  agency: string;
+  period: Period;
+  kept: string;
+  repeatedIn: string[];
+}
+
+/** The action log after this collation, and the lists of actions due. */
+export interface CollatedActionLog extends MergedLog {
+  due: DueLists;
 }
 
 export interface CollateResult {
@@ -96,4 +134,10 @@ export interface CollateResult {
   duplicates: Duplicate[];
   /** Plain-English notes: figures counted once, resubmissions, returns from agencies not in the set. */
   notes: string[];
+  /** Addition: the accepted Section 11 audits, each agency and period once, in the order given. */
+  audits: AuditContent[];
+  auditConflicts: AuditConflict[];
+  auditDuplicates: AuditDuplicate[];
+  /** Addition: the partnership's action log, where audits were collated or a log was given. */
+  actionLog: CollatedActionLog | null;
 }

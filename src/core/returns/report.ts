@@ -11,14 +11,17 @@ import type { ReturnValidation } from "./validate";
 const SEVERITY_WORDS = { error: "Error", query: "Query", warning: "Warning" } as const;
 const FILLS = { error: "#FFC7CE", query: "#FFEB9C", warning: "#DDEBF7" } as const;
 
-function verdict(r: ReturnValidation): string {
+/** What the report needs: a return's or a Section 11 audit's check alike. */
+export type CheckedFile = Pick<ReturnValidation, "file" | "agency" | "period" | "readable" | "counts" | "issues">;
+
+function verdict(r: CheckedFile): string {
   if (!r.readable) return "This file cannot be checked as a return.";
   if (r.counts.errors > 0) return `Not ready to send: ${r.counts.errors} ${r.counts.errors === 1 ? "error" : "errors"} to put right.`;
   if (r.counts.queries > 0) return `No errors, but ${r.counts.queries} ${r.counts.queries === 1 ? "query" : "queries"} to explain in Commentary before sending.`;
   return "Ready to send: no errors.";
 }
 
-export function validationReportPlan(r: ReturnValidation): SheetPlan {
+export function validationReportPlan(r: CheckedFile): SheetPlan {
   const subject = r.agency && r.period ? `${r.agency}, ${r.period.label}` : r.file;
   const headerRow = 9;
   const issues = r.issues;

@@ -173,14 +173,34 @@ export function createExcelOperations(deps: ExcelDeps = excelDeps): Operations {
       return { summary };
     },
 
+    async writeAuditTemplate(request, options) {
+      const [adapter, returns] = await withReturns();
+      const summary = await deps.run(async (context) => {
+        const made = returns.auditTemplatePlanFor(await adapter.readWorkbook(context), request);
+        const written = await writeOwnPlan(context, adapter, made.plan, "Section 11 audit template", options, returns.AUDIT_FIXED_NAMES);
+        return `${written} The ${made.period.label} Section 11 self-audit is for ${made.agency}.`;
+      });
+      return { summary };
+    },
+
     async collateFiles(request) {
-      return (await deps.loadCollateJobs()).collateFiles(request);
+      const [adapter, collate] = await Promise.all([deps.loadAdapter(), deps.loadCollateJobs()]);
+      // Only the add-in's log sheets and its register are read: the action log the collation updates.
+      const read = await deps.run((context) => adapter.readWorkbook(context, { sheets: [...collate.LOG_SHEETS] }));
+      return collate.collateFiles(request, read);
     },
 
     async writeCollation(result, options) {
       const [adapter, collate] = await Promise.all([deps.loadAdapter(), deps.loadCollateJobs()]);
-      const plan = collate.collationPlan(result);
-      return { summary: await deps.run((context) => writeOwnPlan(context, adapter, plan, "Collated returns", options)) };
+      // The log is read and written in one Excel.run: merged into what it holds now, and replaced
+      // without asking only while it still holds exactly what was read.
+      const summary = await deps.run(async (context) => {
+        const read = await adapter.readWorkbook(context, { sheets: [...collate.LOG_SHEETS] });
+        const { plan, carried } = collate.collationPlan(result, read);
+        const done = await adapter.renderOwnedPlan(context, plan, { job: "Collated returns", force: options?.replace ?? false, carried });
+        return done.summary;
+      });
+      return { summary };
     },
 
     async selectCell(sheet, cell) {

@@ -16,20 +16,24 @@ import {
   readDueDate,
   readPeriodLabel,
   returnTemplatePlan,
-  validateReturn,
   validationReportPlan,
   RETURN_SHEET,
   SPEC_SHEET,
 } from "../../core/returns";
-import type { ReturnCheck, TemplateChoices, TemplateRequest } from "../operations";
+import { ACTIONS_SHEET, AUDIT_SHEET, auditTemplatePlan, isAuditWorkbook, validateFiled } from "../../core/s11";
+import type { AuditTemplateRequest, ReturnCheck, TemplateChoices, TemplateRequest } from "../operations";
 import { indicatorSetOf } from "./set-jobs";
 
 /** Sheets of a template whose names the validation relies on: never written under another name. */
 export const TEMPLATE_FIXED_NAMES: readonly string[] = [RETURN_SHEET, SPEC_SHEET];
+/** The same for a Section 11 audit. */
+export const AUDIT_FIXED_NAMES: readonly string[] = [AUDIT_SHEET, ACTIONS_SHEET, SPEC_SHEET];
 
 export function checkReturn(read: GridWorkbook): ReturnCheck {
-  const r = validateReturn(read);
+  const filed = validateFiled(read);
+  const r = filed.result;
   return {
+    kind: filed.kind,
     file: r.file,
     readable: r.readable,
     valid: r.valid,
@@ -43,8 +47,7 @@ export function checkReturn(read: GridWorkbook): ReturnCheck {
 
 /** The Validation report sheet for the return in this workbook. */
 export function reportPlan(read: GridWorkbook): { plan: WorkbookPlan; check: ReturnCheck } {
-  const r = validateReturn(read);
-  const sheet = validationReportPlan(r);
+  const sheet = validationReportPlan(validateFiled(read).result);
   return { plan: { sheets: [sheet], activeSheet: sheet.name }, check: checkReturn(read) };
 }
 
@@ -77,6 +80,9 @@ export function dueDateOf(text: string | null): string | null {
 }
 
 export function templatePlan(read: GridWorkbook, request: TemplateRequest): { plan: WorkbookPlan; agency: string; period: Period; indicators: number } {
+  if (isAuditWorkbook(read)) {
+    throw new InputError("This workbook already holds a Section 11 audit template: make the return in a new, empty workbook, as each is sent back as a file of its own.");
+  }
   const period = periodOfLabel(request.period);
   const due = dueDateOf(request.due);
   const set = indicatorSetOf(read);
@@ -92,4 +98,20 @@ export function templatePlan(read: GridWorkbook, request: TemplateRequest): { pl
   const partnership = request.partnership?.trim() || partnershipOfSet(read, set.sheet);
   const plan = returnTemplatePlan({ indicators: chosen.indicators, partnership, agency: chosen.agency, period, due });
   return { plan, agency: chosen.agency, period, indicators: chosen.indicators.length };
+}
+
+/**
+ * A Section 11 self-audit as sheets of this workbook. A workbook holds one template, since the
+ * file is what the agency sends back: a workbook that already holds a return template (or a
+ * return is asked for where an audit is) is refused, rather than two specifications mixed.
+ */
+export function auditTemplatePlanFor(read: GridWorkbook, request: AuditTemplateRequest): { plan: WorkbookPlan; agency: string; period: Period } {
+  if (read.sheets.some((s) => s.sheet.toLowerCase() === RETURN_SHEET.toLowerCase()) && !isAuditWorkbook(read)) {
+    throw new InputError("This workbook already holds a return template (its Return sheet): make the Section 11 audit in a new, empty workbook, as each is sent back as a file of its own.");
+  }
+  const period = periodOfLabel(request.period);
+  const due = dueDateOf(request.due);
+  const agency = request.agency.replace(/\s+/g, " ").trim();
+  if (agency === "") throw new InputError("Give the agency the Section 11 audit is for.");
+  return { plan: auditTemplatePlan({ partnership: request.partnership?.trim() ?? "", agency, period, due }), agency, period };
 }

@@ -29,6 +29,11 @@ const GROUPS: { severity: Severity; title: string; badge: string; color: "danger
   { severity: "warning", title: "Warnings: worth a look", badge: "Warnings", color: "informative" },
 ];
 
+/** A Section 11 audit explains its queries in the standard's Comments, not a commentary column. */
+function groupTitle(g: (typeof GROUPS)[number], check: ReturnCheck): string {
+  return g.severity === "query" && check.kind === "section-11-audit" ? "Queries: explain each in Comments" : g.title;
+}
+
 function IssueGroup({
   title,
   issues,
@@ -65,7 +70,8 @@ function IssueGroup({
 function verdict(check: ReturnCheck): { intent: "success" | "error" | "warning"; title: string; text: string } {
   const { errors, queries, warnings } = check.counts;
   const who = [check.agency, check.period].filter(Boolean).join(", ");
-  const whose = who ? `The return (${who})` : "The return";
+  const what = check.kind === "section-11-audit" ? "The Section 11 audit" : "The return";
+  const whose = who ? `${what} (${who})` : what;
   if (!check.readable) {
     return { intent: "warning", title: "Not a return the add-in can check", text: "This workbook holds no return template the add-in can read: see below for why." };
   }
@@ -73,7 +79,7 @@ function verdict(check: ReturnCheck): { intent: "success" | "error" | "warning";
     return { intent: "error", title: "Not ready to send", text: `${whose} has ${count(errors, "error")} to fix before it is sent.` };
   }
   const parts = [
-    ...(queries > 0 ? [`${count(queries, "query", "queries")} ${queries === 1 ? "needs" : "need"} explaining in the commentary`] : []),
+    ...(queries > 0 ? [`${count(queries, "query", "queries")} ${queries === 1 ? "needs" : "need"} explaining in ${check.kind === "section-11-audit" ? "Comments" : "the commentary"}`] : []),
     ...(warnings > 0 ? [`${count(warnings, "warning")} ${warnings === 1 ? "is" : "are"} worth a look`] : []),
   ];
   const rest = parts.length === 0 ? "Nothing else needs a look." : `${parts.join("; ")}.`;
@@ -143,7 +149,7 @@ export function AgencyReturnPanel({ operations, unavailableReason }: PanelProps)
     <>
       <Section
         title="Check my return"
-        description="Check the return in this workbook against the rules its template carries, then go to each cell that needs attention. Nothing in your return is changed."
+        description="Check the return or Section 11 audit in this workbook against the rules its template carries, then go to each cell that needs attention. Nothing you typed is changed."
       >
         <RunButton label="Check my return" runningLabel="Checking the return…" running={check.running} onClick={() => void runCheck()} unavailableReason={unavailable} />
         <Switch
@@ -182,7 +188,7 @@ export function AgencyReturnPanel({ operations, unavailableReason }: PanelProps)
               ))}
             </ul>
             {GROUPS.map((g) => (
-              <IssueGroup key={g.severity} title={g.title} issues={result.issues.filter((i) => i.severity === g.severity)} onShow={onShow} />
+              <IssueGroup key={g.severity} title={groupTitle(g, result)} issues={result.issues.filter((i) => i.severity === g.severity)} onShow={onShow} />
             ))}
             {show.state.kind === "failed" && (
               <Status intent="error" title="Could not show the cell">

@@ -10,6 +10,8 @@ import { readFileBytes } from "../components/read-file";
 import { useRun } from "../components/use-run";
 import type { CollationView, OperationResult, TemplateChoices } from "../operations";
 import { count, listSome } from "./analyst/import-summary";
+import { AuditTemplateSection } from "./collation/AuditTemplateSection";
+import { actionLogWords, auditConflictWords, auditWords } from "./collation/audit-words";
 import type { PanelProps } from "./types";
 
 const useStyles = makeStyles({
@@ -142,7 +144,7 @@ export function submissionLine(s: Submission): string {
 function missingWords(r: CollateResult): string {
   if (r.expected === null) return "Missing returns were not checked: tick the box above to expect a return from each agency in this workbook's indicator set.";
   if (r.missingByPeriod.length === 0) return "No agency is missing: every agency in the indicator set sent a return.";
-  return `Missing: ${listSome(r.missingByPeriod.map((m) => `${m.agency} (${m.period.label})`), 8)}.`;
+  return `Missing: ${listSome(r.missingByPeriod.map((m) => `${m.agency} (${m.kind ? "Section 11 audit, " : ""}${m.period.label})`), 8)}.`;
 }
 
 function conflictWords(r: CollateResult): string {
@@ -181,7 +183,8 @@ function CollateSection({ operations, unavailableReason }: PanelProps): React.JS
   const view = collate.state.kind === "done" ? collate.state.value : null;
   const result = view?.result ?? null;
   const rejected = result ? result.submissions.filter((s) => s.status === "rejected").length : 0;
-  const clean = result !== null && rejected === 0 && result.missingByPeriod.length === 0 && result.conflicts.length === 0;
+  const clean = result !== null && rejected === 0 && result.missingByPeriod.length === 0 && result.conflicts.length === 0 && result.auditConflicts.length === 0;
+  const s11 = result ? [auditWords(result), auditConflictWords(result), actionLogWords(result)].filter((x): x is string => x !== null) : [];
   const onWrite = () => {
     if (!operations || !result) return;
     write.start((options) => operations.writeCollation(result, options));
@@ -190,7 +193,7 @@ function CollateSection({ operations, unavailableReason }: PanelProps): React.JS
   return (
     <Section
       title="Collate returns"
-      description="Bring the returns from every agency into one dataset and list the returns that are missing, late or need fixing."
+      description="Bring the returns and Section 11 audits from every agency into one dataset and list those that are missing, late or need fixing. Audits also give the summary for challenge and update the action log in this workbook."
     >
       <Checkbox
         label="Expect a return from each agency in this workbook's indicator set"
@@ -244,6 +247,11 @@ function CollateSection({ operations, unavailableReason }: PanelProps): React.JS
               {duplicateWords(result)}
             </Body1>
           )}
+          {s11.map((line) => (
+            <Body1 as="p" key={line} className={styles.text}>
+              {line}
+            </Body1>
+          ))}
           <RunButton
             label="Write the collated sheets"
             runningLabel="Writing the collated sheets…"
@@ -263,11 +271,12 @@ function CollateSection({ operations, unavailableReason }: PanelProps): React.JS
   );
 }
 
-/** For sub-committee secretaries: templates for each agency, and many returns into one. */
+/** For sub-committee secretaries: templates and audits for each agency, and many returns into one. */
 export function CollationPanel(props: PanelProps): React.JSX.Element {
   return (
     <>
       <TemplateSection {...props} />
+      <AuditTemplateSection {...props} />
       <CollateSection {...props} />
     </>
   );

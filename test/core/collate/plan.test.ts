@@ -45,7 +45,7 @@ beforeAll(async () => {
 
 test("four sheets, in order, the tables with frozen headings", () => {
   expect([...sheets.keys()]).toEqual(["Submissions", "Collated observations", "Missing and conflicts", "Issues"]);
-  expect(sheets.get("Submissions")!.tables).toEqual([{ name: "Submissions", range: "A1:H6", columns: ["File", "Agency", "Period", "Status", "Errors", "Queries", "Warnings", "Reason"] }]);
+  expect(sheets.get("Submissions")!.tables).toEqual([{ name: "Submissions", range: "A1:I6", columns: ["File", "Agency", "Period", "Status", "Errors", "Queries", "Warnings", "Reason", "Kind"] }]);
   expect(sheets.get("Collated observations")!.tables[0]).toMatchObject({ name: "CollatedObservations", range: `A1:R${result.observations.length + 1}` });
   expect(sheets.get("Issues")!.tables[0]).toMatchObject({ name: "Issues", columns: ["File", "Agency", "Period", "Severity", "Sheet", "Cell", "Code", "Indicator ID", "Message"] });
   for (const name of ["Submissions", "Collated observations", "Issues"]) expect(sheets.get(name)!.freeze).toEqual({ rows: 1, columns: 0 });
