@@ -16,6 +16,8 @@ export function argsFor(verb: string, input: string, outBase: string): { args: s
   switch (verb) {
     case "template":
       return { args: ["template", "--indicators", input, "--agency", "Police", "--period", "Q1 2025/26", "--out", `${outBase}.xlsx`], outputs: [`${outBase}.xlsx`] };
+    case "report":
+      return { args: ["report", input, "--out", `${outBase}.xlsx`, "--json", `${outBase}.json`], outputs: [`${outBase}.xlsx`, `${outBase}.json`] };
     case "benchmark":
       return { args: ["benchmark", input, "--area", "Northshire", "--json", `${outBase}.json`], outputs: [`${outBase}.json`] };
     default:
