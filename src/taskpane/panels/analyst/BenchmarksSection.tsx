@@ -134,6 +134,9 @@ function AreaBox({ areas, value, onChange }: { areas: readonly AreaChoice[]; val
     <Field label="Area" hint={`The local authority to compare: type part of its name or its code, then choose it. ${count(areas.length, "authority", "authorities")} in the files.`}>
       <Combobox
         className={styles.fill}
+        // The list opens inside the pane's landmarks (not in a portal at the end of the page), so a
+        // screen reader finds it where the box is.
+        inlinePopup
         freeform
         value={value}
         selectedOptions={exact ? [exact.name] : []}
