@@ -240,6 +240,36 @@ export interface CollationView {
   summary: string;
 }
 
+/** How far a long job has got: which step, and (while writing) the requests sent of all there are. */
+export interface Progress {
+  step: "reading" | "building" | "writing";
+  done: number;
+  total: number;
+}
+
+/** The report book: built from the indicator sheets, with the framework the Gap section uses. */
+export interface ReportBookRequest {
+  framework: Framework | null;
+  /** The RAG thresholds of the Scorecard section, where they are set. */
+  settings: ScorecardSettings | null;
+}
+
+export interface ReportBookResult extends OperationResult {
+  pages: number;
+  charts: number;
+  /** Pages whose story or actions were kept from the earlier book. */
+  kept: number;
+}
+
+/** A copy of the book to publish, as a file to download: the book in the workbook is left as it is. */
+export interface PublishedBook {
+  fileName: string;
+  bytes: Uint8Array;
+  /** Figures withheld, and why, in a sentence. */
+  summary: string;
+  withheld: number;
+}
+
 export interface Operations {
   /** Writes the sample scorecard sheet into the open workbook (replacing an earlier copy of it, and nothing else). */
   writeSampleSheet(options?: WriteOptions): Promise<OperationResult>;
@@ -308,4 +338,13 @@ export interface Operations {
   readSavedBenchmarks(): Promise<BenchmarkSettings | null>;
   /** Keeps the benchmark settings in this workbook (a hidden sheet the add-in owns). */
   saveBenchmarks(settings: BenchmarkSettings, options?: WriteOptions): Promise<OperationResult>;
+
+  /**
+   * Writes the report book (a contents page and a page per content area) from the indicator
+   * sheets, keeping what was written in an earlier book's story and action boxes; `onProgress`
+   * hears of each step, and of each request while writing.
+   */
+  writeReportBook(request: ReportBookRequest, options?: WriteOptions, onProgress?: (progress: Progress) => void): Promise<ReportBookResult>;
+  /** Makes a copy of the book to publish, small numbers withheld, as a file; writes nothing into the workbook. */
+  publishReportBook(request: ReportBookRequest, threshold: number): Promise<PublishedBook>;
 }

@@ -6,18 +6,13 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import * as adapter from "../../src/excel";
 import { openDataSource, readNeighbourList, BENCHMARK_SETTINGS_SHEET } from "../../src/core/benchmark";
 import type { CellValue } from "../../src/core/grid/grid";
 import type { BenchmarkSettings } from "../../src/core/model";
 import { REGISTER_SHEET } from "../../src/excel/ownership";
-import * as benchmarkJobs from "../../src/taskpane/office/benchmark-jobs";
-import * as collateJobs from "../../src/taskpane/office/collate-jobs";
 import { createExcelOperations, type ExcelDeps } from "../../src/taskpane/office/excel-operations";
-import * as gapJobs from "../../src/taskpane/office/gap-jobs";
-import * as jobs from "../../src/taskpane/office/jobs";
-import * as returnJobs from "../../src/taskpane/office/returns-jobs";
 import type { ScorecardSettings } from "../../src/taskpane/operations";
+import { hostDeps } from "./excel-deps";
 import { ExcelHost } from "../excel-host";
 import { csvText, neighbourListRows, sampleAuthorities } from "../generators/open-data";
 import { csvWorkbook } from "./fakes";
@@ -34,16 +29,7 @@ function workbook(): ExcelHost {
 }
 
 function operationsFor(host: ExcelHost) {
-  const deps: ExcelDeps = {
-    run: jest.fn((batch) => batch(host.context)) as ExcelDeps["run"],
-    runIn: jest.fn((_context, batch) => batch(host.context)) as ExcelDeps["runIn"],
-    loadAdapter: jest.fn(async () => adapter),
-    loadJobs: jest.fn(async () => jobs),
-    loadGapJobs: jest.fn(async () => gapJobs),
-    loadReturnJobs: jest.fn(async () => returnJobs),
-    loadCollateJobs: jest.fn(async () => collateJobs),
-    loadBenchmarkJobs: jest.fn(async () => benchmarkJobs),
-  };
+  const deps: ExcelDeps = hostDeps(host);
   return { operations: createExcelOperations(deps), deps };
 }
 

@@ -4,30 +4,16 @@
  * the action log collated into the partnership's workbook, edited there by a person, and
  * collated into again without a question and without losing the edit.
  */
-import * as adapter from "../../src/excel";
 import { OwnershipError, placeSheets, REGISTER_SHEET } from "../../src/excel/ownership";
 import { createExcelOperations, type ExcelDeps } from "../../src/taskpane/office/excel-operations";
-import * as gapJobs from "../../src/taskpane/office/gap-jobs";
-import * as jobs from "../../src/taskpane/office/jobs";
-import * as returnJobs from "../../src/taskpane/office/returns-jobs";
-import * as collateJobs from "../../src/taskpane/office/collate-jobs";
-import * as benchmarkJobs from "../../src/taskpane/office/benchmark-jobs";
 import { actionLogSheet } from "../../src/core/actions";
+import { hostDeps } from "./excel-deps";
 import { ExcelHost } from "../excel-host";
 import { seedFromBuffer } from "../ui/harness/workbooks";
 import { day, filledAudit } from "../core/s11/kit";
 
 function depsFor(host: ExcelHost): ExcelDeps {
-  return {
-    run: jest.fn((batch) => batch(host.context)) as ExcelDeps["run"],
-    runIn: jest.fn((_context, batch) => batch(host.context)) as ExcelDeps["runIn"],
-    loadAdapter: jest.fn(async () => adapter),
-    loadJobs: jest.fn(async () => jobs),
-    loadGapJobs: jest.fn(async () => gapJobs),
-    loadReturnJobs: jest.fn(async () => returnJobs),
-    loadCollateJobs: jest.fn(async () => collateJobs),
-    loadBenchmarkJobs: jest.fn(async () => benchmarkJobs),
-  };
+  return hostDeps(host);
 }
 
 /** Types into a cell as a person would, outside the pane's own requests. */

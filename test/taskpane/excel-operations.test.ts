@@ -1,13 +1,8 @@
-import * as adapter from "../../src/excel";
+import { hostDeps } from "./excel-deps";
 import { InputError } from "../../src/core/errors";
 import type { CellValue } from "../../src/core/grid/grid";
 import { createExcelOperations, type ExcelDeps } from "../../src/taskpane/office/excel-operations";
-import * as gapJobs from "../../src/taskpane/office/gap-jobs";
-import * as jobs from "../../src/taskpane/office/jobs";
 import { describeSheets, OwnershipError, REGISTER_SHEET } from "../../src/excel/ownership";
-import * as returnJobs from "../../src/taskpane/office/returns-jobs";
-import * as collateJobs from "../../src/taskpane/office/collate-jobs";
-import * as benchmarkJobs from "../../src/taskpane/office/benchmark-jobs";
 import type { ScorecardSettings } from "../../src/taskpane/operations";
 import { ExcelHost, type SeedSheet } from "../excel-host";
 
@@ -31,16 +26,7 @@ function analystWorkbook(extra: SeedSheet[] = []): ExcelHost {
 const SETTINGS: ScorecardSettings = { greenPercent: 95, amberPercent: 90, groupBy: "agency", additions: [] };
 
 function depsFor(host: ExcelHost) {
-  const deps: ExcelDeps = {
-    run: jest.fn((batch) => batch(host.context)) as ExcelDeps["run"],
-    runIn: jest.fn((_context, batch) => batch(host.context)) as ExcelDeps["runIn"],
-    loadAdapter: jest.fn(async () => adapter),
-    loadJobs: jest.fn(async () => jobs),
-    loadGapJobs: jest.fn(async () => gapJobs),
-    loadReturnJobs: jest.fn(async () => returnJobs),
-    loadCollateJobs: jest.fn(async () => collateJobs),
-    loadBenchmarkJobs: jest.fn(async () => benchmarkJobs),
-  };
+  const deps: ExcelDeps = hostDeps(host);
   return deps;
 }
 

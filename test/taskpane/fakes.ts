@@ -191,6 +191,20 @@ export function fakeOperations(overrides: Partial<Operations> = {}, workbook: Gr
     suggestLinks: async (indicators, columns) => suggestBenchmarkMap(indicators, columns),
     readSavedBenchmarks: async () => null,
     saveBenchmarks: async () => ({ summary: "Wrote the sheet “Benchmark settings”. Only sheets the add-in wrote were replaced." }),
+    writeReportBook: async (_request, _options, onProgress) => {
+      // As the real write reports: reading, building, then each request of the write.
+      onProgress?.({ step: "reading", done: 0, total: 1 });
+      onProgress?.({ step: "building", done: 0, total: 1 });
+      onProgress?.({ step: "writing", done: 1, total: 2 });
+      onProgress?.({ step: "writing", done: 2, total: 2 });
+      return { summary: "Wrote the sheets “Contents” and 9 content-area pages.", pages: 9, charts: 4, kept: 0 };
+    },
+    publishReportBook: async (_request, threshold) => ({
+      fileName: "report-book-to-publish.xlsx",
+      bytes: new Uint8Array([80, 75, 3, 4]),
+      withheld: 3,
+      summary: `2 counts from 1 to ${threshold} withheld, and 1 figure that would give one away; the book in this workbook is unchanged.`,
+    }),
   };
   const all = { ...defaults, ...overrides };
   const mocks: Record<string, jest.Mock> = {};

@@ -10,6 +10,7 @@ export type GapJobs = typeof import("./gap-jobs");
 export type ReturnJobs = typeof import("./returns-jobs");
 export type CollateJobs = typeof import("./collate-jobs");
 export type BenchmarkJobs = typeof import("./benchmark-jobs");
+export type ReportJobs = typeof import("./report-jobs");
 
 /** What the operations need from Excel and from the lazily loaded code; tests hand in stand-ins. */
 export interface ExcelDeps {
@@ -23,6 +24,7 @@ export interface ExcelDeps {
   loadReturnJobs(): Promise<ReturnJobs>;
   loadCollateJobs(): Promise<CollateJobs>;
   loadBenchmarkJobs(): Promise<BenchmarkJobs>;
+  loadReportJobs(): Promise<ReportJobs>;
 }
 
 /**
@@ -40,6 +42,7 @@ const excelDeps: ExcelDeps = {
   loadCollateJobs: () => import(/* webpackChunkName: "collate-engine" */ "./collate-jobs"),
   // The file adapter and ExcelJS come with it, as with collating.
   loadBenchmarkJobs: () => import(/* webpackChunkName: "benchmark-engine" */ "./benchmark-jobs"),
+  loadReportJobs: () => import(/* webpackChunkName: "report-engine" */ "./report-jobs"),
 };
 
 /**
@@ -229,6 +232,44 @@ export function createExcelOperations(deps: ExcelDeps = excelDeps): Operations {
       // Only the register and the settings sheet (under any name it may have): three syncs, whatever the workbook holds.
       const read = await deps.run((context) => adapter.readWorkbook(context, { sheets: [...jobs.SAVED_BENCHMARK_SHEETS] }));
       return jobs.savedBenchmarksOf(read);
+    },
+
+    async writeReportBook(request, options, onProgress) {
+      const [adapter, jobs, report] = await Promise.all([deps.loadAdapter(), deps.loadJobs(), deps.loadReportJobs()]);
+      const framework = request.framework ?? undefined;
+      // Read and write in one Excel.run: the earlier book's pages are replaced without asking only
+      // while they still hold what was read (the analyst's writing in them is carried over).
+      return deps.run(async (context) => {
+        onProgress?.({ step: "reading", done: 0, total: 1 });
+        const read = await adapter.readWorkbook(context, { sheets: report.reportSheets(framework) });
+        onProgress?.({ step: "building", done: 0, total: 1 });
+        const rule = request.settings ? jobs.ruleOf(request.settings, []) : undefined;
+        const { book, carried, kept } = report.reportFromWorkbook(read, { ...(framework ? { framework } : {}), ...(rule ? { rule } : {}) });
+        const done = await adapter.renderOwnedPlan(context, book.plan, {
+          job: "Report book",
+          force: options?.replace ?? false,
+          carried,
+          onProgress: (p) => onProgress?.({ step: "writing", done: p.done, total: p.total }),
+        });
+        const charts = book.sheets.reduce((n, s) => n + s.charts, 0);
+        return { summary: `${done.summary}${kept ? ` What was written on ${kept} page${kept === 1 ? "" : "s"} was kept.` : ""}`, pages: book.sheets.length - 1, charts, kept };
+      });
+    },
+
+    async publishReportBook(request, threshold) {
+      const [adapter, jobs, report] = await Promise.all([deps.loadAdapter(), deps.loadJobs(), deps.loadReportJobs()]);
+      const framework = request.framework ?? undefined;
+      const read = await deps.run((context) => adapter.readWorkbook(context, { sheets: report.reportSheets(framework) }));
+      const rule = request.settings ? jobs.ruleOf(request.settings, []) : undefined;
+      const { book } = report.reportFromWorkbook(read, { ...(framework ? { framework } : {}), ...(rule ? { rule } : {}) }, { threshold });
+      const bytes = await report.publishedFile(book.plan);
+      const small = book.suppressed.filter((s) => s.reason === "small number").length;
+      return {
+        fileName: "report-book-to-publish.xlsx",
+        bytes,
+        withheld: book.suppressed.length,
+        summary: `${small} count${small === 1 ? "" : "s"} from 1 to ${threshold} withheld, and ${book.suppressed.length - small} figure${book.suppressed.length - small === 1 ? "" : "s"} that would give one away; the book in this workbook is unchanged.`,
+      };
     },
 
     async saveBenchmarks(settings, options) {

@@ -1,7 +1,7 @@
 import * as React from "react";
 import type { PlacedIndicator } from "../../core/gap";
 import type { LayoutOverrides } from "../../core/ingest";
-import type { IngestResult } from "../../core/model";
+import type { Framework, IngestResult } from "../../core/model";
 import { ActionCard } from "../components/ActionCard";
 import { Status } from "../components/Status";
 import { useRun } from "../components/use-run";
@@ -11,6 +11,7 @@ import { BenchmarksSection } from "./analyst/BenchmarksSection";
 import { withGapAreas } from "./analyst/gap-areas";
 import { GapSection } from "./analyst/GapSection";
 import { ImportSection } from "./analyst/ImportSection";
+import { ReportSection } from "./analyst/ReportSection";
 import { ScorecardSection } from "./analyst/ScorecardSection";
 import { DEFAULT_SCORECARD_DRAFT, missingRatings, settingsOf, type ScorecardDraft } from "./analyst/scorecard-draft";
 import type { PanelProps } from "./types";
@@ -37,6 +38,8 @@ export function AnalystPanel({ operations, unavailableReason }: PanelProps): Rea
   }, [extraction]);
   // The Gap analysis run in this session, if any: its areas group the scorecard by content area.
   const [placements, setPlacements] = React.useState<PlacedIndicator[] | null>(null);
+  // The framework the Gap section settled on (a partnership's own, if loaded): the report book follows it.
+  const [framework, setFramework] = React.useState<Framework | null>(null);
   const scorecardData = React.useMemo(() => (data && placements ? withGapAreas(data, placements) : data), [data, placements]);
   const missing = React.useMemo(() => missingRatings(data?.indicators ?? []), [data]);
   const benchmarkRequest = React.useMemo(() => scorecardRequest(benchmarks, data?.indicators ?? null), [benchmarks, data]);
@@ -97,7 +100,8 @@ export function AnalystPanel({ operations, unavailableReason }: PanelProps): Rea
         settings={settings}
         benchmarks={benchmarkRequest ? { area: benchmarkRequest.area, linked: benchmarkRequest.map.links.length } : null}
       />
-      <GapSection operations={operations} unavailableReason={unavailableReason} data={data} onPlacements={setPlacements} />
+      <GapSection operations={operations} unavailableReason={unavailableReason} data={data} onPlacements={setPlacements} onFramework={setFramework} />
+      <ReportSection operations={operations} unavailableReason={unavailableReason} framework={framework} settings={"settings" in settings ? settings.settings : null} />
       <ActionCard
         title="Sample sheet"
         description="Write a sample scorecard sheet to see what the add-in produces. It replaces only the add-in's earlier copy."

@@ -1,4 +1,5 @@
 import * as React from "react";
+import { useObjectUrl } from "../../components/use-object-url";
 import {
   Accordion,
   AccordionHeader,
@@ -40,6 +41,8 @@ export interface GapSectionProps {
   data: IngestResult | null;
   /** Told each analysis's placements, for the scorecard's content areas. */
   onPlacements?: (placements: PlacedIndicator[]) => void;
+  /** Hears of the framework in use (the built-in one, or a partnership's own loaded here). */
+  onFramework?: (framework: Framework) => void;
 }
 
 /** The set being analysed: where it came from, its indicators, and the measures the analyst added. */
@@ -49,20 +52,6 @@ interface WorkingSet {
   added: Indicator[];
 }
 
-/** A framework as a file to download: an object URL, made again when the framework changes and let go after. */
-function useJsonDownload(framework: Framework | null): string | null {
-  const [url, setUrl] = React.useState<string | null>(null);
-  React.useEffect(() => {
-    if (!framework || typeof URL.createObjectURL !== "function") {
-      setUrl(null);
-      return undefined;
-    }
-    const made = URL.createObjectURL(new Blob([`${JSON.stringify(framework, null, 2)}\n`], { type: "application/json" }));
-    setUrl(made);
-    return () => URL.revokeObjectURL(made);
-  }, [framework]);
-  return url;
-}
 
 function readFileText(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -80,7 +69,7 @@ const percent = (share: number): string => `${Math.round(share * 100)}%`;
  * what each area lacks in words, lets the analyst confirm or change placements, mark priorities,
  * add suggested measures, swap the framework for an edited one, and write the sheets.
  */
-export function GapSection({ operations, unavailableReason, data, onPlacements }: GapSectionProps): React.JSX.Element {
+export function GapSection({ operations, unavailableReason, data, onPlacements, onFramework }: GapSectionProps): React.JSX.Element {
   const styles = useStyles();
   const analysis = useRun<GapView>();
   const loadFramework = useRun<Framework>();
@@ -92,7 +81,12 @@ export function GapSection({ operations, unavailableReason, data, onPlacements }
   const [view, setView] = React.useState<GapView | null>(null);
   const [editing, setEditing] = React.useState<string | null>(null);
   const fileInput = React.useRef<HTMLInputElement>(null);
-  const downloadUrl = useJsonDownload(framework);
+  const frameworkBlob = React.useMemo(() => (framework ? new Blob([`${JSON.stringify(framework, null, 2)}\n`], { type: "application/json" }) : null), [framework]);
+  const downloadUrl = useObjectUrl(frameworkBlob);
+  // The report book uses the same framework: the panel hears of each one this section settles on.
+  React.useEffect(() => {
+    if (framework) onFramework?.(framework);
+  }, [framework, onFramework]);
   const unavailable = operations ? undefined : unavailableReason;
 
   /** Runs the analysis on the given state (the framework loads first when not yet there). */
