@@ -62,6 +62,8 @@ export interface SeedSheet {
   merges?: string[];
   /** Widths in characters by zero-based column. */
   columnWidths?: Record<number, number>;
+  /** Heights in points by zero-based row. */
+  rowHeights?: Record<number, number>;
   tables?: { name: string; range: string }[];
   protected?: boolean;
 }
@@ -139,6 +141,7 @@ export class ExcelHost {
     }
     for (const m of seed.merges ?? []) sheet.merges.push(parseAddress(m));
     for (const [col, width] of Object.entries(seed.columnWidths ?? {})) sheet.columnWidths.set(Number(col), widthCharsToPoints(width));
+    for (const [row, height] of Object.entries(seed.rowHeights ?? {})) sheet.rowHeights.set(Number(row), height);
     for (const t of seed.tables ?? []) this.model.tables.push({ name: t.name, sheetId: sheet.id, rect: parseAddress(t.range), style: "TableStyleMedium2" });
     if (seed.protected) sheet.protection = { protected: true, options: {} };
   }
