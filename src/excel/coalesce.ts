@@ -171,6 +171,11 @@ export function columnsAddress(left: number, right: number): string {
   return `${columnLetters(left)}:${columnLetters(right)}`;
 }
 
+/** Whole rows, zero-based, as Excel addresses them: "3:5". */
+export function rowsAddress(top: number, bottom: number): string {
+  return `${top + 1}:${bottom + 1}`;
+}
+
 /** Addresses joined into comma-separated lists of at most MAX_AREAS_ADDRESS characters, in order. */
 export function addressLists(addresses: readonly string[], max = MAX_AREAS_ADDRESS): string[] {
   const out: string[] = [];

@@ -17,15 +17,15 @@
  *    deleted, then the new sheets take their names. Adding first means the workbook always keeps
  *    a visible sheet (Excel refuses to delete the last one); deleting before anything else is
  *    written frees the old sheets' table names for the new tables.
- * 2. each sheet's content: values, number formats, styles, merges, column widths, freeze panes,
- *    tables, conditional formats, data validation, charts, tab colour.
+ * 2. each sheet's content: values, number formats, styles, merges, column widths, row heights,
+ *    page setup, freeze panes, tables, conditional formats, data validation, charts, tab colour.
  * 3. last, because Excel refuses changes to a protected sheet and cannot activate a hidden one:
  *    unlocked ranges and protection, sheet visibility, the active sheet.
  */
 import { parseCell, parseRange, rangeAddress, type RangeRef } from "../core/grid/address";
-import type { CellStyle, ConditionalFormatPlan, DataValidationPlan, SheetPlan, StylePlan, WorkbookPlan } from "../core/plan/plan";
+import type { CellStyle, ConditionalFormatPlan, DataValidationPlan, PrintPlan, SheetPlan, StylePlan, WorkbookPlan } from "../core/plan/plan";
 import { CALL_OVERHEAD_BYTES, chunkRows, DEFAULT_REQUEST_BUDGET_BYTES, jsonBytes, packSteps, rowsStep, type Step } from "./batch";
-import { address, addressLists, columnsAddress, groupBy, groupingKeepsOrder, mergeRects, numberFormatPieces, stylesClash } from "./coalesce";
+import { address, addressLists, columnsAddress, groupBy, groupingKeepsOrder, mergeRects, numberFormatPieces, rowsAddress, stylesClash } from "./coalesce";
 import { checkedR1C1 } from "./r1c1";
 import { formulaText, toExcelValue, type ExcelCellInput } from "./values";
 import { widthCharsToPoints } from "../core/plan/units";
@@ -293,27 +293,81 @@ function validationSteps(validations: readonly DataValidationPlan[], ws: () => E
   return steps;
 }
 
+/**
+ * Neighbouring runs of equal values by zero-based index, the last value given for an index
+ * winning (as the file adapter, which sets them one by one, ends with it).
+ */
+function runsOf(entries: readonly { index: number; value: number }[]): { first: number; last: number; value: number }[] {
+  const latest = new Map<number, number>();
+  for (const { index, value } of entries) latest.set(index, value);
+  const indexes = [...latest.keys()].sort((a, b) => a - b);
+  const runs: { first: number; last: number; value: number }[] = [];
+  for (const index of indexes) {
+    const value = latest.get(index) as number;
+    const run = runs[runs.length - 1];
+    if (run && run.last === index - 1 && run.value === value) run.last = index;
+    else runs.push({ first: index, last: index, value });
+  }
+  return runs;
+}
+
 /** Column widths, one call for each run of neighbouring columns of the same width. */
 function widthSteps(widths: readonly { col: number; width: number }[], ws: () => Excel.Worksheet): Step[] {
-  const steps: Step[] = [];
-  const last = new Map<number, number>();
-  for (const { col, width } of widths) last.set(col, width);
-  const cols = [...last.keys()].sort((a, b) => a - b);
-  for (let i = 0; i < cols.length; ) {
-    const left = cols[i] as number;
-    const width = last.get(left) as number;
-    let right = left;
-    while (i + 1 < cols.length && cols[i + 1] === right + 1 && last.get(right + 1) === width) right = cols[++i] as number;
-    i++;
-    const columns = columnsAddress(left, right);
-    steps.push({
+  return runsOf(widths.map((w) => ({ index: w.col, value: w.width }))).map(({ first, last, value }) => {
+    const columns = columnsAddress(first, last);
+    return {
       bytes: call(2) + 32,
       queue: () => {
-        ws().getRange(columns).format.columnWidth = widthCharsToPoints(width);
+        ws().getRange(columns).format.columnWidth = widthCharsToPoints(value);
       },
-    });
-  }
-  return steps;
+    };
+  });
+}
+
+/**
+ * Row heights in points: the runs of neighbouring rows of each height listed in one address
+ * ("5:5,7:9"), so there is one call per height, not per run. A scorecard's wrapped names
+ * alternate between one and two lines, and a call per run would cost the request far more
+ * than the heights themselves.
+ */
+function heightSteps(heights: readonly { row: number; height: number }[], ws: () => Excel.Worksheet): Step[] {
+  const byHeight = groupBy(runsOf(heights.map((h) => ({ index: h.row, value: h.height }))), (run) => String(run.value));
+  return byHeight.flatMap((g) => {
+    const height = (g.items[0] as { value: number }).value;
+    return addressLists(g.items.map((run) => rowsAddress(run.first, run.last))).map((list) => ({
+      bytes: call(2) + list.length + jsonBytes(height),
+      queue: () => {
+        rangesAt(ws(), list).format.rowHeight = height;
+      },
+    }));
+  });
+}
+
+const PAPER = { A3: "A3", A4: "A4" } as const;
+const ORIENTATION = { landscape: "Landscape", portrait: "Portrait" } as const;
+
+/**
+ * Page setup, as the file adapter writes it: paper, orientation, fitted to pages (0 pages down
+ * is "as many as it needs", as in the file's fitToHeight), centred across the page, the print
+ * area, and the rows repeated at the top of every page (Excel wants whole rows: "$1:$2").
+ */
+function printStep(print: PrintPlan, ws: () => Excel.Worksheet): Step {
+  const zoom: Excel.PageLayoutZoomOptions = { horizontalFitToPages: print.fitWidth, verticalFitToPages: print.fitHeight ?? 0 };
+  const titles = print.titleRows && print.titleRows.length > 0 ? `$${Math.min(...print.titleRows) + 1}:$${Math.max(...print.titleRows) + 1}` : null;
+  const calls = 5 + (print.area ? 1 : 0) + (titles ? 1 : 0);
+  return {
+    bytes: call(calls) + jsonBytes(print) + jsonBytes(zoom) + jsonBytes(titles),
+    queue: () => {
+      const layout = ws().pageLayout;
+      layout.paperSize = PAPER[print.paper];
+      layout.orientation = ORIENTATION[print.orientation];
+      // Office.js takes the zoom only as a whole object.
+      layout.zoom = zoom;
+      layout.centerHorizontally = true;
+      if (print.area) layout.setPrintArea(print.area);
+      if (titles) layout.setPrintTitleRows(titles);
+    },
+  };
 }
 
 function contentSteps(sheet: SheetPlan, ws: () => Excel.Worksheet, budget: number): Step[] {
@@ -357,6 +411,8 @@ function contentSteps(sheet: SheetPlan, ws: () => Excel.Worksheet, budget: numbe
   }
 
   steps.push(...widthSteps(sheet.columnWidths ?? [], ws));
+  steps.push(...heightSteps(sheet.rowHeights ?? [], ws));
+  if (sheet.print) steps.push(printStep(sheet.print, ws));
 
   if (sheet.freeze && (sheet.freeze.rows > 0 || sheet.freeze.columns > 0)) {
     const { rows, columns } = sheet.freeze;

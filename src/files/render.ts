@@ -136,14 +136,24 @@ function applyPrint(ws: ExcelJS.Worksheet, print: PrintPlan): void {
   // 0 pages down means "as many as it needs" in SpreadsheetML.
   ws.pageSetup.fitToHeight = print.fitHeight ?? 0;
   ws.pageSetup.horizontalCentered = true;
-  // ExcelJS puts a "$" before each end of the range and no more: "A$1:N$80" becomes the absolute
-  // $A$1:$N$80 that Excel and LibreOffice need ("A1:N80" would give $A1:$N80, which they ignore).
-  if (print.area) ws.pageSetup.printArea = print.area.replace(/([A-Z]+)(\d+)/g, "$1$$$2");
+  if (print.area) ws.pageSetup.printArea = printAreaForExcelJs(print.area);
   if (print.titleRows && print.titleRows.length > 0) {
     const first = Math.min(...print.titleRows) + 1;
     const last = Math.max(...print.titleRows) + 1;
     ws.pageSetup.printTitlesRow = `${first}:${last}`;
   }
+}
+
+/**
+ * ExcelJS puts a "$" before each end of the range and no more: "A$1:N$80" becomes the absolute
+ * $A$1:$N$80 that Excel and LibreOffice need ("A1:N80" would give $A1:$N80, which they ignore).
+ * It also splits the range at its colon, so a single cell is given as a range of one ("A$1:A$1";
+ * "A1" alone would be written "$A$1:$undefined").
+ */
+function printAreaForExcelJs(area: string): string {
+  const r = parseRange(area);
+  const end = (row: number, col: number): string => cellAddress(row, col).replace(/([A-Z]+)(\d+)/, "$1$$$2");
+  return `${end(r.top, r.left)}:${end(r.bottom, r.right)}`;
 }
 
 /** The plan's active sheet, or the first visible one: Excel cannot open on a hidden sheet. */

@@ -4,14 +4,17 @@
  * adapter. ExcelJS reads cells, styles, merges, tables, conditional formats and views; the
  * worksheet XML is read directly for what ExcelJS loses: stopIfTrue on conditional formats,
  * data-validation ranges as written (ExcelJS splits every range into single cells), and charts
- * (which ExcelJS cannot read; charts.ts reads their DrawingML parts).
+ * (which ExcelJS cannot read; charts.ts reads their DrawingML parts). Row heights and page setup
+ * are read from the XML too (`<row ht customHeight>`, `<pageSetup>`, `<pageSetUpPr fitToPage>`,
+ * `<printOptions>`), with the print area and title rows from the workbook's defined names
+ * `_xlnm.Print_Area` and `_xlnm.Print_Titles`, so that the snapshot says what Excel will read.
  */
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { parseRange, rangeAddress } from "../core/grid/address";
 import type { ConditionalFormatPlan, DataValidationPlan } from "../core/plan/plan";
-import type { SnapshotCell, SnapshotSheet, WorkbookSnapshot } from "../core/plan/snapshot";
-import { normalColor, snapshotWidth, widthPixelsToChars, widthStoredToPixels } from "../core/plan/units";
+import type { SnapshotCell, SnapshotPrint, SnapshotSheet, WorkbookSnapshot } from "../core/plan/snapshot";
+import { normalColor, snapshotHeight, snapshotWidth, widthPixelsToChars, widthStoredToPixels } from "../core/plan/units";
 import { readCharts } from "./charts";
 import { internals } from "./render";
 import { jsDateToSerial } from "./xlsx-read";
@@ -23,12 +26,16 @@ export async function snapshotXlsx(data: Uint8Array): Promise<WorkbookSnapshot> 
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(data as unknown as ExcelJS.Buffer);
 
+  const names = printNames((await zip.file("xl/workbook.xml")?.async("string")) ?? "");
   const sheets: SnapshotSheet[] = [];
   for (const ws of wb.worksheets) {
     const path = paths.get(ws.name);
     const xml = path ? ((await zip.file(path)?.async("string")) ?? "") : "";
     const charts = path ? await readCharts(zip, path, ws.name) : [];
-    sheets.push(snapshotSheet(ws, xml, charts));
+    const sheet = snapshotSheet(ws, xml, charts);
+    const print = printSetup(xml, names.get(ws.name) ?? {});
+    if (print) sheet.print = print;
+    sheets.push(sheet);
   }
   const snapshot: WorkbookSnapshot = { sheets };
   const activeTab = wb.views?.[0]?.activeTab ?? 0;
@@ -50,6 +57,7 @@ function snapshotSheet(ws: ExcelJS.Worksheet, xml: string, charts: SnapshotSheet
     conditionalFormats: conditionalFormats(ws, xml),
     dataValidations: dataValidations(xml),
     columnWidths: columnWidths(ws),
+    rowHeights: rowHeights(xml),
     freeze: freeze(ws),
     protected: internals(ws).sheetProtection?.sheet === true,
     charts,
@@ -280,4 +288,93 @@ function freeze(ws: ExcelJS.Worksheet): SnapshotSheet["freeze"] {
   const rows = view.ySplit ?? 0;
   const columns = view.xSplit ?? 0;
   return rows > 0 || columns > 0 ? { rows, columns } : null;
+}
+
+/** Explicit row heights: rows whose `ht` was set (`customHeight`), not ones Excel worked out. */
+function rowHeights(xml: string): Record<number, number> {
+  const out: Record<number, number> = {};
+  for (const row of findElements(xml, "row")) {
+    const { r, ht, customHeight } = row.attrs;
+    if (r !== undefined && ht !== undefined && isTrue(customHeight)) out[Number(r) - 1] = snapshotHeight(Number(ht));
+  }
+  return out;
+}
+
+interface PrintNames {
+  /** The print area without "$" or the sheet's name. */
+  area?: string;
+  /** Zero-based first and last rows repeated at the top of each page. */
+  titles?: { first: number; last: number };
+}
+
+/** One reference of a defined name, without its sheet and "$": "'My sheet'!$A$1:$B$2" is "A1:B2". */
+function bareReference(ref: string): string {
+  return ref.slice(ref.lastIndexOf("!") + 1).replace(/\$/g, "");
+}
+
+/** A defined name's references, split at the commas between them (not those inside a quoted sheet name). */
+function splitReferences(text: string): string[] {
+  const refs: string[] = [];
+  let current = "";
+  let quoted = false;
+  for (const ch of text) {
+    if (ch === "'") quoted = !quoted;
+    if (ch === "," && !quoted) {
+      refs.push(current);
+      current = "";
+    } else current += ch;
+  }
+  refs.push(current);
+  return refs;
+}
+
+/** The print areas and title rows of the workbook's defined names, by sheet name. */
+function printNames(workbookXml: string): Map<string, PrintNames> {
+  const sheetNames = findElements(workbookXml, "sheet").map((s) => s.attrs["name"] ?? "");
+  const out = new Map<string, PrintNames>();
+  for (const name of findElements(workbookXml, "definedName")) {
+    const sheet = sheetNames[Number(name.attrs["localSheetId"])];
+    if (sheet === undefined) continue;
+    const found = out.get(sheet) ?? {};
+    // A reference list: "'S'!$A:$B,'S'!$1:$2" holds title columns and title rows.
+    const refs = splitReferences(xmlDecode(name.inner)).map(bareReference);
+    if (name.attrs["name"] === "_xlnm.Print_Area" && refs[0]) found.area = normalArea(refs[0]);
+    if (name.attrs["name"] === "_xlnm.Print_Titles") {
+      const rows = refs.map((r) => /^(\d+):(\d+)$/.exec(r)).find((m) => m !== null);
+      if (rows) found.titles = { first: Number(rows[1]) - 1, last: Number(rows[2]) - 1 };
+    }
+    out.set(sheet, found);
+  }
+  return out;
+}
+
+/** "A1:A1" is "A1", as the snapshot writes a single cell. */
+function normalArea(ref: string): string {
+  const r = parseRange(ref);
+  return rangeAddress(r.top, r.left, r.bottom, r.right);
+}
+
+/** SpreadsheetML's paperSize numbers for the papers a plan names. */
+const PAPERS: Record<string, "A3" | "A4"> = { "8": "A3", "9": "A4" };
+
+/** The page setup in the plan's terms, or undefined when the sheet has none beyond a new sheet's. */
+function printSetup(xml: string, names: PrintNames): SnapshotPrint | undefined {
+  const setup = findElements(xml, "pageSetup")[0]?.attrs ?? {};
+  const fitted = isTrue(findElements(xml, "pageSetUpPr")[0]?.attrs["fitToPage"]);
+  const centered = isTrue(findElements(xml, "printOptions")[0]?.attrs["horizontalCentered"]);
+  const paperSize = setup["paperSize"];
+  const landscape = setup["orientation"] === "landscape";
+  if (!fitted && !centered && paperSize === undefined && !landscape && !names.area && !names.titles) return undefined;
+  // Absent fitToWidth and fitToHeight mean one page each; 0 means as many as it needs.
+  const pages = (v: string | undefined): number | null => (v === undefined ? 1 : Number(v) === 0 ? null : Number(v));
+  const print: SnapshotPrint = {
+    paper: paperSize === undefined ? "default" : (PAPERS[paperSize] ?? "other"),
+    orientation: landscape ? "landscape" : "portrait",
+    fitWidth: fitted ? pages(setup["fitToWidth"]) : null,
+    fitHeight: fitted ? pages(setup["fitToHeight"]) : null,
+    centered,
+  };
+  if (names.area) print.area = names.area;
+  if (names.titles) print.titleRows = Array.from({ length: names.titles.last - names.titles.first + 1 }, (_, i) => (names.titles?.first ?? 0) + i);
+  return print;
 }

@@ -3,13 +3,19 @@
  * Excel test host) and through the file adapter (into an .xlsx, read back with ExcelJS) must give
  * equal snapshots, cell by cell and rule by rule.
  */
+import * as fs from "node:fs";
+import * as path from "node:path";
 import { benchmarkSettingsSheet } from "../../src/core/benchmark";
+import { defaultFramework } from "../../src/core/framework";
+import { ingestWorkbook } from "../../src/core/ingest";
 import { firstPlan } from "../../src/core/plan/first-plan";
 import type { WorkbookPlan } from "../../src/core/plan/plan";
 import type { WorkbookSnapshot } from "../../src/core/plan/snapshot";
-import { DEFAULT_RAG_RULE } from "../../src/core/rag";
+import { applyRag, DEFAULT_RAG_RULE } from "../../src/core/rag";
+import { reportBook } from "../../src/core/report/book";
 import { buildScorecard } from "../../src/core/scorecard";
 import { renderPlan } from "../../src/excel";
+import { readWorkbookBuffer } from "../../src/files";
 import { renderPlanToXlsx } from "../../src/files/render";
 import { snapshotXlsx } from "../../src/files/snapshot";
 import { ExcelHost } from "../excel-host";
@@ -38,6 +44,7 @@ function expectSame(excel: WorkbookSnapshot, file: WorkbookSnapshot): void {
     expect(sheet.dataValidations).toEqual(other.dataValidations);
     expect(sheet.tables).toEqual(other.tables);
     expect(sheet.merges).toEqual(other.merges);
+    expect({ sheet: sheet.name, rowHeights: sheet.rowHeights, print: sheet.print }).toEqual({ sheet: other.name, rowHeights: other.rowHeights, print: other.print });
   });
   // And everything else the snapshot holds.
   expect(excel).toEqual(file);
@@ -194,3 +201,43 @@ describe("the plans the add-in writes render the same both ways, now that the Ex
     expectSame(excel, file);
   });
 });
+
+test("row heights and page setup render the same both ways, in the plan's own terms", async () => {
+  const plan: WorkbookPlan = {
+    sheets: [
+      {
+        name: "Wrapped names",
+        blocks: [{ at: "A1", values: [["Title"], [null], [null], ["Indicator", "Value"], ["Initial child protection conferences within 15 working days of strategy discussion (%)", 81.5], ["Short", 2]] }],
+        styles: [{ range: "A5:A6", style: { wrap: true } }],
+        columnWidths: [{ col: 0, width: 46 }],
+        // A height Excel would lay out as 26.25 points (35 pixels): both snapshots say so.
+        rowHeights: [{ row: 4, height: 30 }, { row: 0, height: 26 }],
+        print: { paper: "A3", orientation: "landscape", fitWidth: 1, fitHeight: null, area: "A1:B6", titleRows: [3] },
+      },
+      // A name with a space and a comma, quoted in the workbook's defined names.
+      { name: "Contents, page 2", blocks: [{ at: "A1", values: [["x"]] }], print: { paper: "A4", orientation: "portrait", fitWidth: 1, fitHeight: 2, area: "A1", titleRows: [0, 1] } },
+      { name: "Plain", blocks: [{ at: "A1", values: [["no page setup"]] }] },
+    ],
+  };
+  const { excel, file } = await bothWays(plan);
+  // Not vacuous: the heights and page setup are there, as the plan gives them (rounded to whole pixels).
+  expect(excel.sheets.map((s) => s.rowHeights)).toEqual([{ 0: 26.25, 4: 30 }, {}, {}]);
+  expect(excel.sheets.map((s) => s.print)).toEqual([
+    { paper: "A3", orientation: "landscape", fitWidth: 1, fitHeight: null, area: "A1:B6", titleRows: [3], centered: true },
+    { paper: "A4", orientation: "portrait", fitWidth: 1, fitHeight: 2, area: "A1", titleRows: [0, 1], centered: true },
+    undefined,
+  ]);
+  expectSame(excel, file);
+});
+
+test("the report book built from the demo's scorecard renders the same both ways", async () => {
+  const sample = path.join(__dirname, "..", "..", "assets", "samples", "partnership-scorecard-q2-2025-26.xlsx");
+  const read = ingestWorkbook(await readWorkbookBuffer(fs.readFileSync(sample), path.basename(sample)));
+  const book = reportBook(applyRag(read.observations, read.indicators, DEFAULT_RAG_RULE), read.indicators, defaultFramework, { rule: DEFAULT_RAG_RULE });
+  const { excel, file } = await bothWays(book.plan);
+  // Not vacuous: every page is set up to print, and long names and questions were given their lines.
+  expect(excel.sheets.every((s) => s.print?.paper === "A3" && s.print.fitHeight === 1)).toBe(true);
+  expect(excel.sheets.some((s) => Object.values(s.rowHeights).some((h) => h > 15))).toBe(true);
+  expect(excel.sheets.reduce((n, s) => n + s.charts.length, 0)).toBeGreaterThan(2);
+  expectSame(excel, file);
+}, 60_000);

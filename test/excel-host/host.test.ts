@@ -462,6 +462,95 @@ describe("sheet features", () => {
     expect(snap?.cells.B2?.locked).toBe(false);
   });
 
+  test("row heights are kept per row, read back after a load, and refused past Excel's 409 points", async () => {
+    const host = new ExcelHost();
+    const { context } = host;
+    const ws = context.workbook.worksheets.getItem("Sheet1");
+    ws.getRange("3:4").format.rowHeight = 30;
+    ws.getRanges("6:6, 9:10").format.rowHeight = 45;
+    const both = ws.getRange("3:4");
+    const mixed = ws.getRange("4:6");
+    both.load("format/rowHeight");
+    mixed.load("format/rowHeight");
+    // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read -- reading before the sync is what this test checks
+    expect(thrown(() => both.format.rowHeight).code).toBe("PropertyNotLoaded");
+    await context.sync();
+    expect(both.format.rowHeight).toBe(30);
+    // Rows of different heights read as null, as Excel reports a mixed range.
+    expect(mixed.format.rowHeight).toBeNull();
+    expect(host.snapshot().sheets[0]?.rowHeights).toEqual({ 2: 30, 3: 30, 5: 45, 8: 45, 9: 45 });
+    ws.getRange("7:7").format.rowHeight = 410;
+    expect((await rejection(context.sync())).code).toBe("InvalidArgument");
+    expect(host.snapshot().sheets[0]?.rowHeights[6]).toBeUndefined();
+  });
+
+  test("a protected sheet takes row heights only where it allows rows to be formatted", async () => {
+    const host = new ExcelHost({ sheets: [{ name: "Locked", protected: true }, { name: "Open" }] });
+    const { context } = host;
+    context.workbook.worksheets.getItem("Locked").getRange("2:2").format.rowHeight = 30;
+    expect((await rejection(context.sync())).code).toBe("AccessDenied");
+    const open = context.workbook.worksheets.getItem("Open");
+    open.protection.protect({ allowFormatRows: true });
+    open.getRange("2:2").format.rowHeight = 30;
+    await context.sync();
+    expect(host.snapshot({ sheets: ["Open"] }).sheets[0]?.rowHeights).toEqual({ 1: 30 });
+  });
+
+  test("page setup: paper, orientation, zoom as a whole object, centring, print area and title rows", async () => {
+    const host = new ExcelHost();
+    const { context } = host;
+    const layout = context.workbook.worksheets.getItem("Sheet1").pageLayout;
+    // A new sheet has no page setup of its own.
+    expect(host.snapshot().sheets[0]?.print).toBeUndefined();
+    layout.paperSize = "A3";
+    layout.orientation = "Landscape";
+    layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+    layout.centerHorizontally = true;
+    layout.setPrintArea("A1:N80");
+    layout.setPrintTitleRows("$5:$6");
+    await context.sync();
+    // Read through new proxies, which know only what they load.
+    const read = context.workbook.worksheets.getItem("Sheet1").pageLayout;
+    read.load("paperSize,orientation,zoom,centerHorizontally");
+    const area = read.getPrintAreaOrNullObject();
+    area.load("address");
+    const titles = read.getPrintTitleRowsOrNullObject();
+    titles.load("address");
+    expect(thrown(() => read.zoom).code).toBe("PropertyNotLoaded");
+    await context.sync();
+    expect([read.paperSize, read.orientation, read.centerHorizontally]).toEqual(["A3", "Landscape", true]);
+    expect(read.zoom).toEqual({ scale: null, horizontalFitToPages: 1, verticalFitToPages: 0 });
+    expect(area.address).toBe("Sheet1!A1:N80");
+    expect(titles.address).toBe("Sheet1!A5:XFD6");
+    expect(host.snapshot().sheets[0]?.print).toEqual({ paper: "A3", orientation: "landscape", fitWidth: 1, fitHeight: null, area: "A1:N80", titleRows: [4, 5], centered: true });
+  });
+
+  test("a sheet with no print area or title rows gives null objects for them", async () => {
+    const host = new ExcelHost();
+    const { context } = host;
+    const layout = context.workbook.worksheets.getItem("Sheet1").pageLayout;
+    const area = layout.getPrintAreaOrNullObject();
+    const titles = layout.getPrintTitleRowsOrNullObject();
+    await context.sync();
+    expect([area.isNullObject, titles.isNullObject]).toEqual([true, true]);
+  });
+
+  test.each([
+    ["title rows that do not span whole rows", (l: Excel.PageLayout) => l.setPrintTitleRows("A1:C2")],
+    ["a paper Office.js does not know", (l: Excel.PageLayout) => (l.paperSize = "A6" as Excel.PaperType)],
+    ["an orientation Office.js does not know", (l: Excel.PageLayout) => (l.orientation = "Sideways" as Excel.PageOrientation)],
+    ["a scale outside 10 to 400", (l: Excel.PageLayout) => (l.zoom = { scale: 5 })],
+    ["a fraction of a page to fit to", (l: Excel.PageLayout) => (l.zoom = { horizontalFitToPages: 1.5, verticalFitToPages: 0 })],
+    ["one fit value without the other (not documented, so not guessed)", (l: Excel.PageLayout) => (l.zoom = { horizontalFitToPages: 1 })],
+    ["a print area on another sheet", (l: Excel.PageLayout) => l.setPrintArea("Other!A1:B2")],
+  ])("page setup refuses %s", async (_what, set) => {
+    const host = new ExcelHost({ sheets: [{ name: "Sheet1" }, { name: "Other" }] });
+    const { context } = host;
+    set(context.workbook.worksheets.getItem("Sheet1").pageLayout);
+    expect((await rejection(context.sync())).code).toBe("InvalidArgument");
+    expect(host.snapshot({ sheets: ["Sheet1"] }).sheets[0]?.print).toBeUndefined();
+  });
+
   test("charts record their kind, title and source", async () => {
     const host = new ExcelHost();
     const { context } = host;

@@ -13,8 +13,8 @@
  */
 import type { CellValue, SheetState } from "../../src/core/grid/grid";
 import type { ConditionalFormatPlan, DataValidationPlan } from "../../src/core/plan/plan";
-import type { SnapshotCell, SnapshotSheet, WorkbookSnapshot } from "../../src/core/plan/snapshot";
-import { snapshotWidth, widthCharsToPoints, widthPointsToChars } from "../../src/core/plan/units";
+import type { SnapshotCell, SnapshotPrint, SnapshotSheet, WorkbookSnapshot } from "../../src/core/plan/snapshot";
+import { snapshotHeight, snapshotWidth, widthCharsToPoints, widthPointsToChars } from "../../src/core/plan/units";
 import { HostContext, REQUEST_LIMIT_BYTES, RESPONSE_LIMIT_BYTES, type InjectedFailure, type RequestRecord } from "./context";
 import {
   cellAt,
@@ -32,6 +32,7 @@ import {
   type CellStyleModel,
   type ConditionalFormatModel,
   type DataValidationModel,
+  type PageLayoutModel,
   type Rect,
   type SheetModel,
   type Visibility,
@@ -61,6 +62,8 @@ export interface SeedSheet {
   merges?: string[];
   /** Widths in characters by zero-based column. */
   columnWidths?: Record<number, number>;
+  /** Heights in points by zero-based row. */
+  rowHeights?: Record<number, number>;
   tables?: { name: string; range: string }[];
   protected?: boolean;
 }
@@ -138,6 +141,7 @@ export class ExcelHost {
     }
     for (const m of seed.merges ?? []) sheet.merges.push(parseAddress(m));
     for (const [col, width] of Object.entries(seed.columnWidths ?? {})) sheet.columnWidths.set(Number(col), widthCharsToPoints(width));
+    for (const [row, height] of Object.entries(seed.rowHeights ?? {})) sheet.rowHeights.set(Number(row), height);
     for (const t of seed.tables ?? []) this.model.tables.push({ name: t.name, sheetId: sheet.id, rect: parseAddress(t.range), style: "TableStyleMedium2" });
     if (seed.protected) sheet.protection = { protected: true, options: {} };
   }
@@ -230,6 +234,8 @@ export class ExcelHost {
     for (const [col, points] of [...sheet.columnWidths.entries()].sort((a, b) => a[0] - b[0])) {
       columnWidths[col] = snapshotWidth(widthPointsToChars(points));
     }
+    const rowHeights: Record<number, number> = {};
+    for (const [row, points] of [...sheet.rowHeights.entries()].sort((a, b) => a[0] - b[0])) rowHeights[row] = snapshotHeight(points);
     const out: SnapshotSheet = {
       name: sheet.name,
       state: VISIBILITY_TO_STATE[sheet.visibility],
@@ -250,13 +256,36 @@ export class ExcelHost {
       conditionalFormats: sheet.conditionalFormats.map((cf, i) => conditionalFormatToPlan(cf, i + 1)),
       dataValidations: [...sheet.dataValidations].sort((a, b) => byPosition(a.rect, b.rect)).map(dataValidationToPlan),
       columnWidths,
+      rowHeights,
       freeze: sheet.freeze ? { ...sheet.freeze } : null,
       protected: sheet.protection.protected,
       charts: sheet.charts.map((c) => ({ kind: c.type.charAt(0).toLowerCase() + c.type.slice(1), title: c.title, source: c.source })),
     };
     if (sheet.tabColor) out.tabColor = sheet.tabColor;
+    const print = printToSnapshot(sheet.pageLayout);
+    if (print) out.print = print;
     return out;
   }
+}
+
+const PAPERS: Record<string, "A3" | "A4"> = { A3: "A3", A4: "A4" };
+
+/** The page setup in the plan's terms, or undefined when it is still a new sheet's. */
+function printToSnapshot(p: PageLayoutModel): SnapshotPrint | undefined {
+  const fitted = !("scale" in p.zoom);
+  if (p.paperSize === null && p.orientation === "Portrait" && !fitted && !p.centerHorizontally && !p.printArea && !p.titleRows) return undefined;
+  const pages = (n: number): number | null => (n === 0 ? null : n);
+  const print: SnapshotPrint = {
+    paper: p.paperSize === null ? "default" : (PAPERS[p.paperSize] ?? "other"),
+    orientation: p.orientation === "Landscape" ? "landscape" : "portrait",
+    fitWidth: "scale" in p.zoom ? null : pages(p.zoom.horizontalFitToPages),
+    fitHeight: "scale" in p.zoom ? null : pages(p.zoom.verticalFitToPages),
+    centered: p.centerHorizontally,
+  };
+  if (p.printArea) print.area = rectAddress(p.printArea);
+  const titles = p.titleRows;
+  if (titles) print.titleRows = Array.from({ length: titles.bottom - titles.top + 1 }, (_, i) => titles.top + i);
+  return print;
 }
 
 function byPosition(a: Rect, b: Rect): number {

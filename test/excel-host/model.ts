@@ -11,6 +11,10 @@ export const MAX_ROWS = 1_048_576;
 export const MAX_COLS = 16_384;
 /** Width of a column nobody has sized, in points (Excel's 8.43 characters of Calibri 11). */
 export const DEFAULT_COLUMN_WIDTH_POINTS = 48;
+/** Height of a row nobody has sized, in points (Calibri 11). */
+export const DEFAULT_ROW_HEIGHT_POINTS = 15;
+/** Excel's tallest row, in points. */
+export const MAX_ROW_HEIGHT_POINTS = 409;
 
 export type Visibility = "Visible" | "Hidden" | "VeryHidden";
 
@@ -93,6 +97,23 @@ export interface ChartModel {
   to?: string;
 }
 
+/** A sheet's page setup, as Office.js's PageLayout holds it. */
+export interface PageLayoutModel {
+  /** An Excel.PaperType name; null until set (Excel then prints on the printer's default paper). */
+  paperSize: string | null;
+  orientation: "Portrait" | "Landscape";
+  /** Printed at a percentage scale, or fitted to pages (0 pages: as many as it needs). */
+  zoom: { scale: number } | { horizontalFitToPages: number; verticalFitToPages: number };
+  centerHorizontally: boolean;
+  printArea: Rect | null;
+  /** Zero-based first and last rows repeated at the top of every page. */
+  titleRows: { top: number; bottom: number } | null;
+}
+
+export function newPageLayout(): PageLayoutModel {
+  return { paperSize: null, orientation: "Portrait", zoom: { scale: 100 }, centerHorizontally: false, printArea: null, titleRows: null };
+}
+
 export interface SheetModel {
   id: number;
   name: string;
@@ -105,6 +126,9 @@ export interface SheetModel {
   dataValidations: DataValidationModel[];
   /** Explicit widths, in points. */
   columnWidths: Map<number, number>;
+  /** Explicit heights, in points, by zero-based row. */
+  rowHeights: Map<number, number>;
+  pageLayout: PageLayoutModel;
   freeze: { rows: number; columns: number } | null;
   protection: { protected: boolean; options: Excel.WorksheetProtectionOptions; password?: string };
   charts: ChartModel[];
@@ -148,6 +172,8 @@ export function newSheet(wb: WorkbookModel, name: string): SheetModel {
     conditionalFormats: [],
     dataValidations: [],
     columnWidths: new Map(),
+    rowHeights: new Map(),
+    pageLayout: newPageLayout(),
     freeze: null,
     protection: { protected: false, options: {} },
     charts: [],

@@ -16,10 +16,12 @@ import {
   cellValueType,
   checkSheetName,
   DEFAULT_COLUMN_WIDTH_POINTS,
+  DEFAULT_ROW_HEIGHT_POINTS,
   ensureCell,
   findSheet,
   liveSheets,
   MAX_COLS,
+  MAX_ROW_HEIGHT_POINTS,
   MAX_ROWS,
   newSheet,
   parseAddress,
@@ -35,6 +37,7 @@ import {
   type ChartModel,
   type ConditionalFormatModel,
   type DataValidationModel,
+  type PageLayoutModel,
   type Rect,
   type SheetModel,
   type TableModel,
@@ -284,10 +287,11 @@ function check2d(t: RangeTarget, input: unknown[], what: string): unknown[][] {
 }
 
 /** Excel refuses changes to locked cells (and any formatting) on a protected sheet. */
-function guardProtected(t: RangeTarget, what: "values" | "format" | "columns"): void {
+function guardProtected(t: RangeTarget, what: "values" | "format" | "columns" | "rows"): void {
   const p = t.sheet.protection;
   if (!p.protected) return;
   if (what === "columns" && p.options.allowFormatColumns) return;
+  if (what === "rows" && p.options.allowFormatRows) return;
   if (what === "format" && p.options.allowFormatCells) return;
   if (what === "values") {
     let locked = false;
@@ -498,6 +502,7 @@ export class HostWorksheet extends HostObject<SheetModel> {
     if (name === "protection") return this.protection;
     if (name === "tables") return this.tables;
     if (name === "charts") return this.charts;
+    if (name === "pageLayout") return this.pageLayout;
     return null;
   }
 
@@ -656,6 +661,10 @@ export class HostWorksheet extends HostObject<SheetModel> {
 
   get protection(): HostWorksheetProtection {
     return this.child("protection", () => new HostWorksheetProtection(this.ctx, { kind: "nav", parent: this, derive: (s: SheetModel) => s }));
+  }
+
+  get pageLayout(): HostPageLayout {
+    return this.child("pageLayout", () => new HostPageLayout(this.ctx, { kind: "nav", parent: this, derive: (s: SheetModel) => s }));
   }
 }
 
@@ -1018,6 +1027,11 @@ export class HostRangeFormat extends HostObject<RangeTarget> {
         for (let c = t.rect.left; c <= t.rect.right; c++) widths.push(t.sheet.columnWidths.get(c) ?? DEFAULT_COLUMN_WIDTH_POINTS);
         return uniformOrNull(widths);
       }
+      case "rowHeight": {
+        const heights: number[] = [];
+        for (let r = t.rect.top; r <= t.rect.bottom; r++) heights.push(t.sheet.rowHeights.get(r) ?? DEFAULT_ROW_HEIGHT_POINTS);
+        return uniformOrNull(heights);
+      }
       case "wrapText":
         return styleValues(t, (c) => c?.style.wrap ?? false);
       case "horizontalAlignment":
@@ -1044,6 +1058,21 @@ export class HostRangeFormat extends HostObject<RangeTarget> {
       guardProtected(t, "columns");
       if (!Number.isFinite(points) || points < 0) throw new HostError("InvalidArgument", "A column width must be a number of points.");
       for (const rect of rectsOf(t)) for (let c = rect.left; c <= rect.right; c++) t.sheet.columnWidths.set(c, points);
+    });
+  }
+
+  /** Height of the range's rows in points (Office.js's unit); Excel's rows are at most 409 points. */
+  get rowHeight(): number {
+    return this.get_("rowHeight");
+  }
+  set rowHeight(points: number) {
+    this.set_("rowHeight", points, (t) => {
+      checkLive(t.sheet);
+      guardProtected(t, "rows");
+      if (!Number.isFinite(points) || points < 0 || points > MAX_ROW_HEIGHT_POINTS) {
+        throw new HostError("InvalidArgument", `A row height must be between 0 and ${MAX_ROW_HEIGHT_POINTS} points.`);
+      }
+      for (const rect of rectsOf(t)) for (let r = rect.top; r <= rect.bottom; r++) t.sheet.rowHeights.set(r, points);
     });
   }
 
@@ -1220,6 +1249,165 @@ export class HostFreezePanes extends HostObject<SheetModel> {
   unfreeze(): void {
     this.call_("unfreeze", [], (t) => {
       t.freeze = null;
+    });
+  }
+}
+
+/** Office.js's paper sizes (Excel.PaperType). */
+const PAPER_TYPES = new Set([
+  "Letter", "LetterSmall", "Tabloid", "Ledger", "Legal", "Statement", "Executive", "A3", "A4", "A4Small", "A5", "B4", "B5", "Folio", "Quatro",
+  "Paper10x14", "Paper11x17", "Note", "Envelope9", "Envelope10", "Envelope11", "Envelope12", "Envelope14", "Csheet", "Dsheet", "Esheet",
+  "EnvelopeDL", "EnvelopeC5", "EnvelopeC3", "EnvelopeC4", "EnvelopeC6", "EnvelopeC65", "EnvelopeB4", "EnvelopeB5", "EnvelopeB6",
+  "EnvelopeItaly", "EnvelopeMonarch", "EnvelopePersonal", "FanfoldUS", "FanfoldStdGerman", "FanfoldLegalGerman",
+]);
+
+/** A whole number of pages: 0 (as many as it needs) up to Excel's 32,767. */
+function pagesOf(value: unknown): number {
+  if (typeof value !== "number" || !Number.isInteger(value) || value < 0 || value > 32767) {
+    throw new HostError("InvalidArgument", "A number of pages to fit to must be a whole number from 0 to 32767.");
+  }
+  return value;
+}
+
+/**
+ * What a zoom given as a whole object sets. Office.js documents `scale` (10 to 400) as null
+ * when fitting to pages and the fit values as null when a scale is used; what Excel does with
+ * both, or with one fit value and not the other, is not documented, so the host refuses those
+ * rather than guess.
+ */
+function zoomOf(value: Excel.PageLayoutZoomOptions): PageLayoutModel["zoom"] {
+  if (typeof value !== "object" || value === null) throw new HostError("InvalidArgument", "The zoom must be set as a whole object.");
+  const given = (v: unknown): boolean => v !== undefined && v !== null;
+  const fits = [value.horizontalFitToPages, value.verticalFitToPages].filter(given).length;
+  if (given(value.scale)) {
+    if (fits > 0) throw new HostError("InvalidArgument", "The Excel test host does not model a zoom with both a scale and pages to fit to.");
+    const scale = value.scale as number;
+    if (typeof scale !== "number" || scale < 10 || scale > 400) throw new HostError("InvalidArgument", "A print scale must be from 10 to 400.");
+    return { scale };
+  }
+  if (fits !== 2) throw new HostError("InvalidArgument", "The Excel test host models fitting to pages only with both horizontalFitToPages and verticalFitToPages given.");
+  return { horizontalFitToPages: pagesOf(value.horizontalFitToPages), verticalFitToPages: pagesOf(value.verticalFitToPages) };
+}
+
+/** A range given to setPrintArea or setPrintTitleRows: one rectangle of this sheet. */
+function printRect(sheet: SheetModel, arg: HostRange | string, what: string): Rect {
+  if (typeof arg === "string" && arg.includes(",")) throw new HostError("InvalidArgument", `The Excel test host models a ${what} of one area only.`);
+  return rangeTargetFrom(sheet, arg).rect;
+}
+
+/** A sheet's page setup (ExcelApi 1.9): paper, orientation, zoom, centring, print area and title rows. */
+export class HostPageLayout extends HostObject<SheetModel> {
+  protected readonly kind = "PageLayout";
+
+  constructor(ctx: HostContext, source: Source<SheetModel>) {
+    super(ctx, source);
+  }
+
+  protected override readScalar(t: SheetModel, name: string): unknown {
+    checkLive(t);
+    const p = t.pageLayout;
+    switch (name) {
+      case "paperSize":
+        // A new sheet prints on the printer's default paper; the host's stand-in printer uses Letter.
+        return p.paperSize ?? "Letter";
+      case "orientation":
+        return p.orientation;
+      case "zoom":
+        return "scale" in p.zoom ? { scale: p.zoom.scale, horizontalFitToPages: null, verticalFitToPages: null } : { scale: null, ...p.zoom };
+      case "centerHorizontally":
+        return p.centerHorizontally;
+      default:
+        throw new HostError("InvalidArgument", `PageLayout has no property '${name}'.`);
+    }
+  }
+
+  protected override defaultLoad(): string[] {
+    return ["paperSize", "orientation", "zoom", "centerHorizontally"];
+  }
+
+  get paperSize(): Excel.PageLayout["paperSize"] {
+    return this.get_("paperSize");
+  }
+  set paperSize(value: Excel.PageLayout["paperSize"]) {
+    this.set_("paperSize", value, (t) => {
+      checkLive(t);
+      if (!PAPER_TYPES.has(value)) throw new HostError("InvalidArgument", `'${value}' is not a paper size.`);
+      t.pageLayout.paperSize = value;
+    });
+  }
+
+  get orientation(): Excel.PageLayout["orientation"] {
+    return this.get_("orientation");
+  }
+  set orientation(value: Excel.PageLayout["orientation"]) {
+    this.set_("orientation", value, (t) => {
+      checkLive(t);
+      if (value !== "Portrait" && value !== "Landscape") throw new HostError("InvalidArgument", `'${value}' is not a page orientation.`);
+      t.pageLayout.orientation = value;
+    });
+  }
+
+  /** Set as a whole object only, as Office.js says (`zoom = {...}`, not `zoom.scale = ...`). */
+  get zoom(): Excel.PageLayoutZoomOptions {
+    return this.get_("zoom");
+  }
+  set zoom(value: Excel.PageLayoutZoomOptions) {
+    this.set_("zoom", value, (t) => {
+      checkLive(t);
+      t.pageLayout.zoom = zoomOf(value);
+    });
+  }
+
+  get centerHorizontally(): boolean {
+    return this.get_("centerHorizontally");
+  }
+  set centerHorizontally(value: boolean) {
+    this.set_("centerHorizontally", value, (t) => {
+      checkLive(t);
+      t.pageLayout.centerHorizontally = value === true;
+    });
+  }
+
+  setPrintArea(printArea: HostRange | string): void {
+    const arg = typeof printArea === "string" ? printArea : `#range${printArea._id}`;
+    this.call_("setPrintArea", [arg], (t) => {
+      checkLive(t);
+      t.pageLayout.printArea = printRect(t, printArea, "print area");
+    });
+  }
+
+  /** The rows repeated at the top of each page; Office.js says the range must span entire rows. */
+  setPrintTitleRows(printTitleRows: HostRange | string): void {
+    const arg = typeof printTitleRows === "string" ? printTitleRows : `#range${printTitleRows._id}`;
+    this.call_("setPrintTitleRows", [arg], (t) => {
+      checkLive(t);
+      const rect = printRect(t, printTitleRows, "set of title rows");
+      if (rect.left !== 0 || rect.right !== MAX_COLS - 1) throw new HostError("InvalidArgument", "The title rows must span entire rows (\"$1:$2\").");
+      t.pageLayout.titleRows = { top: rect.top, bottom: rect.bottom };
+    });
+  }
+
+  getPrintAreaOrNullObject(): HostRangeAreas {
+    return new HostRangeAreas(this.ctx, {
+      kind: "op",
+      payload: { o: this._id, m: "getPrintAreaOrNullObject", a: [] },
+      create: () => {
+        const sheet = this.target();
+        const area = sheet?.pageLayout.printArea;
+        return sheet && area ? { sheet, rects: [{ ...area }] } : null;
+      },
+    });
+  }
+
+  getPrintTitleRowsOrNullObject(): HostRange {
+    return new HostRange(this.ctx, {
+      kind: "op",
+      payload: { o: this._id, m: "getPrintTitleRowsOrNullObject", a: [] },
+      create: () => {
+        const sheet = this.target();
+        const rows = sheet?.pageLayout.titleRows;
+        return sheet && rows ? { sheet, rect: { top: rows.top, left: 0, bottom: rows.bottom, right: MAX_COLS - 1 } } : null;
+      },
     });
   }
 }

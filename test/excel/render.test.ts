@@ -210,6 +210,13 @@ describe("renderPlan: protection, state and the rest", () => {
           { range: "C2:C20", kind: "list", items: ["Yes", "No"], allowBlank: false, error: { title: "Pick one", message: "Yes or No.", style: "warning" } },
           { range: "D2:D20", kind: "whole", operator: "greaterThanOrEqual", min: 0, allowBlank: true },
         ],
+        rowHeights: [
+          { row: 0, height: 30 },
+          { row: 2, height: 45 },
+          { row: 3, height: 45 },
+          { row: 5, height: 30 },
+        ],
+        print: { paper: "A3", orientation: "landscape", fitWidth: 1, fitHeight: null, area: "A1:D20", titleRows: [0] },
       },
       { name: "Spec", state: "veryHidden", blocks: [{ at: "A1", values: [['{"version":1}']] }] },
       { name: "Lists", state: "hidden", blocks: [{ at: "A1", values: [["Yes"], ["No"]] }] },
@@ -247,6 +254,23 @@ describe("renderPlan: protection, state and the rest", () => {
       { kind: "iconSet", range: "B2:B20", iconSet: "3TrafficLights1", thresholds: [50, 80], showValue: false, priority: 2 },
     ]);
     expect(sheet.dataValidations).toEqual(plan.sheets[0]!.dataValidations);
+  });
+
+  test("row heights and page setup land as the plan says, on a sheet protected after them", async () => {
+    const host = new ExcelHost();
+    await renderPlan(host.context, plan);
+    const sheet = host.snapshot({ sheets: ["Return"] }).sheets[0]!;
+    expect(sheet.rowHeights).toEqual({ 0: 30, 2: 45, 3: 45, 5: 30 });
+    // Centred across the page, as the file adapter centres it; null pages down is Excel's 0.
+    expect(sheet.print).toEqual({ ...plan.sheets[0]!.print, centered: true });
+    expect(host.sheet("Return")?.pageLayout.zoom).toEqual({ horizontalFitToPages: 1, verticalFitToPages: 0 });
+    expect(sheet.protected).toBe(true);
+  });
+
+  test("a print plan without an area or title rows sets neither", async () => {
+    const host = new ExcelHost();
+    await renderPlan(host.context, { sheets: [{ name: "P", blocks: [{ at: "A1", values: [["x"]] }], print: { paper: "A4", orientation: "portrait", fitWidth: 2, fitHeight: 3 } }] });
+    expect(host.snapshot({ sheets: ["P"] }).sheets[0]?.print).toEqual({ paper: "A4", orientation: "portrait", fitWidth: 2, fitHeight: 3, centered: true });
   });
 
   test("a plan that names a sheet twice is refused before anything is sent", async () => {

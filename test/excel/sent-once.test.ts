@@ -142,6 +142,19 @@ describe("styles, validation and unlocked cells", () => {
     expect([host.cell("S", "A1")?.style.fill, host.cell("S", "B2")?.style, host.cell("S", "A9")?.style.fill]).toEqual(["#FF0000", { fill: "#FFF2CC", bold: true }, "#FFF2CC"]);
   });
 
+  test("row heights go once per height, however the rows of each height alternate", async () => {
+    // Wrapped names of one and two lines alternate down a scorecard: a call per run would be thousands.
+    const rowHeights = Array.from({ length: ROWS }, (_, row) => ({ row, height: row % 3 === 0 ? 45 : 30 }));
+    const { host, payloads } = await render({ name: "H", blocks: [{ at: "A1", values: [["x"]] }], rowHeights });
+    const heightCalls = payloads.filter((p) => (p as { set?: string }).set === "rowHeight");
+    // One per height for each address list Excel accepts, not one per run.
+    expect(heightCalls.length).toBeGreaterThanOrEqual(2);
+    expect(heightCalls.length).toBeLessThan(ROWS / 50);
+    const heights = host.snapshot({ sheets: ["H"] }).sheets[0]?.rowHeights ?? {};
+    expect(Object.keys(heights)).toHaveLength(ROWS);
+    expect([heights[0], heights[1], heights[2], heights[ROWS - 1]]).toEqual([45, 30, 30, (ROWS - 1) % 3 === 0 ? 45 : 30]);
+  });
+
   test("column widths of neighbouring columns go together", async () => {
     const plan: WorkbookPlan = { sheets: [{ name: "W", blocks: [], columnWidths: [10, 10, 10, 20].map((width, col) => ({ col, width })) }] };
     const host = new ExcelHost();

@@ -89,6 +89,12 @@ function convert(xlsx: string, to: "pdf" | "csv" | "xlsx"): string {
   return convertWithLibreOffice(xlsx, to, join(work, `${basename(xlsx, ".xlsx")}-${to}`));
 }
 
+/**
+ * The sheet prints one A3 page wide, its benchmark columns and all, so its cells are small on the
+ * page: at 120 dots an inch a shaded cell is tall enough for rows of pixels clear of its words.
+ */
+const DPI = 120;
+
 const FILLS: [Mark, [number, number, number]][] = [
   ["better", rgb(AGAINST_STYLES.better.fill)],
   ["worse", rgb(AGAINST_STYLES.worse.fill)],
@@ -125,7 +131,7 @@ describe("the scorecard's benchmark columns, rendered by LibreOffice", () => {
   }, 240_000);
 
   withSoffice("each better or worse row is shaded, blue or orange, top to bottom, one band per row, all in one column", () => {
-    const bands = fillBands(pdfPages(convert(original, "pdf")), FILLS);
+    const bands = fillBands(pdfPages(convert(original, "pdf"), DPI), FILLS);
     expect(bands.map((b) => b.mark)).toEqual(CASES.map((c) => shade(c.expected)).filter((m): m is Mark => m !== null));
     const heights = bands.map((b) => b.height);
     expect(Math.max(...heights) - Math.min(...heights)).toBeLessThanOrEqual(2);
@@ -181,7 +187,7 @@ describe("the scorecard's benchmark columns, rendered by LibreOffice", () => {
     const now = CASES.map((c, i) => (i === 0 ? AGAINST_ENGLAND.worse : c.expected));
     const { head, rows } = rowsFromCsv(convert(edited, "csv"));
     expect(CASES.map((c) => rows.get(c.name)![head.indexOf("Against England")])).toEqual(now);
-    const bands = fillBands(pdfPages(convert(edited, "pdf")), FILLS);
+    const bands = fillBands(pdfPages(convert(edited, "pdf"), DPI), FILLS);
     expect(bands.map((b) => b.mark)).toEqual(now.map(shade).filter((m): m is Mark => m !== null));
   }, 240_000);
 });

@@ -68,6 +68,7 @@ export const USER_SHEETS: SeedSheet[] = [
     },
     merges: ["A1:D1"],
     columnWidths: { 0: 30 },
+    rowHeights: { 0: 30, 2: 45 },
   },
   { name: "Lookups", state: "hidden", rows: { at: "B2", values: [["Agency", "Code"], ["Police", "PO"], ["Health", "HE"]] }, tables: [{ name: "AgencyCodes", range: "B2:C4" }] },
   { name: "Locked", protected: true, cells: { A1: "Do not change", A2: 42 } },

@@ -1,4 +1,4 @@
-import type { ConditionalFormatPlan, DataValidationPlan } from "./plan";
+import type { ConditionalFormatPlan, DataValidationPlan, PrintPlan } from "./plan";
 
 /**
  * A rendered workbook reduced to what a plan controls, in one normal form. Both adapters'
@@ -74,6 +74,11 @@ export interface SnapshotSheet {
    * units.ts (both go through whole pixels, as Excel lays columns out).
    */
   columnWidths: Record<number, number>;
+  /**
+   * Explicit row heights by zero-based row index, in points rounded to whole pixels
+   * (snapshotHeight in units.ts). Rows at the default height are left out.
+   */
+  rowHeights: Record<number, number>;
   /** Frozen rows and columns; null when nothing is frozen. */
   freeze: { rows: number; columns: number } | null;
   protected: boolean;
@@ -85,6 +90,31 @@ export interface SnapshotSheet {
   charts: { kind: string; title: string; source: string }[];
   /** The tab colour, present only when the sheet has one. */
   tabColor?: string;
+  /** Page setup, present only when the sheet has any (see SnapshotPrint). */
+  print?: SnapshotPrint;
+}
+
+/**
+ * Page setup in the plan's terms (PrintPlan), read back from what Excel or the file holds. A
+ * sheet has one when anything differs from a new sheet's: a paper size, landscape, fitting to
+ * pages, centring, a print area or rows repeated on every page.
+ */
+export interface SnapshotPrint {
+  /** The plan's paper; "default" where none is set (the printer's own), "other" for any paper a plan cannot name. */
+  paper: PrintPlan["paper"] | "default" | "other";
+  orientation: PrintPlan["orientation"];
+  /**
+   * Pages across and down the sheet is fitted to; null for "as many as it needs" (0 pages in
+   * Excel and in the file), and both null when the sheet is printed at a scale instead.
+   */
+  fitWidth: number | null;
+  fitHeight: number | null;
+  /** The print area ("A1:N80"), only when one is set. */
+  area?: string;
+  /** Zero-based rows repeated at the top of every page, each one listed, only when set. */
+  titleRows?: number[];
+  /** True when the sheet is centred across the page (both adapters centre every sheet they set up). */
+  centered: boolean;
 }
 
 export interface WorkbookSnapshot {

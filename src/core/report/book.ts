@@ -13,6 +13,7 @@
 import { cellAddress, rangeAddress } from "../grid/address";
 import type { ContentArea, Framework, Indicator, Observation, Unit } from "../model";
 import type { CellStyle, ChartPlan, ConditionalFormatPlan, NumberFormatPlan, PlanValue, SheetPlan, StylePlan, WorkbookPlan } from "../plan/plan";
+import { LINE_HEIGHT_POINTS, wrappedLines, wrappedRowHeights } from "../plan/units";
 import { applyRag, countRag, type RagRule } from "../rag";
 import { placeIndicators } from "../gap";
 import { scorecardContent, type ScorecardRow } from "../scorecard/rows";
@@ -74,8 +75,10 @@ export const ACTIONS_LABEL = "Actions";
 export const QUESTIONS_LABEL = "Questions for the board";
 
 const CHART_DATA_COL = PAGE.width + 2;
-/** About how many characters fit on a line across the page's fourteen columns. */
-const PAGE_CHARS_PER_LINE = 190;
+/** The page's fourteen columns, in Excel's characters: the Indicator column, then the figures. */
+const PAGE_COLUMN_WIDTHS = [44, 20, 8, 13, 10, 13, 10, 10, 10, 10, 10, 10, 10, 10];
+/** Text merged across the page wraps in the width of all its columns. */
+const PAGE_WIDTH_CHARS = PAGE_COLUMN_WIDTHS.reduce((a, b) => a + b, 0);
 const CHART_ROWS = 14;
 const CHART_COLS = 7;
 const BOX_ROWS = 5;
@@ -126,8 +129,6 @@ function rowsByArea(observations: readonly Observation[], indicators: readonly I
 
 /** Columns of the figures table, zero-based. */
 const COL = { latest: 4, previous: 6, change: 7, target: 8, rag: 9 } as const;
-/** About how many characters of a name fit on one line of the Indicator column (44 wide, wrapped). */
-const NAME_CHARS_PER_LINE = 48;
 
 /** The comparators a page can show, and how each is found among an indicator's comparators. */
 const COMPARATORS = [
@@ -214,9 +215,10 @@ function areaPage(index: number, total: number, area: ContentArea, rows: Scoreca
   put(cells, PAGE.goodHeading, 0, [["What good looks like"]]);
   cells.styles.push({ range: cellAddress(PAGE.goodHeading, 0), style: HEADING });
   box(cells, PAGE.goodBox.top, PAGE.goodBox.bottom - PAGE.goodBox.top + 1, area.goodLooksLike, { wrap: true });
-  // The merged box is three rows; each grows with the text (the page is about 200 characters wide).
-  const goodLines = Math.ceil(area.goodLooksLike.length / PAGE_CHARS_PER_LINE);
-  for (let row = PAGE.goodBox.top; row <= PAGE.goodBox.bottom; row++) cells.rowHeights.push({ row, height: Math.max(15, Math.ceil((goodLines * 15) / 3)) });
+  // The merged box is three rows, which share the lines its text wraps onto across the page.
+  const goodRows = PAGE.goodBox.bottom - PAGE.goodBox.top + 1;
+  const goodLines = wrappedLines(area.goodLooksLike, PAGE_WIDTH_CHARS);
+  for (let row = PAGE.goodBox.top; row <= PAGE.goodBox.bottom; row++) cells.rowHeights.push({ row, height: Math.max(LINE_HEIGHT_POINTS, Math.ceil((goodLines * LINE_HEIGHT_POINTS) / goodRows)) });
 
   put(cells, PAGE.figuresHeading, 0, [["The figures"]]);
   cells.styles.push({ range: cellAddress(PAGE.figuresHeading, 0), style: HEADING });
@@ -263,10 +265,10 @@ function areaPage(index: number, total: number, area: ContentArea, rows: Scoreca
     cells.numberFormats.push({ range: cellAddress(r, COL.latest), format }, { range: rangeAddress(r, COL.previous, r, COL.target), format });
     if (comparators.length) cells.numberFormats.push({ range: rangeAddress(r, COL.rag + 1, r, COL.rag + comparators.length), format });
     cells.styles.push({ range: cellAddress(r, COL.previous - 1), style: { horizontal: "center" } }, { range: cellAddress(r, 3), style: { horizontal: "center" } });
-    // A long name wraps over as many lines as it needs in its column.
-    cells.rowHeights.push({ row: r, height: 15 * Math.max(1, Math.ceil(f.row.name.length / NAME_CHARS_PER_LINE)) });
     r++;
   }
+  // A long name wraps over as many lines as it needs in its column.
+  cells.rowHeights.push(...wrappedRowHeights(figures.map((f, i) => ({ row: PAGE.firstFigure + i, cells: [{ text: f.row.name, width: PAGE_COLUMN_WIDTHS[0]! }] }))));
   const figureBottom = Math.max(figureTop, r - 1);
   cells.styles.push({ range: rangeAddress(figureTop, 0, figureBottom, 0), style: { wrap: true } });
   // The rating in words, coloured by rule so the word stays the meaning (never colour alone).
@@ -335,15 +337,16 @@ function areaPage(index: number, total: number, area: ContentArea, rows: Scoreca
   put(cells, r, 0, [[QUESTIONS_LABEL]]);
   cells.styles.push({ range: cellAddress(r, 0), style: HEADING });
   r++;
-  area.questions.forEach((q, i) => {
-    const text = `${i + 1}. ${q}`;
+  const questionsTop = r;
+  const questions = area.questions.map((q, i) => `${i + 1}. ${q}`);
+  questions.forEach((text) => {
     put(cells, r, 0, [[text]]);
     const range = rangeAddress(r, 0, r, PAGE.width - 1);
     cells.merges.push(range);
     cells.styles.push({ range, style: { wrap: true } });
-    cells.rowHeights.push({ row: r, height: 15 * Math.max(1, Math.ceil(text.length / PAGE_CHARS_PER_LINE)) });
     r++;
   });
+  cells.rowHeights.push(...wrappedRowHeights(questions.map((text, i) => ({ row: questionsTop + i, cells: [{ text, width: PAGE_WIDTH_CHARS }] }))));
   const last = r - 1;
 
   // The figures table in a copy to publish: small counts withheld, and a percentage withheld when
@@ -370,10 +373,7 @@ function areaPage(index: number, total: number, area: ContentArea, rows: Scoreca
     conditionalFormats: cells.conditionalFormats,
     charts: cells.charts,
     rowHeights: cells.rowHeights,
-    columnWidths: [
-      { col: 0, width: 44 }, { col: 1, width: 20 }, { col: 2, width: 8 }, { col: 3, width: 13 }, { col: 4, width: 10 }, { col: 5, width: 13 },
-      ...[6, 7, 8, 9, 10, 11, 12, 13].map((col) => ({ col, width: 10 })),
-    ],
+    columnWidths: PAGE_COLUMN_WIDTHS.map((width, col) => ({ col, width })),
     print: { paper: "A3", orientation: "landscape", fitWidth: 1, fitHeight: 1, area: rangeAddress(0, 0, last, PAGE.width - 1), titleRows: [0, 1] },
   };
   return { sheet, charts, suppressed, name };

@@ -11,6 +11,7 @@
  */
 import { columnLetters } from "../grid/address";
 import type { ConditionalFormatPlan, PlanValue, SheetPlan } from "../plan/plan";
+import { wrappedRowHeights } from "../plan/units";
 import { shortDay } from "../periods/days";
 import { longDate } from "../returns/template";
 import { labelKey } from "./layout";
@@ -43,17 +44,19 @@ function ratingRules(range: string, topLeft: string): ConditionalFormatPlan[] {
   }));
 }
 
+/** The summary's column widths: Agency, Period, a column per standard, a count per rating. */
+const SUMMARY_WIDTHS = { agency: 26, period: 10, standard: 14, count: 10 } as const;
+
 export function summarySheet(audits: readonly AuditContent[], partnership: string, asAt: string): SheetPlan {
   const ordered = orderAudits(audits);
   const first = SUMMARY_ROWS.firstAgency + 1;
   const last = Math.max(first, SUMMARY_ROWS.firstAgency + ordered.length);
-  const lastStandardCol = FIRST_STANDARD_COL + STANDARDS.length - 1;
   const letter = (i: number) => columnLetters(FIRST_STANDARD_COL + i);
-  const countCols = RATINGS.map((_, i) => lastStandardCol + 1 + i);
   const rowRange = (row: number) => `${letter(0)}${row}:${letter(STANDARDS.length - 1)}${row}`;
   const colRange = (i: number) => `${letter(i)}${first}:${letter(i)}${last}`;
 
-  const header: PlanValue[] = ["Agency", "Period", ...STANDARDS.map((s) => `${s.number}. ${s.short}`), ...RATINGS];
+  const header: string[] = ["Agency", "Period", ...STANDARDS.map((s) => `${s.number}. ${s.short}`), ...RATINGS];
+  const widths = [SUMMARY_WIDTHS.agency, SUMMARY_WIDTHS.period, ...STANDARDS.map(() => SUMMARY_WIDTHS.standard), ...RATINGS.map(() => SUMMARY_WIDTHS.count)];
   const rows: PlanValue[][] = ordered.map((a, k) => {
     const row = first + k;
     const ratings = STANDARDS.map((s) => a.standards.find((x) => x.number === s.number)?.rating ?? null);
@@ -88,7 +91,9 @@ export function summarySheet(audits: readonly AuditContent[], partnership: strin
       { range: `${letter(0)}${first}:${columnLetters(header.length - 1)}${countsRow + counts.length - 1}`, style: { horizontal: "center" } },
     ],
     conditionalFormats: ratingRules(ratingArea, `${letter(0)}${first}`),
-    columnWidths: [{ col: 0, width: 26 }, { col: 1, width: 10 }, ...STANDARDS.map((_, i) => ({ col: FIRST_STANDARD_COL + i, width: 14 })), ...countCols.map((c) => ({ col: c, width: 10 }))],
+    columnWidths: widths.map((width, col) => ({ col, width })),
+    // The standards' names wrap, in bold, in their narrow columns.
+    rowHeights: wrappedRowHeights([{ row: SUMMARY_ROWS.header, cells: header.map((text, i) => ({ text, width: widths[i] ?? 0, bold: true })) }]),
     freeze: { rows: SUMMARY_ROWS.header + 1, columns: 1 },
   };
 }
@@ -131,6 +136,10 @@ export function challengeItems(audits: readonly AuditContent[]): ChallengeItem[]
 }
 
 export const CHALLENGE_HEADINGS = ["Agency", "Period", "Standard", "Rating", "Evidence", "Comments", "Actions the agency gave"] as const;
+/** The challenge list's column widths, in the order of its headings. */
+const CHALLENGE_WIDTHS = [24, 10, 28, 12, 60, 40, 50] as const;
+/** The challenge list's wrapped columns (zero-based): the standard, the evidence, comments and actions. */
+const CHALLENGE_WRAPPED = [2, 4, 5, 6] as const;
 
 export function challengeSheet(audits: readonly AuditContent[]): SheetPlan {
   const items = challengeItems(audits);
@@ -152,19 +161,14 @@ export function challengeSheet(audits: readonly AuditContent[]): SheetPlan {
     ],
     styles: [
       { range: "A1", style: { bold: true, size: 14 } },
+      // A standard's name is often longer than its column: wrapped, it is read whole, not cut off by the rating.
+      { range: `C${first}:C${last}`, style: { wrap: true } },
       { range: `E${first}:G${last}`, style: { wrap: true } },
     ],
     tables: [{ name: "ChallengeList", range: `A${headerRow}:G${last}`, style: "TableStyleMedium2" }],
     conditionalFormats: ratingRules(`D${first}:D${last}`, `$D${first}`),
-    columnWidths: [
-      { col: 0, width: 24 },
-      { col: 1, width: 10 },
-      { col: 2, width: 28 },
-      { col: 3, width: 12 },
-      { col: 4, width: 60 },
-      { col: 5, width: 40 },
-      { col: 6, width: 50 },
-    ],
+    columnWidths: CHALLENGE_WIDTHS.map((width, col) => ({ col, width })),
+    rowHeights: wrappedRowHeights(rows.map((row, i) => ({ row: first - 1 + i, cells: CHALLENGE_WRAPPED.map((c) => ({ text: String(row[c] ?? ""), width: CHALLENGE_WIDTHS[c] })) }))),
     freeze: { rows: headerRow, columns: 0 },
   };
 }

@@ -14,6 +14,7 @@ import { cellAddress, columnLetters } from "../grid/address";
 import type { Period } from "../model/model";
 import type { ConditionalFormatPlan, DataValidationPlan, PlanValue, SheetPlan, WorkbookPlan } from "../plan/plan";
 import { serialOfDay } from "../periods/days";
+import { wrappedRowHeights } from "../plan/units";
 import { longDate } from "../returns/template";
 import {
   ACTION_COLUMNS,
@@ -51,6 +52,9 @@ export interface AuditTemplateInput {
 }
 
 const ENTRY_FILL = "#FFF2CC";
+
+/** The Audit sheet's column widths, in Excel's characters. */
+const STANDARD_WIDTHS: Record<StandardColumn, number> = { number: 12, name: 45, show: 45, rating: 13, evidence: 60, comments: 40 };
 
 /** Dates a due date may take: this century, so that a slip of the year is caught as it is typed. */
 const FIRST_DAY = "2000-01-01";
@@ -193,14 +197,17 @@ function auditSheetPlan(input: AuditTemplateInput, spec: AuditSpec): SheetPlan {
       },
     ],
     conditionalFormats,
-    columnWidths: [
-      { col: 0, width: 12 },
-      { col: 1, width: 45 },
-      { col: 2, width: 45 },
-      { col: 3, width: 13 },
-      { col: 4, width: 60 },
-      { col: 5, width: 40 },
-    ],
+    columnWidths: STANDARD_COLUMNS.map((c, col) => ({ col, width: STANDARD_WIDTHS[c] })),
+    // Each standard's name and what to show wrap in their columns; the row is as tall as the longer.
+    rowHeights: wrappedRowHeights(
+      STANDARDS.map((s, i) => ({
+        row: firstStandardRow - 1 + i,
+        cells: [
+          { text: s.name, width: STANDARD_WIDTHS.name },
+          { text: s.show, width: STANDARD_WIDTHS.show },
+        ],
+      })),
+    ),
     protection: { protect: true, unlocked },
   };
 }

@@ -16,7 +16,8 @@
 import type { ScorecardBenchmarks } from "../benchmark/links";
 import { cellAddress, columnLetters, rangeAddress } from "../grid/address";
 import type { Indicator, Observation, Unit } from "../model";
-import type { CellStyle, ConditionalFormatPlan, NumberFormatPlan, PlanValue, SheetPlan, StylePlan } from "../plan/plan";
+import type { CellStyle, ConditionalFormatPlan, NumberFormatPlan, PlanValue, PrintPlan, SheetPlan, StylePlan } from "../plan/plan";
+import { wrappedRowHeights } from "../plan/units";
 import { ragConditionFormula, ragFormula, type RagCellRefs, type RagRule } from "../rag";
 import { AGAINST_STYLES, againstEnglandCondition, againstEnglandFormula, trendPointer, trendSection, type TrendBlock, type TrendSection } from "./benchmarks";
 import { directionFormula } from "./direction";
@@ -57,7 +58,7 @@ const FORMATS: Record<Unit, string | null> = {
 const UNIT_LABELS: Record<Unit, string> = { percent: "%", count: "Number", rate: "Rate", days: "Days", other: "" };
 const SHARE_FORMAT = "0.0%";
 
-/** Not wrapped: neither adapter sets row heights, so columns are made wide enough for their headings instead. */
+/** Not wrapped: columns are made wide enough for their headings instead, so the heading row stays one line. */
 const HEADER_STYLE: CellStyle = { bold: true, fill: "#D9E1F2" };
 const GROUP_STYLE: CellStyle = { bold: true, fill: "#EDEDED" };
 /** The cells a reader is invited to edit. */
@@ -386,8 +387,34 @@ function styles(layout: ScorecardLayout, lastCol: number): StylePlan[] {
   if (layout.rows.length > 0) {
     const rag = col(layout.columns, "rag");
     out.push({ range: rangeAddress(SCORECARD_ROWS.firstData, rag, layout.lastRow, rag), style: { horizontal: "center" } });
+    // A long name wraps in its column (rowHeights gives it the lines) rather than being cut off by the ID beside it.
+    const indicator = col(layout.columns, "indicator");
+    out.push({ range: rangeAddress(SCORECARD_ROWS.firstData, indicator, layout.lastRow, indicator), style: { wrap: true } });
   }
   return out;
+}
+
+/** Heights for the indicator rows whose names wrap onto more than one line of their column. */
+function nameRowHeights(layout: ScorecardLayout): { row: number; height: number }[] {
+  const width = layout.columns.all[col(layout.columns, "indicator")]?.width ?? 0;
+  return wrappedRowHeights(layout.rows.filter((r) => r.kind === "indicator").map((r) => ({ row: r.row, cells: [{ text: r.label, width }] })));
+}
+
+/**
+ * The board prints the scorecard: one sheet of A3 landscape wide, as many pages down as it
+ * needs, the column headings at the top of every page. The area is the table from its title
+ * down, and the trend blocks under it where benchmarks added them.
+ */
+function printPlan(layout: ScorecardLayout): PrintPlan {
+  const bottom = Math.max(layout.lastRow, layout.trend?.bottom ?? 0);
+  return {
+    paper: "A3",
+    orientation: "landscape",
+    fitWidth: 1,
+    fitHeight: null,
+    area: rangeAddress(0, 0, bottom, layout.columns.all.length - 1),
+    titleRows: [SCORECARD_ROWS.header],
+  };
 }
 
 function shareFormats(layout: ScorecardLayout): NumberFormatPlan[] {
@@ -473,7 +500,9 @@ export function buildScorecard(
           }]
         : [],
     columnWidths: columns.all.map((c, i) => ({ col: i, width: c.width })),
+    rowHeights: nameRowHeights(layout),
     freeze: { rows: SCORECARD_ROWS.header + 1, columns: 1 },
+    print: printPlan(layout),
   };
   if (trend && trend.charts.length > 0) sheet.charts = trend.charts;
   return { sheet, layout };

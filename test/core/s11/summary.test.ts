@@ -4,7 +4,8 @@
  * text (an evidence cell that begins with "=" is never written as a formula).
  */
 import { collateReturns } from "../../../src/core/collate";
-import { challengeItems, challengeSheet, summarySheet } from "../../../src/core/s11/summary";
+import { wrappedLines } from "../../../src/core/plan/units";
+import { challengeItems, challengeSheet, SUMMARY_ROWS, summarySheet } from "../../../src/core/s11/summary";
 import { readWorkbookBuffer } from "../../../src/files/read";
 import { renderPlanToXlsx } from "../../../src/files/render";
 import { day, filledAudit } from "./kit";
@@ -57,6 +58,26 @@ test("the summary puts each rating in words in its agency's row, with live count
   expect(counts[3]![2]).toEqual({ formula: 'COUNTIF(C6:C7,"Not met")' });
   expect(sheet.conditionalFormats?.map((c) => c.kind === "expression" && c.formula)).toEqual(['C6="Fully met"', 'C6="Partly met"', 'C6="Not met"']);
   expect(String(sheet.blocks[1]!.values[0]![0])).toBe("Northshire Safeguarding Children Partnership. 2 audits for 2025/26 collated on 15 January 2026.");
+});
+
+test("the summary's heading row is tall enough for the standards' names, wrapped in bold in their narrow columns", async () => {
+  const sheet = summarySheet(await audits(), "Northshire Safeguarding Children Partnership", "2026-01-15");
+  const header = sheet.blocks[3]!.values[0]!.map(String);
+  const lines = Math.max(...header.map((text, col) => wrappedLines(text, sheet.columnWidths!.find((w) => w.col === col)!.width, { bold: true })));
+  expect(lines).toBeGreaterThan(1);
+  expect(sheet.rowHeights).toEqual([{ row: SUMMARY_ROWS.header, height: 15 * lines }]);
+});
+
+test("the challenge list wraps the standard, evidence, comments and actions, each row as tall as its longest", async () => {
+  const sheet = challengeSheet(await audits());
+  expect(sheet.styles).toContainEqual({ range: "C5:C7", style: { wrap: true } });
+  const rows = sheet.blocks[2]!.values.slice(1);
+  const width = (col: number) => sheet.columnWidths!.find((w) => w.col === col)!.width;
+  const expected = rows
+    .map((r, i) => ({ row: 4 + i, height: 15 * Math.max(...[2, 4, 5, 6].map((c) => wrappedLines(String(r[c] ?? ""), width(c)))) }))
+    .filter((h) => h.height > 15);
+  expect(expected.length).toBeGreaterThan(0);
+  expect(sheet.rowHeights).toEqual(expected);
 });
 
 test("an agency's text that looks like a formula is written as text in the challenge list", async () => {

@@ -5,6 +5,7 @@
  */
 import ExcelJS from "exceljs";
 import { parseRange } from "../../../src/core/grid/address";
+import { wrappedLines } from "../../../src/core/plan/units";
 import { STANDARDS } from "../../../src/core/s11/standards";
 import { readAuditSpec, isAuditWorkbook } from "../../../src/core/s11/spec";
 import { auditLayout, auditTemplatePlan, buildAuditSpec } from "../../../src/core/s11/template";
@@ -41,6 +42,22 @@ test("the nine standards are the framework's, in its order, each with what to sh
   // The details a lead checks before starting.
   const details = Object.fromEntries([3, 4, 5, 6, 7, 8].map((r) => [ws.getCell(r, 1).value, ws.getCell(r, 2).value]));
   expect(details).toMatchObject({ Partnership: "Northshire Safeguarding Children Partnership", Agency: "Police", Period: "2025/26", Dates: "1 April 2025 to 31 March 2026", "Due by": "31 October 2025" });
+});
+
+test("each standard's row is tall enough for its name and what to show, wrapped in their columns, and the file says so", async () => {
+  const plan = auditTemplatePlan(auditInput());
+  const audit = plan.sheets.find((s) => s.name === "Audit")!;
+  const { firstStandardRow } = auditLayout(auditInput());
+  const widths = new Map(audit.columnWidths?.map((w) => [w.col, w.width]));
+  const heights = new Map(audit.rowHeights?.map((h) => [h.row, h.height]));
+  STANDARDS.forEach((s, i) => {
+    const lines = Math.max(wrappedLines(s.name, widths.get(1)!), wrappedLines(s.show, widths.get(2)!));
+    expect({ standard: s.number, height: heights.get(firstStandardRow - 1 + i) ?? 15 }).toEqual({ standard: s.number, height: 15 * lines });
+  });
+  // Every standard says more than one line's worth of what to show.
+  expect(heights.size).toBe(STANDARDS.length);
+  const snap = (await snapshotXlsx(await auditTemplate())).sheets.find((s) => s.name === "Audit")!;
+  expect(snap.rowHeights).toEqual(Object.fromEntries(heights));
 });
 
 test("only the cells a lead fills in are unlocked, each with a rule and a prompt; the rating is a list of the three ratings", async () => {

@@ -193,6 +193,46 @@ describe("the scorecard's layout", () => {
     ]);
   });
 
+  test("prints on A3 landscape, one page wide and as many down as it needs, the headings on every page, the table its area", () => {
+    expect(sheet.print).toEqual({
+      paper: "A3",
+      orientation: "landscape",
+      fitWidth: 1,
+      fitHeight: null,
+      area: `A1:${columnLetters(header(sheet).length - 1)}${layout.lastRow + 1}`,
+      titleRows: [SCORECARD_ROWS.header],
+    });
+  });
+
+  test("a long name wraps in the Indicator column, its row as tall as the lines it takes; a short one keeps the default height", () => {
+    const long = indicator({ id: "CP09", name: "Initial child protection conferences within 15 working days of strategy discussion (%)", agency: "Children's Social Care", target: 90 });
+    const withLong = build(DEFAULT_RAG_RULE, "agency", [...observations, obs(long, Q(4), 88)], [...indicators, long]);
+    const r = rowOf(withLong.layout, long.name);
+    expect(withLong.sheet.rowHeights).toEqual([{ row: r, height: 30 }]);
+    const names = `A${SCORECARD_ROWS.firstData + 1}:A${withLong.layout.lastRow + 1}`;
+    expect(withLong.sheet.styles).toContainEqual({ range: names, style: { wrap: true } });
+    expect(sheet.rowHeights).toEqual([]);
+  });
+
+  test("with benchmarks, the print area runs on to the trend charts under the table", () => {
+    const trend = { period: Q(4), value: 20, england: 22 };
+    const published = {
+      indicator: "rereferrals_percent", breakdown: {}, period: Q(4), unit: "percent" as const, value: 21, status: "ok" as const, england: 22, region: 23,
+      neighbours: { mean: 22.5, count: 9, leftOut: 0, missing: 0 }, rank: { position: 3, of: 12, leftOut: 0 }, rankLeftOut: 0, englandStatus: "ok" as const, regionStatus: "ok" as const,
+      source: { file: "cin.csv", sheet: "cin", cell: "O8" }, trend: [trend, { ...trend, period: Q(3) }],
+    };
+    const benchmarks = {
+      area: { code: "E06990001", name: "Northshire", region: "North East", oldCode: "951" },
+      neighbours: [],
+      files: ["cin.csv"],
+      indicators: [{ indicatorId: "CP02", indicator: CP02.name, file: "cin.csv", column: "rereferrals_percent", breakdown: {}, linkedBy: "map" as const, published }],
+    };
+    const linked = buildScorecard(observations, indicators, DEFAULT_RAG_RULE, { groupBy: "agency", benchmarks });
+    const bottom = linked.layout.trend?.bottom ?? 0;
+    expect(bottom).toBeGreaterThan(linked.layout.lastRow);
+    expect(parseRange(linked.sheet.print?.area ?? "A1").bottom).toBe(bottom);
+  });
+
   test("an indicator with no figures still has its row", () => {
     const extra = indicator({ id: "ED01", name: "Schools with a safeguarding audit", agency: "Education", target: 100 });
     const withGap = build(DEFAULT_RAG_RULE, "agency", observations, [...indicators, extra]);
