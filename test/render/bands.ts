@@ -49,32 +49,3 @@ export function fillBands<M extends string>(images: readonly Image[], fills: rea
   return bands;
 }
 
-/** CSV text as LibreOffice writes it (quoted fields may hold commas, quotes and line breaks). */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  const endField = () => {
-    row.push(field);
-    field = "";
-  };
-  const endRow = () => {
-    endField();
-    rows.push(row);
-    row = [];
-  };
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted && ch === '"' && text[i + 1] === '"') {
-      field += '"';
-      i++;
-    } else if (ch === '"') quoted = !quoted;
-    else if (quoted) field += ch;
-    else if (ch === ",") endField();
-    else if (ch === "\n") endRow();
-    else if (ch !== "\r") field += ch;
-  }
-  if (field !== "" || row.length > 0) endRow();
-  return rows;
-}

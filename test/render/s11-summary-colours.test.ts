@@ -14,6 +14,7 @@ import { RATING_STYLES, STANDARDS, type Rating } from "../../src/core/s11/standa
 import { FIRST_STANDARD_COL, SUMMARY_ROWS, summarySheet } from "../../src/core/s11/summary";
 import type { AuditContent } from "../../src/core/s11/validate";
 import { renderPlanToXlsx } from "../../src/files/render";
+import { splitCsv } from "../support/csv";
 import { convertWithLibreOffice, pdfPages, withLibreOffice } from "./libreoffice";
 import type { Image } from "./png";
 
@@ -118,34 +119,10 @@ function fillsByAgency(pages: Mark[][][], agencies: number): Mark[][] {
   return Array.from({ length: agencies }, (_, i) => collapse(withBands.flatMap((p) => p[i]!)));
 }
 
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted && ch === '"' && text[i + 1] === '"') {
-      field += '"';
-      i++;
-    } else if (ch === '"') quoted = !quoted;
-    else if (!quoted && ch === ",") {
-      row.push(field);
-      field = "";
-    } else if (!quoted && ch === "\n") {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = "";
-    } else if (ch !== "\r") field += ch;
-  }
-  if (field !== "" || row.length) rows.push([...row, field]);
-  return rows;
-}
 
 /** What LibreOffice works out: each agency's ratings in words and counts, and the counts per standard. */
 function calculated(csvFile: string): { ratings: Record<string, string[]>; perAgency: Record<string, string[]>; perStandard: Record<string, string[]> } {
-  const rows = parseCsv(readFileSync(csvFile, "utf8"));
+  const rows = splitCsv(readFileSync(csvFile, "utf8"));
   const from = FIRST_STANDARD_COL;
   const ratings: Record<string, string[]> = {};
   const perAgency: Record<string, string[]> = {};

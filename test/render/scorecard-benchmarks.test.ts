@@ -16,7 +16,8 @@ import type { Indicator, Observation, Period } from "../../src/core/model";
 import { DEFAULT_RAG_RULE } from "../../src/core/rag";
 import { AGAINST_ENGLAND, AGAINST_STYLES, SCORECARD_ROWS, buildScorecard } from "../../src/core/scorecard";
 import { internals, renderPlanToXlsx } from "../../src/files/render";
-import { fillBands, parseCsv, rgb } from "./bands";
+import { splitCsv } from "../support/csv";
+import { fillBands, rgb } from "./bands";
 import { convertWithLibreOffice, pdfPages, withLibreOffice } from "./libreoffice";
 
 const withSoffice = withLibreOffice("scorecard-benchmarks");
@@ -102,7 +103,7 @@ const FILLS: [Mark, [number, number, number]][] = [
 
 /** The scorecard's rows as LibreOffice calculated them, by indicator name, with the heading row's columns. */
 function rowsFromCsv(csvFile: string): { head: string[]; rows: Map<string, string[]> } {
-  const all = parseCsv(readFileSync(csvFile, "utf8"));
+  const all = splitCsv(readFileSync(csvFile, "utf8"));
   const head = all[SCORECARD_ROWS.header] ?? [];
   return { head, rows: new Map(all.filter((r) => CASES.some((c) => c.name === r[0])).map((r) => [r[0]!, r])) };
 }

@@ -18,6 +18,7 @@ import type { Indicator, Observation, Period } from "../../src/core/model";
 import { DEFAULT_RAG_RULE } from "../../src/core/rag";
 import { RAG_STYLES, SCORECARD_ROWS, buildScorecard } from "../../src/core/scorecard";
 import { internals, renderPlanToXlsx } from "../../src/files/render";
+import { splitCsv } from "../support/csv";
 import { convertWithLibreOffice, pdfPages, withLibreOffice } from "./libreoffice";
 import type { Image } from "./png";
 
@@ -157,38 +158,10 @@ function colourBands(images: Image[]): Band[] {
 // ---------------------------------------------------------------------------------------------
 // Reading the calculated letters back (LibreOffice's CSV holds calculated values).
 
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  const endField = () => {
-    row.push(field);
-    field = "";
-  };
-  const endRow = () => {
-    endField();
-    rows.push(row);
-    row = [];
-  };
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted && ch === '"' && text[i + 1] === '"') {
-      field += '"';
-      i++;
-    } else if (ch === '"') quoted = !quoted;
-    else if (quoted) field += ch;
-    else if (ch === ",") endField();
-    else if (ch === "\n") endRow();
-    else if (ch !== "\r") field += ch;
-  }
-  if (field !== "" || row.length > 0) endRow();
-  return rows;
-}
 
 function lettersFromCsv(csvFile: string, ragColumn: number): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const row of parseCsv(readFileSync(csvFile, "utf8"))) {
+  for (const row of splitCsv(readFileSync(csvFile, "utf8"))) {
     const name = row[0] ?? "";
     if (CASES.some((c) => c.name === name)) out[name] = row[ragColumn] ?? "";
   }

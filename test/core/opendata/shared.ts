@@ -1,10 +1,11 @@
 /**
- * The shared real-world files (../shared/real-world/files from the project root), and a tiny CSV
- * splitter written for the tests alone, so that what the product reads is checked against the
+ * The shared real-world files (../shared/real-world/files from the project root), and the tests'
+ * own CSV splitter (test/support/csv.ts), so that what the product reads is checked against the
  * file's own text, not against the product's reader.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { splitCsv } from "../../support/csv";
 
 export const SHARED_FILES = path.resolve(__dirname, "../../../../shared/real-world/files");
 
@@ -22,39 +23,6 @@ export function sharedFile(name: string): string {
   return path.join(SHARED_FILES, name);
 }
 
-/** RFC 4180 records, by hand: quoted fields, "" inside quotes, CRLF or LF; a leading BOM dropped. */
-export function splitCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  const s = text.replace(/^\uFEFF/, "");
-  for (let i = 0; i < s.length; i++) {
-    const ch = s[i]!;
-    if (quoted) {
-      if (ch === '"' && s[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ",") {
-      row.push(field);
-      field = "";
-    } else if (ch === "\n" || ch === "\r") {
-      if (ch === "\r" && s[i + 1] === "\n") i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = "";
-    } else field += ch;
-  }
-  if (field !== "" || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
-}
 
 /** A CSV as objects by heading, with each row's 1-based line number (the sheet row). */
 export function csvRecords(file: string): { headings: string[]; records: { line: number; cells: Record<string, string>; raw: string[] }[] } {
