@@ -20,7 +20,7 @@ import { cellAddress } from "../grid/address";
 import { ReturnSpecSchema, type ReturnIndicatorSpec, type ReturnSpec } from "../model/model";
 import type { PlanValue, SheetPlan } from "../plan/plan";
 import { labelKey, SPEC_SHEET } from "./layout";
-import { sha256Hex } from "./sha256";
+import { sha256Hex } from "../templates/sha256";
 
 export type UnsealedSpec = Omit<ReturnSpec, "checksum">;
 

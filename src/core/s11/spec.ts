@@ -12,7 +12,7 @@ import type { Grid, GridCell, GridWorkbook } from "../grid/grid";
 import { cellAddress } from "../grid/address";
 import { PeriodSchema } from "../model/model";
 import type { PlanValue, SheetPlan } from "../plan/plan";
-import { sha256Hex } from "../returns/sha256";
+import { sha256Hex } from "../templates/sha256";
 import { AUDIT_KIND, labelKey, SPEC_SHEET } from "./layout";
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date written YYYY-MM-DD");
