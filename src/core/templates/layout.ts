@@ -20,6 +20,15 @@ export const DETAIL_LABELS = {
 
 export type DetailKey = keyof typeof DETAIL_LABELS;
 
+/** A detail as read from the main sheet: its text, and where it is. */
+export interface DetailCell {
+  text: string;
+  /** The value's cell (to the right of its label), or the label's own when no value is there. */
+  cell: string;
+}
+
+export type Details = Partial<Record<DetailKey, DetailCell>>;
+
 /** The template version this code writes, and the older ones still accepted (with a warning). */
 export interface TemplateVersions {
   current: string;
