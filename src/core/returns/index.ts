@@ -9,5 +9,5 @@ export { validateReturn, validationJson, countBySeverity, type ReturnValidation,
 export { validationReportPlan } from "./report";
 export { agenciesOf, indicatorsForAgency, partnershipOfSet } from "./agencies";
 export { readPeriodLabel, readDueDate } from "./request";
-export { sha256Hex } from "./sha256";
+export { sha256Hex } from "../templates/sha256";
 export * from "./layout";

@@ -5,18 +5,21 @@
  * addresses, so a row inserted by hand above or inside the table does not break it.
  */
 import type { Unit } from "../model/model";
+import type { TemplateVersions } from "../templates/layout";
+
+// The spec sheet, the details' labels and labelKey are common to every template (../templates).
+export { SPEC_SHEET, DETAIL_LABELS, labelKey } from "../templates/layout";
 
 export const RETURN_SHEET = "Return";
-export const SPEC_SHEET = "_spec";
 export const CHECKS_SHEET = "Checks";
 export const REPORT_SHEET = "Validation report";
 export const RETURN_TABLE = "ReturnData";
 
 /** The template this code writes. A return from another version is checked against this list. */
-export const TEMPLATE_VERSIONS = {
+export const TEMPLATE_VERSIONS: TemplateVersions = {
   current: "1.0",
   /** Versions still accepted, with a warning that a newer template exists. */
-  accepted: ["1.0"] as readonly string[],
+  accepted: ["1.0"],
 };
 
 /** Unexplained changes larger than this are queried: percentage points for percentages, else per cent. */
@@ -27,16 +30,6 @@ export const COMMENTARY_MAX = 1000;
 
 /** What the "Not available" column holds when a figure is not available. */
 export const NOT_AVAILABLE = "Not available";
-
-/** Labels of the details above the table (column A), each with its value in column B. */
-export const DETAIL_LABELS = {
-  partnership: "Partnership",
-  agency: "Agency",
-  period: "Period",
-  dates: "Dates",
-  due: "Due by",
-  version: "Template version",
-} as const;
 
 /** The ReturnData headings, in order. The validator needs the first four; the others may be absent. */
 export const HEADINGS = {
@@ -78,8 +71,3 @@ export const UNIT_LABELS: Record<Unit, string> = {
   other: "Number",
 };
 export const CHOICE_LABEL = "Choice";
-
-/** Headings and labels compare without regard to case, spacing or a trailing colon. */
-export function labelKey(text: string): string {
-  return text.replace(/\u00a0/g, " ").replace(/\s+/g, " ").trim().replace(/:$/, "").trim().toLowerCase();
-}

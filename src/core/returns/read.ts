@@ -11,7 +11,10 @@ import { cellAddress } from "../grid/address";
 import type { Grid, GridCell, GridWorkbook } from "../grid/grid";
 import { cleanNumber, isDateFormat, isPercentFormat, markStatus, parseNumberText } from "../ingest/values";
 import type { ReturnIndicatorSpec, ReturnSpec } from "../model/model";
+import type { DetailKey, Details } from "../templates/layout";
 import { COLUMN_ORDER, DETAIL_LABELS, HEADINGS, labelKey, REQUIRED_COLUMNS, RETURN_SHEET, type Column } from "./layout";
+
+export type { DetailCell } from "../templates/layout";
 
 /** What one entry cell holds, read for checking. */
 export type Entry =
@@ -86,12 +89,6 @@ export function marksNotAvailable(cell: GridCell | undefined): boolean {
 
 // ---------------------------------------------------------------------------------------------
 
-export interface DetailCell {
-  text: string;
-  /** The value's cell (to the right of its label), or the label's own when no value is there. */
-  cell: string;
-}
-
 export interface SheetRow {
   /** 1-based sheet row. */
   row: number;
@@ -104,7 +101,7 @@ export interface ReturnSheet {
   headerRow: number;
   /** Zero-based absolute column of each heading found. */
   columns: Partial<Record<Column, number>>;
-  details: Partial<Record<keyof typeof DETAIL_LABELS, DetailCell>>;
+  details: Details;
   /** Rows below the headings with anything in the table's columns, in sheet order. */
   rows: SheetRow[];
 }
@@ -126,9 +123,14 @@ function headingColumns(row: readonly GridCell[], originCol: number): Partial<Re
   return out;
 }
 
-function readDetails(grid: Grid, above: number): ReturnSheet["details"] {
-  const out: ReturnSheet["details"] = {};
-  const wanted = Object.entries(DETAIL_LABELS) as [keyof typeof DETAIL_LABELS, string][];
+/**
+ * The details above a template's table (partnership, agency, period, version...), each the first
+ * non-blank cell to the right of its label, in the rows above the table's headings. An audit's
+ * are read the same way (../s11/read.ts).
+ */
+export function readDetails(grid: Grid, above: number): Details {
+  const out: Details = {};
+  const wanted = Object.entries(DETAIL_LABELS) as [DetailKey, string][];
   for (let i = 0; i < above; i++) {
     const row = grid.rows[i] ?? [];
     row.forEach((cell, j) => {

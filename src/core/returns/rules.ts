@@ -1,9 +1,7 @@
 /**
  * The checks made on a filled return, as data: one rule, one stable code, one severity, one
- * message template, the fields it reads, and its check. Modelled on the statutory-return
- * validators local authorities use (the CIN census and SSDA903 validators: errors apart from
- * queries) and Frictionless Data's error catalogue (every issue typed, naming its cell, its
- * message from a template).
+ * message template, the fields it reads, and its check. The form of a rule, how the rules run
+ * and the checks of the specification that every template shares are in ../templates.
  *
  * Severities: "error" must be fixed before the return is accepted; "query" is accepted once
  * explained in the row's Commentary (so a query is raised only while the Commentary is empty);
@@ -15,36 +13,24 @@
  *
  * Messages name the cell ({where}, e.g. "Return!G19"), say what was found and what is expected.
  */
-import { quoteSheetName } from "../grid/address";
-import type { ReturnIndicatorSpec, ReturnSpec, Severity } from "../model/model";
-import { parsePeriod } from "../periods";
+import type { ReturnIndicatorSpec, ReturnSpec } from "../model/model";
 import { DEFAULT_RAG_RULE, rateValue } from "../rag";
+import type { Details } from "../templates/layout";
+import { catalogueOf, type CatalogueEntry, type CheckOptions, type Finding, type Params, type PhaseRule } from "../templates/rules";
+import { agencyChanged, detailAt, otherPartnership, periodChanged, specRules, type FilePhaseContext, type SpecPhaseContext } from "../templates/spec-rules";
 import { COMMENTARY_MAX, HEADINGS, labelKey, NOT_AVAILABLE, RETURN_SHEET, TEMPLATE_VERSIONS, type Column } from "./layout";
 import type { Entry, IndicatorRow, MatchedReturn, ReturnSheet, ReturnSheetRead } from "./read";
-import type { SpecRead } from "./spec";
 
-export interface ValidateOptions {
-  /** The partnership the return should belong to; without it the partnership is not checked. */
-  partnership?: string;
-  /** Template versions this check accepts (default: TEMPLATE_VERSIONS). */
-  templateVersions?: { current: string; accepted: readonly string[] };
-}
+export { fillMessage, whereText, type CatalogueEntry, type Finding, type Params } from "../templates/rules";
+
+export type ValidateOptions = CheckOptions;
 
 /** What the file-level rules see: whether a specification was found. */
-export interface FileContext {
-  file: string;
-  specRead: SpecRead;
-}
+export type FileContext = FilePhaseContext<ReturnSpec>;
 
 /** What the specification-level rules see. */
-export interface SpecContext {
-  file: string;
-  spec: ReturnSpec;
-  specSheet: string;
-  checksumOk: boolean;
-  checksumCell: string | null;
+export interface SpecContext extends SpecPhaseContext<ReturnSpec> {
   sheet: ReturnSheetRead;
-  options: ValidateOptions;
 }
 
 /** What the rules about the filled-in table see. */
@@ -56,33 +42,7 @@ export interface ReturnContext {
   options: ValidateOptions;
 }
 
-export type Params = Record<string, string | number>;
-
-/** One thing a rule found: where, about which indicator, and the values for its message. */
-export interface Finding {
-  /** Defaults to the Return sheet when a cell is given. */
-  sheet?: string | null;
-  cell: string | null;
-  indicatorId?: string | null;
-  params: Params;
-}
-
-interface RuleBase {
-  code: string;
-  severity: Severity;
-  title: string;
-  /** The message, with {placeholders} filled from the finding's params ({where} is the cell). */
-  message: string;
-  /** The fields (headings, details, specification entries) the rule reads. */
-  fields: readonly string[];
-  /** When it finds anything, the return cannot be checked further. */
-  blocking?: boolean;
-}
-
-export type ValidationRule =
-  | (RuleBase & { phase: "file"; check: (ctx: FileContext) => Finding[] })
-  | (RuleBase & { phase: "spec"; check: (ctx: SpecContext) => Finding[] })
-  | (RuleBase & { phase: "return"; check: (ctx: ReturnContext) => Finding[] });
+export type ValidationRule = PhaseRule<"file", FileContext> | PhaseRule<"spec", SpecContext> | PhaseRule<"return", ReturnContext>;
 
 // ---------------------------------------------------------------------------------------------
 // Helpers the checks share.
@@ -201,26 +161,14 @@ function perFigure(fn: (row: IndicatorRow, field: FigureField, entry: Entry) => 
   return perRow((row) => figureFields(row).map((f) => fn(row, f, entryOf(row, f))).filter((x): x is Finding => x !== null));
 }
 
-function versions(options: ValidateOptions): { current: string; accepted: readonly string[] } {
-  return options.templateVersions ?? TEMPLATE_VERSIONS;
+/** The details above the table, where the Return sheet could be read. */
+function detailsOf(ctx: SpecContext): Details | null {
+  return ctx.sheet.ok ? ctx.sheet.sheet.details : null;
 }
 
-/** The "Template version" cell of the Return sheet, where the version is shown to people. */
-function versionCell(ctx: SpecContext): { sheet: string | null; cell: string | null } {
-  const cell = ctx.sheet.ok ? ctx.sheet.sheet.details.version?.cell : undefined;
-  return cell ? { sheet: RETURN_SHEET, cell } : { sheet: null, cell: null };
-}
-
-function periodMatches(text: string, spec: ReturnSpec): boolean {
-  if (labelKey(text) === labelKey(spec.period.label)) return true;
-  const parsed = parsePeriod(text);
-  return !!parsed && parsed.complete && parsed.start === spec.period.start && parsed.end === spec.period.end;
-}
-
-/** A detail as found, for a message: quoted, or "blank" (a missing label reads the same). */
-function shownText(text: string | undefined): string {
-  return text ? `"${text}"` : "blank";
-}
+const SPEC_RULES = specRules<ReturnSpec, SpecContext>({ noun: "return", copy: "figures", template: "template" }, TEMPLATE_VERSIONS, (ctx) =>
+  detailAt(RETURN_SHEET, detailsOf(ctx)?.version),
+);
 
 function directionWords(spec: ReturnIndicatorSpec): string {
   if (spec.polarity === "higher") return "higher is better";
@@ -243,19 +191,7 @@ export const RULES: readonly ValidationRule[] = [
     fields: ["_spec sheet"],
     check: (ctx) => (ctx.specRead.status === "absent" ? [{ cell: null, params: { file: ctx.file } }] : []),
   },
-  {
-    code: "RET002",
-    phase: "file",
-    severity: "error",
-    blocking: true,
-    title: "The return's specification cannot be read",
-    message: '"{file}" is damaged: its return specification (hidden sheet {specSheet}) cannot be read ({problem}); ask the partnership for a new template and copy your figures into it.',
-    fields: ["_spec sheet"],
-    check: (ctx) =>
-      ctx.specRead.status === "damaged"
-        ? [{ sheet: ctx.specRead.sheet, cell: null, params: { file: ctx.file, specSheet: ctx.specRead.sheet, problem: ctx.specRead.problem } }]
-        : [],
-  },
+  { code: "RET002", ...SPEC_RULES.unreadable }, // the specification cannot be read
   {
     code: "RET003",
     phase: "spec",
@@ -263,49 +199,11 @@ export const RULES: readonly ValidationRule[] = [
     title: "The return belongs to another partnership",
     message: "{where}: this return was made for {found}, not {expected}; send it to the partnership it was made for, or fill in {expected}'s own template.",
     fields: ["_spec partnership", "Partnership (Return sheet)"],
-    check: (ctx) => {
-      const wanted = ctx.options.partnership;
-      if (wanted === undefined || labelKey(wanted) === labelKey(ctx.spec.partnership)) return [];
-      const cell = ctx.sheet.ok ? ctx.sheet.sheet.details.partnership?.cell ?? null : null;
-      return [{ cell, params: { found: ctx.spec.partnership || "no partnership", expected: wanted } }];
-    },
+    check: (ctx) => otherPartnership(ctx, detailsOf(ctx), RETURN_SHEET),
   },
-  {
-    code: "RET004",
-    phase: "spec",
-    severity: "error",
-    title: "The template version is not one this tool knows",
-    message: "{where}: the return was made with template version {found}, which this tool does not know (it accepts {known}); ask the partnership for the current template.",
-    fields: ["_spec templateVersion"],
-    check: (ctx) => {
-      const v = versions(ctx.options);
-      if (v.accepted.includes(ctx.spec.templateVersion) || ctx.spec.templateVersion === v.current) return [];
-      return [{ ...versionCell(ctx), params: { found: ctx.spec.templateVersion, known: [...new Set([...v.accepted, v.current])].join(", ") } }];
-    },
-  },
-  {
-    code: "RET005",
-    phase: "spec",
-    severity: "warning",
-    title: "The template is an older version",
-    message: "{where}: the return was made with template version {found}; the current version is {current}. It has been checked, but use the current template next time.",
-    fields: ["_spec templateVersion"],
-    check: (ctx) => {
-      const v = versions(ctx.options);
-      if (ctx.spec.templateVersion === v.current || !v.accepted.includes(ctx.spec.templateVersion)) return [];
-      return [{ ...versionCell(ctx), params: { found: ctx.spec.templateVersion, current: v.current } }];
-    },
-  },
-  {
-    code: "RET006",
-    phase: "spec",
-    severity: "error",
-    title: "The return's specification has been changed",
-    message:
-      "{where}: the return's hidden specification has been changed since the template was made (its checksum no longer matches), so it cannot be trusted; ask the partnership for a new template and copy your figures into it.",
-    fields: ["_spec (all)", "_spec checksum"],
-    check: (ctx) => (ctx.checksumOk ? [] : [{ sheet: ctx.specSheet, cell: ctx.checksumCell, params: {} }]),
-  },
+  { code: "RET004", ...SPEC_RULES.unknownVersion }, // a template version this tool does not know
+  { code: "RET005", ...SPEC_RULES.olderVersion }, // an older template version (a warning)
+  { code: "RET006", ...SPEC_RULES.changed }, // the specification changed: its checksum does not match
   {
     code: "RET007",
     phase: "spec",
@@ -323,11 +221,7 @@ export const RULES: readonly ValidationRule[] = [
     title: "The agency has been changed",
     message: '{where}: the agency is {found}, but this return is for {expected}; put back "{expected}" (each agency fills in its own template).',
     fields: ["Agency (Return sheet)", "_spec agency"],
-    check: (ctx) => {
-      const d = ctx.sheet.details.agency;
-      if (d && labelKey(d.text) === labelKey(ctx.spec.agency)) return [];
-      return [{ cell: d?.cell ?? null, params: { found: shownText(d?.text), expected: ctx.spec.agency } }];
-    },
+    check: (ctx) => agencyChanged(ctx.sheet.details, ctx.spec, RETURN_SHEET),
   },
   {
     code: "RET009",
@@ -336,11 +230,7 @@ export const RULES: readonly ValidationRule[] = [
     title: "The period has been changed",
     message: '{where}: the period is {found}, but this return is for {expected} ({start} to {end}); put back "{expected}".',
     fields: ["Period (Return sheet)", "_spec period"],
-    check: (ctx) => {
-      const d = ctx.sheet.details.period;
-      if (d && periodMatches(d.text, ctx.spec)) return [];
-      return [{ cell: d?.cell ?? null, params: { found: shownText(d?.text), expected: ctx.spec.period.label, start: ctx.spec.period.start, end: ctx.spec.period.end } }];
-    },
+    check: (ctx) => periodChanged(ctx.sheet.details, ctx.spec, RETURN_SHEET),
   },
   {
     code: "RET010",
@@ -700,35 +590,7 @@ export function describeChange(value: number, previous: number, percent: boolean
   return relative > threshold + 1e-9 ? `${dir} ${num(relative)}%` : null;
 }
 
-// ---------------------------------------------------------------------------------------------
-// Rendering findings into issues, and the printable catalogue.
-
-export function fillMessage(template: string, params: Params): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in params ? String(params[key]) : whole));
-}
-
-/** "Return!G19", or the sheet alone, or "The return" where no cell is to blame. */
-export function whereText(sheet: string | null, cell: string | null): string {
-  if (sheet && cell) return `${quoteSheetName(sheet)}!${cell}`;
-  if (sheet) return `Sheet ${sheet}`;
-  return "The return";
-}
-
-export function findingSheet(f: Finding): string | null {
-  if (f.sheet !== undefined) return f.sheet;
-  return f.cell === null ? null : RETURN_SHEET;
-}
-
-export interface CatalogueEntry {
-  code: string;
-  severity: Severity;
-  title: string;
-  message: string;
-  fields: readonly string[];
-  blocking: boolean;
-}
-
 /** Every rule, for printing: into the template's Checks sheet, the README, or a help panel. */
 export function ruleCatalogue(): CatalogueEntry[] {
-  return RULES.map((r) => ({ code: r.code, severity: r.severity, title: r.title, message: r.message, fields: r.fields, blocking: r.blocking ?? false }));
+  return catalogueOf(RULES);
 }

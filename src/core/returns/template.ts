@@ -19,6 +19,7 @@ import { InputError } from "../errors";
 import { cellAddress, columnLetters } from "../grid/address";
 import type { Band, Indicator, Period, Polarity, ReturnIndicatorSpec, ReturnSpec, Unit } from "../model/model";
 import type { CellStyle, ConditionalFormatPlan, DataValidationPlan, PlanValue, SheetPlan, WorkbookPlan } from "../plan/plan";
+import { checksSheetPlan, type ChecksSheetWords } from "../templates/checks-sheet";
 import {
   CHECKS_SHEET,
   CHOICE_LABEL,
@@ -413,32 +414,13 @@ function returnSheetPlan(input: ReturnTemplateInput, spec: ReturnSpec): SheetPla
   };
 }
 
-/** The list of checks, so that an agency lead knows before sending what will be looked at. */
-function checksSheetPlan(): SheetPlan {
-  const rules = ruleCatalogue();
-  const last = 4 + rules.length;
-  return {
-    name: CHECKS_SHEET,
-    blocks: [
-      { at: "A1", values: [["Checks made on this return"]] },
-      { at: "A2", values: [["Errors must be put right before the return is sent; queries are accepted once explained in Commentary; warnings are worth a look."]] },
-      { at: "A4", values: [["Code", "Kind", "What is checked"], ...rules.map((r) => [r.code, r.severity, r.title])] },
-    ],
-    styles: [{ range: "A1", style: { bold: true, size: 14 } }],
-    tables: [{ name: "ReturnChecks", range: `A4:C${last}`, style: "TableStyleLight1" }],
-    columnWidths: [
-      { col: 0, width: 10 },
-      { col: 1, width: 10 },
-      { col: 2, width: 90 },
-    ],
-    protection: { protect: true, unlocked: [] },
-  };
-}
+/** The Checks sheet's words: what a return is called, and where its queries are explained. */
+const CHECKS: ChecksSheetWords = { sheet: CHECKS_SHEET, table: "ReturnChecks", noun: "return", explainIn: "Commentary" };
 
 export function returnTemplatePlan(input: ReturnTemplateInput): WorkbookPlan {
   const spec = buildReturnSpec(input);
   return {
-    sheets: [returnSheetPlan(input, spec), checksSheetPlan(), specSheetPlan(spec)],
+    sheets: [returnSheetPlan(input, spec), checksSheetPlan(CHECKS, ruleCatalogue()), specSheetPlan(spec)],
     activeSheet: RETURN_SHEET,
   };
 }

@@ -4,7 +4,9 @@
  * and columns are found by heading, never by fixed address, so that a row inserted by another
  * tool moves nothing the checks rely on.
  */
-export { SPEC_SHEET, DETAIL_LABELS, labelKey } from "../returns/layout";
+import type { TemplateVersions } from "../templates/layout";
+
+export { SPEC_SHEET, DETAIL_LABELS, labelKey } from "../templates/layout";
 
 /** The sheet of the nine standards, and its table. */
 export const AUDIT_SHEET = "Audit";
@@ -18,9 +20,9 @@ export const AUDIT_CHECKS_SHEET = "Audit checks";
 /** What the specification's "kind" says for an audit; a return's says "safeguarding-return". */
 export const AUDIT_KIND = "section-11-audit";
 
-export const AUDIT_VERSIONS = {
+export const AUDIT_VERSIONS: TemplateVersions = {
   current: "1.0",
-  accepted: ["1.0"] as readonly string[],
+  accepted: ["1.0"],
 };
 
 /** Rows for actions: three for each standard, more than any audit we have seen needs. */

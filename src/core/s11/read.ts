@@ -6,13 +6,13 @@
 import { cellAddress } from "../grid/address";
 import type { Grid, GridCell, GridWorkbook } from "../grid/grid";
 import { readDay, type DayRead } from "../periods/days";
-import { cellString } from "../returns/read";
+import { cellString, readDetails } from "../returns/read";
+import type { Details } from "../templates/layout";
 import {
   ACTION_COLUMNS,
   ACTION_HEADINGS,
   ACTIONS_SHEET,
   AUDIT_SHEET,
-  DETAIL_LABELS,
   labelKey,
   STANDARD_HEADINGS,
   type ActionColumn,
@@ -33,11 +33,6 @@ function textEntry(cell: GridCell | undefined): TextEntry {
   const out: TextEntry = { text: cellString(cell).replace(/\r\n/g, "\n").trim() };
   if (cell.formula !== undefined) out.formula = cell.formula;
   return out;
-}
-
-export interface DetailCell {
-  text: string;
-  cell: string;
 }
 
 export interface StandardRow {
@@ -68,7 +63,7 @@ export interface ActionRow {
 }
 
 export interface AuditSheets {
-  details: Partial<Record<keyof typeof DETAIL_LABELS, DetailCell>>;
+  details: Details;
   standards: StandardRow[];
   /** Rows of the standards table whose number is not a standard's (or is blank) but that hold something. */
   strayStandardRows: { row: number; shown: string; address(column: StandardColumn): string }[];
@@ -123,23 +118,6 @@ function wholeNumber(cell: GridCell | undefined): number | null {
 
 function hasContent(cell: GridCell | undefined): boolean {
   return !!cell && (cell.error !== undefined || cell.formula !== undefined || (cell.value !== null && !(typeof cell.value === "string" && cell.value.trim() === "")));
-}
-
-function readDetails(grid: Grid, above: number): AuditSheets["details"] {
-  const out: AuditSheets["details"] = {};
-  const wanted = Object.entries(DETAIL_LABELS) as [keyof typeof DETAIL_LABELS, string][];
-  for (let i = 0; i < above; i++) {
-    const row = grid.rows[i] ?? [];
-    row.forEach((cell, j) => {
-      const found = wanted.find(([, label]) => labelKey(label) === labelKey(cellString(cell)));
-      if (!found || out[found[0]]) return;
-      let k = j + 1;
-      while (k < row.length && cellString(row[k]).trim() === "") k++;
-      const at = k < row.length ? k : j + 1;
-      out[found[0]] = { text: cellString(row[at]).trim(), cell: cellAddress(grid.origin.row + i, grid.origin.col + at) };
-    });
-  }
-  return out;
 }
 
 const STANDARD_ENTRIES: readonly StandardColumn[] = ["rating", "evidence", "comments"];

@@ -1,6 +1,8 @@
 /**
  * The checks made on a filled Section 11 audit, as data in the same form as a return's
- * (../returns/rules.ts): one rule, one stable code, one severity, one message template.
+ * (../returns/rules.ts): one rule, one stable code, one severity, one message template. The form
+ * of a rule, how the rules run and the checks of the specification every template shares are in
+ * ../templates.
  *
  * Severities: "error" must be put right before the audit is accepted; "query" is accepted once
  * explained in the standard's Comments (so it is raised only while Comments is empty); "warning"
@@ -14,35 +16,22 @@
  * framework asks for SMART actions whose progress the sub-committee follows, so an action needs an
  * owner and a real date.
  */
-import type { Severity } from "../model/model";
-import { parsePeriod } from "../periods";
-import { fillMessage, whereText, type Finding, type Params } from "../returns/rules";
+import type { Details } from "../templates/layout";
+import { catalogueOf, type CatalogueEntry, type CheckOptions, type Finding, type Params, type PhaseRule } from "../templates/rules";
+import { agencyChanged, detailAt, otherPartnership, periodChanged, specRules, type FilePhaseContext, type SpecPhaseContext } from "../templates/spec-rules";
 import type { AuditSheets, AuditSheetsRead, ActionRow, StandardRow, TextEntry } from "./read";
-import type { AuditSpec, AuditSpecRead, AuditStandardSpec } from "./spec";
-import { ACTION_HEADINGS, ACTION_MAX, ACTIONS_SHEET, AUDIT_SHEET, AUDIT_VERSIONS, COMMENTS_MAX, EVIDENCE_MAX, labelKey, OWNER_MAX, STANDARD_HEADINGS } from "./layout";
+import type { AuditSpec, AuditStandardSpec } from "./spec";
+import { ACTION_HEADINGS, ACTION_MAX, ACTIONS_SHEET, AUDIT_SHEET, AUDIT_VERSIONS, COMMENTS_MAX, EVIDENCE_MAX, OWNER_MAX, STANDARD_HEADINGS } from "./layout";
 import { RATINGS, standardOf } from "./standards";
 
-export { fillMessage, whereText };
+export { fillMessage, whereText } from "../templates/rules";
 
-export interface AuditValidateOptions {
-  /** The partnership the audit should belong to; without it the partnership is not checked. */
-  partnership?: string;
-  templateVersions?: { current: string; accepted: readonly string[] };
-}
+export type AuditValidateOptions = CheckOptions;
 
-export interface AuditFileContext {
-  file: string;
-  specRead: AuditSpecRead;
-}
+export type AuditFileContext = FilePhaseContext<AuditSpec>;
 
-export interface AuditSpecContext {
-  file: string;
-  spec: AuditSpec;
-  specSheet: string;
-  checksumOk: boolean;
-  checksumCell: string | null;
+export interface AuditSpecContext extends SpecPhaseContext<AuditSpec> {
   sheets: AuditSheetsRead;
-  options: AuditValidateOptions;
 }
 
 export interface MatchedAudit {
@@ -63,19 +52,7 @@ export interface AuditContext {
   options: AuditValidateOptions;
 }
 
-interface RuleBase {
-  code: string;
-  severity: Severity;
-  title: string;
-  message: string;
-  fields: readonly string[];
-  blocking?: boolean;
-}
-
-export type AuditRule =
-  | (RuleBase & { phase: "file"; check: (ctx: AuditFileContext) => Finding[] })
-  | (RuleBase & { phase: "spec"; check: (ctx: AuditSpecContext) => Finding[] })
-  | (RuleBase & { phase: "audit"; check: (ctx: AuditContext) => Finding[] });
+export type AuditRule = PhaseRule<"file", AuditFileContext> | PhaseRule<"spec", AuditSpecContext> | PhaseRule<"audit", AuditContext>;
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
@@ -111,25 +88,20 @@ export function actionsFor(ctx: Pick<AuditContext, "matched">, n: number): Actio
   return ctx.matched.actions.filter((a) => a.standard === n && a.action.text !== "");
 }
 
-function shownText(text: string | undefined): string {
-  return text ? `"${text}"` : "blank";
+/** The details above the standards, where the Audit sheet could be read. */
+function detailsOf(ctx: AuditSpecContext): Details | null {
+  return ctx.sheets.ok ? ctx.sheets.sheets.details : null;
 }
 
-function versions(options: AuditValidateOptions): { current: string; accepted: readonly string[] } {
-  return options.templateVersions ?? AUDIT_VERSIONS;
-}
+const SPEC_RULES = specRules<AuditSpec, AuditSpecContext>({ noun: "audit", copy: "answers", template: "audit template" }, AUDIT_VERSIONS, (ctx) =>
+  detailAt(AUDIT_SHEET, detailsOf(ctx)?.version),
+);
 
-function versionCell(ctx: AuditSpecContext): { sheet: string | null; cell: string | null } {
-  const cell = ctx.sheets.ok ? ctx.sheets.sheets.details.version?.cell : undefined;
-  return cell ? { sheet: AUDIT_SHEET, cell } : { sheet: null, cell: null };
-}
-
-function periodMatches(text: string, spec: AuditSpec): boolean {
-  if (labelKey(text) === labelKey(spec.period.label)) return true;
-  const parsed = parsePeriod(text);
-  return !!parsed && parsed.complete && parsed.start === spec.period.start && parsed.end === spec.period.end;
-}
-
+/**
+ * Kept apart from a return's list: an audit's cells are text, so its "#VALUE!" says "the wrong
+ * kind of value" where a return's says text where a number is needed, and its messages are as
+ * stable as a return's, so neither list is made to serve both.
+ */
 const ERROR_MEANINGS: Record<string, string> = {
   "#DIV/0!": "a formula divides by zero",
   "#REF!": "a formula refers to cells that were deleted",
@@ -156,17 +128,7 @@ function textCells(ctx: AuditContext): { finding: (p: Params) => Finding; what: 
 // The rules
 
 export const AUDIT_RULES: readonly AuditRule[] = [
-  {
-    code: "S11-001",
-    phase: "file",
-    severity: "error",
-    blocking: true,
-    title: "The audit's specification cannot be read",
-    message: '"{file}" is damaged: its audit specification (hidden sheet {specSheet}) cannot be read ({problem}); ask the partnership for a new audit template and copy your answers into it.',
-    fields: ["_spec sheet"],
-    check: (ctx) =>
-      ctx.specRead.status === "damaged" ? [{ sheet: ctx.specRead.sheet, cell: null, params: { file: ctx.file, specSheet: ctx.specRead.sheet, problem: ctx.specRead.problem } }] : [],
-  },
+  { code: "S11-001", ...SPEC_RULES.unreadable }, // the specification cannot be read
   {
     code: "S11-002",
     phase: "spec",
@@ -174,49 +136,11 @@ export const AUDIT_RULES: readonly AuditRule[] = [
     title: "The audit belongs to another partnership",
     message: "{where}: this audit was made for {found}, not {expected}; send it to the partnership it was made for.",
     fields: ["_spec partnership", "Partnership (Audit sheet)"],
-    check: (ctx) => {
-      const wanted = ctx.options.partnership;
-      if (wanted === undefined || labelKey(wanted) === labelKey(ctx.spec.partnership)) return [];
-      const cell = ctx.sheets.ok ? ctx.sheets.sheets.details.partnership?.cell ?? null : null;
-      return [{ sheet: cell ? AUDIT_SHEET : null, cell, params: { found: ctx.spec.partnership || "no partnership", expected: wanted } }];
-    },
+    check: (ctx) => otherPartnership(ctx, detailsOf(ctx), AUDIT_SHEET),
   },
-  {
-    code: "S11-003",
-    phase: "spec",
-    severity: "error",
-    title: "The template version is not one this tool knows",
-    message: "{where}: the audit was made with template version {found}, which this tool does not know (it accepts {known}); ask the partnership for the current template.",
-    fields: ["_spec templateVersion"],
-    check: (ctx) => {
-      const v = versions(ctx.options);
-      if (v.accepted.includes(ctx.spec.templateVersion) || ctx.spec.templateVersion === v.current) return [];
-      return [{ ...versionCell(ctx), params: { found: ctx.spec.templateVersion, known: [...new Set([...v.accepted, v.current])].join(", ") } }];
-    },
-  },
-  {
-    code: "S11-004",
-    phase: "spec",
-    severity: "warning",
-    title: "The template is an older version",
-    message: "{where}: the audit was made with template version {found}; the current version is {current}. It has been checked, but use the current template next time.",
-    fields: ["_spec templateVersion"],
-    check: (ctx) => {
-      const v = versions(ctx.options);
-      if (ctx.spec.templateVersion === v.current || !v.accepted.includes(ctx.spec.templateVersion)) return [];
-      return [{ ...versionCell(ctx), params: { found: ctx.spec.templateVersion, current: v.current } }];
-    },
-  },
-  {
-    code: "S11-005",
-    phase: "spec",
-    severity: "error",
-    title: "The audit's specification has been changed",
-    message:
-      "{where}: the audit's hidden specification has been changed since the template was made (its checksum no longer matches), so it cannot be trusted; ask the partnership for a new template and copy your answers into it.",
-    fields: ["_spec (all)", "_spec checksum"],
-    check: (ctx) => (ctx.checksumOk ? [] : [{ sheet: ctx.specSheet, cell: ctx.checksumCell, params: {} }]),
-  },
+  { code: "S11-003", ...SPEC_RULES.unknownVersion }, // a template version this tool does not know
+  { code: "S11-004", ...SPEC_RULES.olderVersion }, // an older template version (a warning)
+  { code: "S11-005", ...SPEC_RULES.changed }, // the specification changed: its checksum does not match
   {
     code: "S11-006",
     phase: "spec",
@@ -234,11 +158,7 @@ export const AUDIT_RULES: readonly AuditRule[] = [
     title: "The agency has been changed",
     message: '{where}: the agency is {found}, but this audit is for {expected}; put back "{expected}" (each agency fills in its own audit).',
     fields: ["Agency (Audit sheet)", "_spec agency"],
-    check: (ctx) => {
-      const d = ctx.sheets.details.agency;
-      if (d && labelKey(d.text) === labelKey(ctx.spec.agency)) return [];
-      return [{ sheet: d ? AUDIT_SHEET : null, cell: d?.cell ?? null, params: { found: shownText(d?.text), expected: ctx.spec.agency } }];
-    },
+    check: (ctx) => agencyChanged(ctx.sheets.details, ctx.spec, AUDIT_SHEET),
   },
   {
     code: "S11-011",
@@ -247,11 +167,7 @@ export const AUDIT_RULES: readonly AuditRule[] = [
     title: "The period has been changed",
     message: '{where}: the period is {found}, but this audit is for {expected}; put back "{expected}".',
     fields: ["Period (Audit sheet)", "_spec period"],
-    check: (ctx) => {
-      const d = ctx.sheets.details.period;
-      if (d && periodMatches(d.text, ctx.spec)) return [];
-      return [{ sheet: d ? AUDIT_SHEET : null, cell: d?.cell ?? null, params: { found: shownText(d?.text), expected: ctx.spec.period.label } }];
-    },
+    check: (ctx) => periodChanged(ctx.sheets.details, ctx.spec, AUDIT_SHEET),
   },
   {
     code: "S11-012",
@@ -434,15 +350,8 @@ export const AUDIT_RULES: readonly AuditRule[] = [
   },
 ];
 
-export interface AuditCatalogueEntry {
-  code: string;
-  severity: Severity;
-  title: string;
-  message: string;
-  fields: readonly string[];
-  blocking: boolean;
-}
+export type AuditCatalogueEntry = CatalogueEntry;
 
 export function auditRuleCatalogue(): AuditCatalogueEntry[] {
-  return AUDIT_RULES.map((r) => ({ code: r.code, severity: r.severity, title: r.title, message: r.message, fields: r.fields, blocking: r.blocking ?? false }));
+  return catalogueOf(AUDIT_RULES);
 }

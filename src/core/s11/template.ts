@@ -16,6 +16,7 @@ import type { ConditionalFormatPlan, DataValidationPlan, PlanValue, SheetPlan, W
 import { serialOfDay } from "../periods/days";
 import { wrappedRowHeights } from "../plan/units";
 import { longDate } from "../returns/template";
+import { checksSheetPlan, type ChecksSheetWords } from "../templates/checks-sheet";
 import {
   ACTION_COLUMNS,
   ACTION_HEADINGS,
@@ -294,31 +295,13 @@ function actionsSheetPlan(input: AuditTemplateInput, spec: AuditSpec): SheetPlan
   };
 }
 
-function checksSheetPlan(): SheetPlan {
-  const rules = auditRuleCatalogue();
-  const last = 4 + rules.length;
-  return {
-    name: AUDIT_CHECKS_SHEET,
-    blocks: [
-      { at: "A1", values: [["Checks made on this audit"]] },
-      { at: "A2", values: [["Errors must be put right before the audit is sent; queries are accepted once explained in Comments; warnings are worth a look."]] },
-      { at: "A4", values: [["Code", "Kind", "What is checked"], ...rules.map((r) => [r.code, r.severity, r.title])] },
-    ],
-    styles: [{ range: "A1", style: { bold: true, size: 14 } }],
-    tables: [{ name: "AuditChecks", range: `A4:C${last}`, style: "TableStyleLight1" }],
-    columnWidths: [
-      { col: 0, width: 10 },
-      { col: 1, width: 10 },
-      { col: 2, width: 90 },
-    ],
-    protection: { protect: true, unlocked: [] },
-  };
-}
+/** The Audit checks sheet's words: what an audit is called, and where its queries are explained. */
+const CHECKS: ChecksSheetWords = { sheet: AUDIT_CHECKS_SHEET, table: "AuditChecks", noun: "audit", explainIn: "Comments" };
 
 export function auditTemplatePlan(input: AuditTemplateInput): WorkbookPlan {
   const spec = buildAuditSpec(input);
   return {
-    sheets: [auditSheetPlan(input, spec), actionsSheetPlan(input, spec), checksSheetPlan(), auditSpecSheetPlan(spec)],
+    sheets: [auditSheetPlan(input, spec), actionsSheetPlan(input, spec), checksSheetPlan(CHECKS, auditRuleCatalogue()), auditSpecSheetPlan(spec)],
     activeSheet: AUDIT_SHEET,
   };
 }

@@ -7,25 +7,13 @@
  * observations), so that the command line, collation and the task pane handle both alike, and
  * adds the audit's answers: each standard's rating, evidence and comments, and every action.
  */
-import { parseCell } from "../grid/address";
 import type { GridWorkbook } from "../grid/grid";
 import type { Observation, Period, SourceCell, ValidationIssue } from "../model/model";
-import { countBySeverity, type JsonIssue, type SeverityCounts } from "../returns/validate";
-import { findingSheet, type Finding } from "../returns/rules";
+import { runPhase } from "../templates/rules";
+import { checkedFile, contractJson, type CheckedFile, type ContractJson } from "../templates/validation";
 import { ACTIONS_SHEET, AUDIT_KIND, AUDIT_SHEET, labelKey } from "./layout";
 import { readAuditSheets, type AuditSheets, type StandardRow } from "./read";
-import {
-  AUDIT_RULES,
-  fillMessage,
-  standardId,
-  whereText,
-  type AuditContext,
-  type AuditFileContext,
-  type AuditRule,
-  type AuditSpecContext,
-  type AuditValidateOptions,
-  type MatchedAudit,
-} from "./rules";
+import { AUDIT_RULES, standardId, type AuditValidateOptions, type MatchedAudit } from "./rules";
 import { readAuditSpec, type AuditSpec } from "./spec";
 import { RATING_RAG, standardOf, type Rating } from "./standards";
 
@@ -63,57 +51,16 @@ export interface AuditContent {
   actions: AuditAction[];
 }
 
-export interface AuditValidation {
+export interface AuditValidation extends CheckedFile {
   kind: typeof AUDIT_KIND;
-  valid: boolean;
-  readable: boolean;
-  file: string;
-  partnership: string | null;
-  agency: string | null;
-  period: Period | null;
-  templateVersion: string | null;
-  issues: ValidationIssue[];
-  counts: SeverityCounts;
   /** Each standard's rating as an observation: the rating is its mark, its colour its RAG. */
   observations: Observation[];
   spec: AuditSpec | null;
   audit: AuditContent | null;
 }
 
-type Phase = AuditRule["phase"];
-type RuleOf<P extends Phase> = Extract<AuditRule, { phase: P }>;
-type ContextOf<P extends Phase> = P extends "file" ? AuditFileContext : P extends "spec" ? AuditSpecContext : AuditContext;
-
-function toIssue(rule: AuditRule, f: Finding): ValidationIssue {
-  const sheet = findingSheet(f);
-  return { code: rule.code, severity: rule.severity, sheet, cell: f.cell, message: fillMessage(rule.message, { ...f.params, where: whereText(sheet, f.cell) }), indicatorId: f.indicatorId ?? null };
-}
-
-function runPhase<P extends Phase>(phase: P, ctx: ContextOf<P>): { issues: ValidationIssue[]; blocked: boolean } {
-  const issues: ValidationIssue[] = [];
-  let blocked = false;
-  for (const rule of AUDIT_RULES.filter((r): r is RuleOf<P> => r.phase === phase)) {
-    const found = (rule.check as (c: ContextOf<P>) => Finding[])(ctx);
-    if (found.length && rule.blocking) blocked = true;
-    for (const f of found) issues.push(toIssue(rule, f));
-  }
-  return { issues, blocked };
-}
-
-/** Whole-file issues first, then the Audit sheet and the Actions sheet, each in reading order. */
-function ordered(issues: ValidationIssue[]): ValidationIssue[] {
-  const sheetRank = (s: string | null): number => (s === AUDIT_SHEET ? 1 : s === ACTIONS_SHEET ? 2 : 0);
-  const key = (i: ValidationIssue): [number, number, number] => {
-    const rank = i.cell === null ? 0 : sheetRank(i.sheet);
-    if (rank === 0) return [0, -1, -1];
-    const { row, col } = parseCell(i.cell!);
-    return [rank, row, col];
-  };
-  return issues
-    .map((issue, index) => ({ issue, index, key: key(issue) }))
-    .sort((a, b) => a.key[0] - b.key[0] || a.key[1] - b.key[1] || a.key[2] - b.key[2] || a.index - b.index)
-    .map((x) => x.issue);
-}
+/** The sheets an audit's issues are ordered over: the standards, then the actions. */
+const AUDIT_SHEETS = [AUDIT_SHEET, ACTIONS_SHEET];
 
 function matchAudit(sheets: AuditSheets, spec: AuditSpec): MatchedAudit {
   const rows: MatchedAudit["rows"] = [];
@@ -184,19 +131,9 @@ export function ratingObservation(answer: AuditStandardAnswer, audit: AuditConte
 }
 
 function result(file: string, issues: ValidationIssue[], spec: AuditSpec | null, readable: boolean, audit: AuditContent | null = null): AuditValidation {
-  const sorted = ordered(issues);
-  const counts = countBySeverity(sorted);
   return {
     kind: AUDIT_KIND,
-    valid: readable && counts.errors === 0,
-    readable,
-    file,
-    partnership: spec?.partnership ?? null,
-    agency: spec?.agency ?? null,
-    period: spec?.period ?? null,
-    templateVersion: spec?.templateVersion ?? null,
-    issues: sorted,
-    counts,
+    ...checkedFile(file, issues, spec, readable, AUDIT_SHEETS),
     observations: audit ? audit.standards.map((s) => ratingObservation(s, audit)) : [],
     spec,
     audit,
@@ -217,52 +154,26 @@ export function validateAudit(workbook: GridWorkbook, options: AuditValidateOpti
     };
     return result(file, [issue], null, false);
   }
-  const fileFindings = runPhase("file", { file, specRead });
+  const fileFindings = runPhase(AUDIT_RULES, "file", { file, specRead }, AUDIT_SHEET);
   if (fileFindings.blocked || specRead.status !== "ok") return result(file, fileFindings.issues, null, false);
   const spec = specRead.spec;
   const sheets = readAuditSheets(workbook);
-  const specFindings = runPhase("spec", { file, spec, specSheet: specRead.sheet, checksumOk: specRead.checksumOk, checksumCell: specRead.checksumCell, sheets, options });
+  const specFindings = runPhase(
+    AUDIT_RULES,
+    "spec",
+    { file, spec, specSheet: specRead.sheet, checksumOk: specRead.checksumOk, checksumCell: specRead.checksumCell, sheets, options },
+    AUDIT_SHEET,
+  );
   const early = [...fileFindings.issues, ...specFindings.issues];
   if (specFindings.blocked || !sheets.ok) return result(file, early, spec, false);
   const matched = matchAudit(sheets.sheets, spec);
-  const found = runPhase("audit", { file, spec, sheets: sheets.sheets, matched, options });
+  const found = runPhase(AUDIT_RULES, "audit", { file, spec, sheets: sheets.sheets, matched, options }, AUDIT_SHEET);
   return result(file, [...early, ...found.issues], spec, true, contentOf(file, spec, matched));
 }
 
 /** `validate --json` for an audit: the return's contract fields, `kind`, and the audit as read. */
-export function auditValidationJson(r: AuditValidation): {
-  kind: typeof AUDIT_KIND;
-  valid: boolean;
-  agency: string | null;
-  period: Period | null;
-  issues: JsonIssue[];
-  partnership: string | null;
-  templateVersion: string | null;
-  counts: SeverityCounts;
-  observations: Observation[];
-  audit: AuditContent | null;
-} {
-  return {
-    kind: r.kind,
-    valid: r.valid,
-    agency: r.agency,
-    period: r.period,
-    issues: r.issues.map((i) => ({
-      code: i.code,
-      severity: i.severity === "error" ? "error" : "warning",
-      kind: i.severity,
-      sheet: i.sheet,
-      cell: i.cell,
-      message: i.message,
-      indicatorId: i.indicatorId ?? null,
-      ...(i.severity === "query" ? { explainInCommentary: true as const } : {}),
-    })),
-    partnership: r.partnership,
-    templateVersion: r.templateVersion,
-    counts: r.counts,
-    observations: r.observations,
-    audit: r.audit,
-  };
+export function auditValidationJson(r: AuditValidation): { kind: typeof AUDIT_KIND } & ContractJson & { audit: AuditContent | null } {
+  return { kind: r.kind, ...contractJson(r), audit: r.audit };
 }
 
 /** Whether two audits say the same thing: every rating, evidence, comment and action. */

@@ -8,7 +8,7 @@ import { isInputError } from "../../../src/core/errors";
 import { parseRange } from "../../../src/core/grid/address";
 import type { CellBlock, SheetPlan } from "../../../src/core/plan/plan";
 import { COLUMN_ORDER, HEADINGS, SPEC_SHEET } from "../../../src/core/returns/layout";
-import { sha256Hex } from "../../../src/core/returns/sha256";
+import { sha256Hex } from "../../../src/core/templates/sha256";
 import { readReturnSpec, readSpec, specChecksum, verifyChecksum } from "../../../src/core/returns/spec";
 import { buildReturnSpec, returnLayout, returnTemplatePlan } from "../../../src/core/returns/template";
 import { readWorkbookBuffer } from "../../../src/files/read";

@@ -1,8 +1,9 @@
 /**
  * SHA-256 (FIPS 180-4) of a string's UTF-8 bytes, as lower-case hex, in plain TypeScript: the
  * engine may use no Node or browser APIs, and a return's specification is small, so a simple
- * implementation is fast enough. Used to detect an edited specification inside a return; it is
- * a tamper check, not a signature (anyone can recompute it), and says so wherever it is shown.
+ * implementation is fast enough. Used to detect an edited specification inside a return or an
+ * audit; it is a tamper check, not a signature (anyone can recompute it), and says so wherever
+ * it is shown.
  */
 
 const K = new Uint32Array([
