@@ -47,10 +47,17 @@ const WHOLE_COLUMNS = /^\$?[A-Za-z]{1,3}:\$?[A-Za-z]{1,3}(?![A-Za-z0-9_(])/;
 const WHOLE_ROWS = /^\$?\d+:\$?\d+/;
 
 /**
- * The formula ("=..." as Excel takes it) in R1C1 notation for the cell at zero-based (row, col),
- * or null when it holds something the converter does not handle.
+ * What a converter makes of the text at one position outside quotes: a replacement and how many
+ * characters it stands for, "refuse" when the formula holds something it does not handle, or null
+ * to copy the character as it is.
  */
-export function toR1C1(formula: string, row: number, col: number): string | null {
+type Step = { text: string; length: number } | "refuse" | null;
+
+/**
+ * Walks a formula copying quoted pieces ("strings", 'sheet names') untouched and asking `at` about
+ * every other position; both notations are converted this way, so they agree on what is a reference.
+ */
+function rewrite(formula: string, at: (rest: string, before: string) => Step): string | null {
   let out = "";
   let i = 0;
   while (i < formula.length) {
@@ -61,60 +68,58 @@ export function toR1C1(formula: string, row: number, col: number): string | null
       i = end;
       continue;
     }
-    if (ch === "[") return null;
-    const before = i > 0 ? (formula[i - 1] as string) : "";
-    if (!NAME_BEFORE.test(before)) {
-      const rest = formula.slice(i);
-      if (WHOLE_COLUMNS.test(rest) || (WHOLE_ROWS.test(rest) && !/[0-9]/.test(before))) return null;
-      const m = CELL.exec(rest);
-      if (m && !NAME_AFTER.test(rest.charAt(m[0].length))) {
-        const [, colAbs, letters = "", rowAbs, digits = ""] = m;
-        const refCol = columnNumber(letters);
-        const refRow = Number(digits);
-        if (refCol >= 1 && refCol <= MAX_COL && refRow >= 1 && refRow <= MAX_ROW) {
-          const r = rowAbs ? `R${refRow}` : refRow - 1 === row ? "R" : `R[${refRow - 1 - row}]`;
-          const c = colAbs ? `C${refCol}` : refCol - 1 === col ? "C" : `C[${refCol - 1 - col}]`;
-          out += r + c;
-          i += m[0].length;
-          continue;
-        }
-      }
+    const step = at(formula.slice(i), i > 0 ? (formula[i - 1] as string) : "");
+    if (step === "refuse") return null;
+    if (step) {
+      out += step.text;
+      i += step.length;
+    } else {
+      out += ch;
+      i++;
     }
-    out += ch;
-    i++;
   }
   return out;
 }
 
+/**
+ * The formula ("=..." as Excel takes it) in R1C1 notation for the cell at zero-based (row, col),
+ * or null when it holds something the converter does not handle.
+ */
+export function toR1C1(formula: string, row: number, col: number): string | null {
+  return rewrite(formula, (rest, before) => {
+    if (rest.startsWith("[")) return "refuse";
+    if (NAME_BEFORE.test(before)) return null;
+    if (WHOLE_COLUMNS.test(rest) || (WHOLE_ROWS.test(rest) && !/[0-9]/.test(before))) return "refuse";
+    const m = CELL.exec(rest);
+    if (!m || NAME_AFTER.test(rest.charAt(m[0].length))) return null;
+    const [, colAbs, letters = "", rowAbs, digits = ""] = m;
+    const refCol = columnNumber(letters);
+    const refRow = Number(digits);
+    if (refCol < 1 || refCol > MAX_COL || refRow < 1 || refRow > MAX_ROW) return null;
+    const r = rowAbs ? `R${refRow}` : refRow - 1 === row ? "R" : `R[${refRow - 1 - row}]`;
+    const c = colAbs ? `C${refCol}` : refCol - 1 === col ? "C" : `C[${refCol - 1 - col}]`;
+    return { text: r + c, length: m[0].length };
+  });
+}
+
 const R1C1 = /^R(\[-?\d+\]|\d+)?C(\[-?\d+\]|\d+)?/;
+
+/** One part of an R1C1 reference ("[-2]" relative, "3" absolute, nothing for this row or column) as a zero-based index. */
+function r1c1Part(p: string | undefined, here: number): { abs: boolean; n: number } {
+  if (p === undefined) return { abs: false, n: here };
+  return p.startsWith("[") ? { abs: false, n: here + Number(p.slice(1, -1)) } : { abs: true, n: Number(p) - 1 };
+}
 
 /** An R1C1 formula back in A1 notation for the cell at zero-based (row, col): the check on toR1C1. */
 export function fromR1C1(formula: string, row: number, col: number): string | null {
-  let out = "";
-  let i = 0;
-  while (i < formula.length) {
-    const ch = formula[i] as string;
-    if (ch === '"' || ch === "'") {
-      const end = quotedEnd(formula, i);
-      out += formula.slice(i, end);
-      i = end;
-      continue;
-    }
-    const m = ch === "R" && !NAME_BEFORE.test(i > 0 ? (formula[i - 1] as string) : "") ? R1C1.exec(formula.slice(i)) : null;
-    if (m && !NAME_AFTER.test(formula.charAt(i + m[0].length))) {
-      const part = (p: string | undefined, here: number): { abs: boolean; n: number } =>
-        p === undefined ? { abs: false, n: here } : p.startsWith("[") ? { abs: false, n: here + Number(p.slice(1, -1)) } : { abs: true, n: Number(p) - 1 };
-      const r = part(m[1], row);
-      const c = part(m[2], col);
-      if (r.n < 0 || c.n < 0 || r.n >= MAX_ROW || c.n >= MAX_COL) return null;
-      out += `${c.abs ? "$" : ""}${columnName(c.n + 1)}${r.abs ? "$" : ""}${r.n + 1}`;
-      i += m[0].length;
-      continue;
-    }
-    out += ch;
-    i++;
-  }
-  return out;
+  return rewrite(formula, (rest, before) => {
+    const m = rest.startsWith("R") && !NAME_BEFORE.test(before) ? R1C1.exec(rest) : null;
+    if (!m || NAME_AFTER.test(rest.charAt(m[0].length))) return null;
+    const r = r1c1Part(m[1], row);
+    const c = r1c1Part(m[2], col);
+    if (r.n < 0 || c.n < 0 || r.n >= MAX_ROW || c.n >= MAX_COL) return "refuse";
+    return { text: `${c.abs ? "$" : ""}${columnName(c.n + 1)}${r.abs ? "$" : ""}${r.n + 1}`, length: m[0].length };
+  });
 }
 
 /** The R1C1 form of a formula only when converting it back gives exactly the formula again. */
