@@ -6,6 +6,8 @@
  */
 import { columnLetters } from "../grid/address";
 import type { ConditionalFormatPlan, PlanValue, SheetPlan } from "../plan/plan";
+import { landscapeOnePageWide } from "../plan/print";
+import { wrappedRowHeights } from "../plan/units";
 import { serialOfDay, shortDay } from "../periods/days";
 import { longDate } from "../returns/template";
 import { DATE_FORMAT } from "../s11/layout";
@@ -47,6 +49,11 @@ function dueStateFormula(row: number): { formula: string } {
     formula: `IF(OR(${closed}),"",IF(${due}="","No due date",IF(NOT(ISNUMBER(${due})),"Check the date",IF(${due}<TODAY(),"${OVERDUE}",IF(${due}<=TODAY()+${DUE_SOON_DAYS},"${DUE_SOON}","")))))`,
   };
 }
+
+/** The log's column widths, in the order of its columns and then the due state. */
+const LOG_WIDTHS = [24, 18, 24, 18, 28, 50, 22, 13, 14, 40, 30, 14] as const;
+/** The log's wrapped columns: the action, its evidence and the notes. */
+const LOG_WRAPPED = ["action", "evidence", "notes"] as const;
 
 export function actionLogSheet(actions: readonly LogAction[]): SheetPlan {
   const first = LOG_HEADER_ROW + 1;
@@ -112,21 +119,14 @@ export function actionLogSheet(actions: readonly LogAction[]): SheetPlan {
       },
     ],
     conditionalFormats,
-    columnWidths: [
-      { col: 0, width: 24 },
-      { col: 1, width: 18 },
-      { col: 2, width: 24 },
-      { col: 3, width: 18 },
-      { col: 4, width: 28 },
-      { col: 5, width: 50 },
-      { col: 6, width: 22 },
-      { col: 7, width: 12 },
-      { col: 8, width: 14 },
-      { col: 9, width: 40 },
-      { col: 10, width: 30 },
-      { col: 11, width: 14 },
-    ],
+    columnWidths: LOG_WIDTHS.map((width, c) => ({ col: c, width })),
+    // The wrapped columns' rows are given the lines their text needs: neither Excel, when the add-in
+    // writes, nor LibreOffice grows a row by itself. Collation writes the log again each time, so a
+    // row grows with evidence typed since; a row lengthened by hand between collations keeps its height.
+    rowHeights: wrappedRowHeights(actions.map((a, i) => ({ row: LOG_HEADER_ROW + i, cells: LOG_WRAPPED.map((c) => ({ text: a[c], width: LOG_WIDTHS[LOG_COLUMNS.indexOf(c)]! })) }))),
     freeze: { rows: LOG_HEADER_ROW, columns: 1 },
+    // Twelve columns, the action and its evidence wrapped: A3 across, the headings on every page.
+    print: landscapeOnePageWide("A3", LOG_HEADER_ROW - 1),
   };
 }
 
@@ -189,6 +189,8 @@ export function actionsDueSheet(lists: DueLists, changes: readonly string[] = []
     name: ACTIONS_DUE_SHEET,
     blocks: [{ at: "A1", values }],
     styles: [{ range: "A1", style: { bold: true, size: 14 } }, ...bold.slice(1).map((range) => ({ range, style: { bold: true } })), { range: `C3:C${values.length}`, style: { wrap: true } }],
+    // Each action wraps in its column (row 3 on): its row is given the lines it needs.
+    rowHeights: wrappedRowHeights(values.slice(2).map((row, i) => ({ row: i + 2, cells: [{ text: typeof row[2] === "string" ? row[2] : "", width: 50 }] }))),
     columnWidths: [
       { col: 0, width: 26 },
       { col: 1, width: 20 },
@@ -198,5 +200,7 @@ export function actionsDueSheet(lists: DueLists, changes: readonly string[] = []
       { col: 5, width: 14 },
       { col: 6, width: 13 },
     ],
+    // The sub-committee's list for the meeting: seven columns fit one A4 page across.
+    print: landscapeOnePageWide("A4", 0),
   };
 }

@@ -11,6 +11,7 @@
  */
 import { columnLetters } from "../grid/address";
 import type { ConditionalFormatPlan, PlanValue, SheetPlan } from "../plan/plan";
+import { landscapeOnePageWide } from "../plan/print";
 import { wrappedRowHeights } from "../plan/units";
 import { shortDay } from "../periods/days";
 import { longDate } from "../returns/template";
@@ -95,6 +96,8 @@ export function summarySheet(audits: readonly AuditContent[], partnership: strin
     // The standards' names wrap, in bold, in their narrow columns.
     rowHeights: wrappedRowHeights([{ row: SUMMARY_ROWS.header, cells: header.map((text, i) => ({ text, width: widths[i] ?? 0, bold: true })) }]),
     freeze: { rows: SUMMARY_ROWS.header + 1, columns: 1 },
+    // Taken to the challenge session: agencies by standards fit one A4 page across.
+    print: landscapeOnePageWide("A4", SUMMARY_ROWS.header),
   };
 }
 
@@ -170,5 +173,7 @@ export function challengeSheet(audits: readonly AuditContent[]): SheetPlan {
     columnWidths: CHALLENGE_WIDTHS.map((width, col) => ({ col, width })),
     rowHeights: wrappedRowHeights(rows.map((row, i) => ({ row: first - 1 + i, cells: CHALLENGE_WRAPPED.map((c) => ({ text: String(row[c] ?? ""), width: CHALLENGE_WIDTHS[c] })) }))),
     freeze: { rows: headerRow, columns: 0 },
+    // The evidence and actions are long: A3, so that fitting the seven columns across keeps them readable.
+    print: landscapeOnePageWide("A3", headerRow - 1),
   };
 }

@@ -17,6 +17,7 @@ import type { ScorecardBenchmarks } from "../benchmark/links";
 import { cellAddress, columnLetters, rangeAddress } from "../grid/address";
 import type { Indicator, Observation, Unit } from "../model";
 import type { CellStyle, ConditionalFormatPlan, NumberFormatPlan, PlanValue, PrintPlan, SheetPlan, StylePlan } from "../plan/plan";
+import { landscapeOnePageWide } from "../plan/print";
 import { wrappedRowHeights } from "../plan/units";
 import { ragConditionFormula, ragFormula, type RagCellRefs, type RagRule } from "../rag";
 import { AGAINST_STYLES, againstEnglandCondition, againstEnglandFormula, trendPointer, trendSection, type TrendBlock, type TrendSection } from "./benchmarks";
@@ -407,14 +408,7 @@ function nameRowHeights(layout: ScorecardLayout): { row: number; height: number 
  */
 function printPlan(layout: ScorecardLayout): PrintPlan {
   const bottom = Math.max(layout.lastRow, layout.trend?.bottom ?? 0);
-  return {
-    paper: "A3",
-    orientation: "landscape",
-    fitWidth: 1,
-    fitHeight: null,
-    area: rangeAddress(0, 0, bottom, layout.columns.all.length - 1),
-    titleRows: [SCORECARD_ROWS.header],
-  };
+  return landscapeOnePageWide("A3", SCORECARD_ROWS.header, rangeAddress(0, 0, bottom, layout.columns.all.length - 1));
 }
 
 function shareFormats(layout: ScorecardLayout): NumberFormatPlan[] {

@@ -1,0 +1,121 @@
+/**
+ * The Section 11 and action sheets as the sub-committee prints them for a meeting: the summary for
+ * challenge, the list of standards to challenge, the action log and the actions due, each with
+ * enough agencies and actions to run over several pages. Each is written to .xlsx by the file
+ * adapter and printed to PDF by LibreOffice: every page is landscape on the sheet's paper (A4 for
+ * the narrow sheets, A3 for the wide ones), every page holds the whole heading row (fitted one page
+ * across, the heading repeated at the top), and every agency or action is printed.
+ */
+import { execFileSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { actionLogSheet, actionsDueSheet } from "../../src/core/actions/plan";
+import { dueLists } from "../../src/core/actions/due";
+import type { LogAction } from "../../src/core/actions/types";
+import type { Period } from "../../src/core/model";
+import type { SheetPlan } from "../../src/core/plan/plan";
+import { STANDARDS, type Rating } from "../../src/core/s11/standards";
+import { challengeSheet, summarySheet } from "../../src/core/s11/summary";
+import type { AuditContent } from "../../src/core/s11/validate";
+import { renderPlanToXlsx } from "../../src/files/render";
+import { convertWithLibreOffice, withLibreOffice } from "./libreoffice";
+
+const it = withLibreOffice("Section 11 printing");
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sgp-s11-print-"));
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+const YEAR: Period = { start: "2025-04-01", end: "2026-03-31", label: "2025/26" };
+const RATINGS: Rating[] = ["Fully met", "Partly met", "Not met"];
+const AGENCIES = Array.from({ length: 70 }, (_, i) => `Agency ${String(i + 1).padStart(2, "0")}`);
+const EVIDENCE = "Training records for the year show most front-line staff completed level three safeguarding training; supervision notes sampled in the autumn refer to it.";
+
+function audit(agency: string, k: number): AuditContent {
+  return {
+    file: `${agency}.xlsx`,
+    partnership: "Northshire Safeguarding Children Partnership",
+    agency,
+    period: YEAR,
+    standards: STANDARDS.map((s, i) => ({
+      number: s.number,
+      name: s.name,
+      short: s.short,
+      rating: RATINGS[(i + k) % 3]!,
+      evidence: EVIDENCE,
+      comments: "Reviewed by the designated lead.",
+      source: { file: `${agency}.xlsx`, sheet: "Audit", cell: `D${19 + i}` },
+    })),
+    actions: [],
+  };
+}
+
+const AUDITS = AGENCIES.map(audit);
+const ACTIONS: LogAction[] = Array.from({ length: 240 }, (_, i) => ({
+  id: `S11-${String(i + 1).padStart(3, "0")}`,
+  source: "Section 11 audit",
+  from: "Section 11 audit 2025/26",
+  agency: AGENCIES[i % AGENCIES.length]!,
+  about: `Standard ${(i % 9) + 1}: ${STANDARDS[i % 9]!.short}`,
+  action: "Refresh the safeguarding training plan so that every new starter completes level three within their first three months.",
+  owner: "Designated safeguarding lead",
+  due: i % 3 === 0 ? "2026-01-15" : "2026-06-30",
+  status: i % 4 === 0 ? "In progress" : "Not started",
+  evidence: "",
+  notes: "Agreed at the challenge session.",
+}));
+
+/** A3 and A4, landscape, in points (420 x 297 mm and 297 x 210 mm). */
+const A3: [number, number] = [1191, 842];
+const A4: [number, number] = [842, 595];
+
+/** The sheet written alone to .xlsx and printed to PDF: each page's size in points, rounded, and its text on one line. */
+async function print(plan: SheetPlan, name: string): Promise<{ sizes: [number, number][]; texts: string[] }> {
+  const file = path.join(dir, `${name}.xlsx`);
+  fs.writeFileSync(file, await renderPlanToXlsx({ sheets: [plan] }));
+  const pdf = convertWithLibreOffice(file, "pdf", path.join(dir, name));
+  const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [pdf], { encoding: "utf8" }))?.[1]);
+  const info = execFileSync("pdfinfo", ["-f", "1", "-l", String(pages), pdf], { encoding: "utf8" });
+  const sizes = [...info.matchAll(/Page\s+\d+\s+size:\s+([\d.]+) x ([\d.]+)/g)].map((m) => [Math.round(Number(m[1])), Math.round(Number(m[2]))] as [number, number]);
+  const texts = sizes.map((_, i) => execFileSync("pdftotext", ["-f", String(i + 1), "-l", String(i + 1), pdf, "-"], { encoding: "utf8" }).replace(/\s+/g, " "));
+  return { sizes, texts };
+}
+
+/**
+ * Every page on the paper; on every page the words that head it (the heading row, repeated) and at
+ * least one item, so no page is the right-hand part of a sheet that did not fit across; every item
+ * printed somewhere.
+ */
+function expectPrinted(out: { sizes: [number, number][]; texts: string[] }, paper: [number, number], headings: readonly string[], items: readonly string[]): void {
+  expect(out.sizes.length).toBeGreaterThan(1);
+  expect(out.sizes.filter(([w, h]) => w !== paper[0] || h !== paper[1])).toEqual([]);
+  out.texts.forEach((text, i) => {
+    expect({ page: i + 1, missing: headings.filter((h) => !text.includes(h)), anItem: items.some((item) => text.includes(item)) }).toEqual({ page: i + 1, missing: [], anItem: true });
+  });
+  const all = out.texts.join(" ");
+  expect(items.filter((item) => !all.includes(item))).toEqual([]);
+}
+
+describe("Section 11 and action sheets printed from LibreOffice", () => {
+  it("the summary for challenge prints on A4 landscape, one page across, headings on every page", async () => {
+    const out = await print(summarySheet(AUDITS, "Northshire Safeguarding Children Partnership", "2026-03-31"), "summary");
+    expectPrinted(out, A4, ["Agency", "Period"], AGENCIES);
+  }, 300_000);
+
+  it("the standards to challenge print on A3 landscape, one page across, headings on every page", async () => {
+    const out = await print(challengeSheet(AUDITS), "challenge");
+    expectPrinted(out, A3, ["Agency", "Actions the agency gave"], AGENCIES);
+  }, 300_000);
+
+  it("the action log prints on A3 landscape, one page across, headings on every page", async () => {
+    const out = await print(actionLogSheet(ACTIONS), "log");
+    expectPrinted(out, A3, ["Action ID", "Due state (worked out)"], ACTIONS.map((a) => a.id));
+  }, 300_000);
+
+  it("the actions due print on A4 landscape, one page across, the title on every page", async () => {
+    const lists = dueLists(ACTIONS, "2026-03-01");
+    const listed = [...lists.overdue, ...lists.dueSoon].map((d) => d.action.id);
+    expect(listed.length).toBe(80);
+    const out = await print(actionsDueSheet(lists), "due");
+    expectPrinted(out, A4, ["Actions due, as at"], listed);
+  }, 300_000);
+});
