@@ -12,6 +12,8 @@
 import { cellAddress, rangeAddress } from "../grid/address";
 import type { Framework, InformationSource, InformationType } from "../model";
 import type { CellStyle, ConditionalFormatPlan, PlanValue, SheetPlan, StylePlan } from "../plan/plan";
+import { landscapeOnePageWide } from "../plan/print";
+import { wrappedRowHeights } from "../plan/units";
 import type { AreaResult, GapResult } from "./analysis";
 import { SOURCES, SOURCE_LABEL, TYPES, TYPE_LABEL, labelOf } from "./labels";
 import type { Confidence } from "./placement";
@@ -123,11 +125,12 @@ function gapSheet(result: GapResult, framework: Framework): SheetPlan {
   const first = header + 1;
   const last = first + result.areas.length - 1;
   const total = last + 1;
+  const matrix = result.areas.map(matrixRow);
   blocks.push({
     at: cellAddress(header, 0),
     values: [
       ["Content area", "Group", "Indicators", "Gaps (what is missing)", "Priority", ...TYPES.map((t) => TYPE_LABEL[t]), ...SOURCES.map((x) => SOURCE_HEADING[x])],
-      ...result.areas.map(matrixRow),
+      ...matrix,
       totalRow(result),
     ],
   });
@@ -175,6 +178,9 @@ function gapSheet(result: GapResult, framework: Framework): SheetPlan {
   styles.push({ range: cellAddress(gapsTitle, 0), style: SECTION_STYLE }, { range: rangeAddress(gapsHeader + 1, 3, gapsHeader + body.length, 3), style: { wrap: true } });
 
   const widths = [46, 28, 11, 70, 9, 10, 10, 10, 21, 16, 13, 24];
+  // The gaps in words and the suggested measures wrap in column D: their rows get the lines they need.
+  const wrappedD = (values: readonly PlanValue[][], top: number) =>
+    values.map((row, i) => ({ row: top + i, cells: [{ text: typeof row[3] === "string" ? row[3] : "", width: widths[3]! }] }));
   return {
     name: GAP_SHEET,
     blocks,
@@ -192,7 +198,10 @@ function gapSheet(result: GapResult, framework: Framework): SheetPlan {
       },
     ],
     columnWidths: widths.map((width, col) => ({ col, width })),
+    rowHeights: wrappedRowHeights([...wrappedD(matrix, first), ...wrappedD(body, gapsHeader + 1)]),
     freeze: { rows: header + 1, columns: 1 },
+    // For the board: the matrix, the balance and its chart, and the gaps, on A3 one page across.
+    print: landscapeOnePageWide("A3", 0),
   };
 }
 
@@ -246,6 +255,7 @@ function placementsSheet(result: GapResult): SheetPlan {
     tables: [{ name: PLACEMENTS_TABLE, range: rangeAddress(header, 0, lastRow, PLACEMENT_HEADINGS.length - 1), style: "TableStyleMedium2" }],
     columnWidths: [13, 60, 24, 40, 34, 11, 28, 16, 8, 60, 12, 11].map((width, col) => ({ col, width })),
     freeze: { rows: header + 1, columns: 2 },
+    print: landscapeOnePageWide("A3", header),
   };
 }
 

@@ -19,6 +19,8 @@ import { InputError } from "../errors";
 import { cellAddress, columnLetters } from "../grid/address";
 import type { Band, Indicator, Period, Polarity, ReturnIndicatorSpec, ReturnSpec, Unit } from "../model/model";
 import type { CellStyle, ConditionalFormatPlan, DataValidationPlan, PlanValue, SheetPlan, WorkbookPlan } from "../plan/plan";
+import { landscapeOnePageWide } from "../plan/print";
+import { wrappedRowHeights } from "../plan/units";
 import { checksSheetPlan, type ChecksSheetWords } from "../templates/checks-sheet";
 import {
   CHECKS_SHEET,
@@ -237,6 +239,9 @@ function valueValidation(kind: EntryKind, range: string, choices: readonly strin
   }
 }
 
+/** The Indicator column's width, in characters. */
+const NAME_WIDTH = 55;
+
 function returnSheetPlan(input: ReturnTemplateInput, spec: ReturnSpec): SheetPlan {
   const { instructionRows, detailsRow, instructionsHeadingRow, firstInstructionRow, headerRow, firstDataRow } = returnLayout(input);
   const lastRow = firstDataRow + spec.indicators.length - 1;
@@ -399,7 +404,7 @@ function returnSheetPlan(input: ReturnTemplateInput, spec: ReturnSpec): SheetPla
     conditionalFormats,
     columnWidths: [
       { col: col("id"), width: 16 },
-      { col: col("name"), width: 55 },
+      { col: col("name"), width: NAME_WIDTH },
       { col: col("unit"), width: 9 },
       { col: col("polarity"), width: 10 },
       { col: col("target"), width: 9 },
@@ -410,6 +415,12 @@ function returnSheetPlan(input: ReturnTemplateInput, spec: ReturnSpec): SheetPla
       { col: col("notAvailable"), width: 15 },
       { col: col("commentary"), width: 60 },
     ],
+    // A long indicator name wraps in its column, its row given the lines it needs (neither Excel nor
+    // LibreOffice grows a row by itself); rows of a one-line name keep Excel's own height, so they
+    // still grow as commentary is typed.
+    rowHeights: wrappedRowHeights(spec.indicators.map((ind) => ({ row: ind.row - 1, cells: [{ text: ind.name, width: NAME_WIDTH }] }))),
+    // Printed to check before sending: one A4 page across, the table's headings on every page.
+    print: landscapeOnePageWide("A4", headerRow - 1),
     protection: { protect: true, unlocked },
   };
 }

@@ -1,10 +1,12 @@
 /**
- * The Section 11 and action sheets as the sub-committee prints them for a meeting: the summary for
- * challenge, the list of standards to challenge, the action log and the actions due, each with
- * enough agencies and actions to run over several pages. Each is written to .xlsx by the file
- * adapter and printed to PDF by LibreOffice: every page is landscape on the sheet's paper (A4 for
- * the narrow sheets, A3 for the wide ones), every page holds the whole heading row (fitted one page
- * across, the heading repeated at the top), and every agency or action is printed.
+ * The add-in's sheets as people print them (the scorecard and the report book have their own
+ * tests): the Section 11 and action sheets the sub-committee takes to a meeting (the summary for
+ * challenge, the standards to challenge, the action log, the actions due), the gap analysis for the
+ * board, and a return template an agency lead checks before sending. Each is made long enough to
+ * run over several pages, written to .xlsx by the file adapter and printed to PDF by LibreOffice:
+ * every page is landscape on the sheet's paper (A4 for the narrow sheets, A3 for the wide ones),
+ * every page holds the whole heading row (fitted one page across, the heading repeated at the top),
+ * and every agency, action or indicator is printed.
  */
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
@@ -12,16 +14,20 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { actionLogSheet, actionsDueSheet } from "../../src/core/actions/plan";
 import { dueLists } from "../../src/core/actions/due";
+import { defaultFramework } from "../../src/core/framework/default-framework";
+import { analyseGaps, gapAnalysisPlan } from "../../src/core/gap";
 import type { LogAction } from "../../src/core/actions/types";
-import type { Period } from "../../src/core/model";
+import type { Indicator, Period } from "../../src/core/model";
 import type { SheetPlan } from "../../src/core/plan/plan";
+import { returnTemplatePlan } from "../../src/core/returns";
 import { STANDARDS, type Rating } from "../../src/core/s11/standards";
 import { challengeSheet, summarySheet } from "../../src/core/s11/summary";
 import type { AuditContent } from "../../src/core/s11/validate";
 import { renderPlanToXlsx } from "../../src/files/render";
+import { templateInput } from "../core/returns/kit";
 import { convertWithLibreOffice, withLibreOffice } from "./libreoffice";
 
-const it = withLibreOffice("Section 11 printing");
+const it = withLibreOffice("Printing the add-in's sheets");
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sgp-s11-print-"));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -85,8 +91,8 @@ async function print(plan: SheetPlan, name: string): Promise<{ sizes: [number, n
  * least one item, so no page is the right-hand part of a sheet that did not fit across; every item
  * printed somewhere.
  */
-function expectPrinted(out: { sizes: [number, number][]; texts: string[] }, paper: [number, number], headings: readonly string[], items: readonly string[]): void {
-  expect(out.sizes.length).toBeGreaterThan(1);
+function expectPrinted(out: { sizes: [number, number][]; texts: string[] }, paper: [number, number], headings: readonly string[], items: readonly string[], leastPages = 2): void {
+  expect(out.sizes.length).toBeGreaterThanOrEqual(leastPages);
   expect(out.sizes.filter(([w, h]) => w !== paper[0] || h !== paper[1])).toEqual([]);
   out.texts.forEach((text, i) => {
     expect({ page: i + 1, missing: headings.filter((h) => !text.includes(h)), anItem: items.some((item) => text.includes(item)) }).toEqual({ page: i + 1, missing: [], anItem: true });
@@ -95,7 +101,21 @@ function expectPrinted(out: { sizes: [number, number][]; texts: string[] }, pape
   expect(items.filter((item) => !all.includes(item))).toEqual([]);
 }
 
-describe("Section 11 and action sheets printed from LibreOffice", () => {
+/** A hundred and sixty indicators, the police's and children's services', in the framework's words: some names wrap. */
+const INDICATORS: Indicator[] = Array.from({ length: 160 }, (_, i) => ({
+  id: `IND${String(i + 1).padStart(2, "0")}`,
+  name: [`Referrals to children's social care from the police ${i + 1}`, `Percentage of child protection plans lasting two years or more, reviewed within timescale ${i + 1}`, `Missing episodes of children looked after ${i + 1}`][i % 3]!,
+  agency: i % 2 ? "Police" : "Children's Social Care",
+  unit: i % 3 === 1 ? "percent" : "count",
+  polarity: i % 3 === 1 ? "higher" : "lower",
+  target: i % 3 === 1 ? 90 : null,
+  contentArea: null,
+  type: null,
+  source: null,
+  frequency: "quarterly",
+}));
+
+describe("the add-in's sheets printed from LibreOffice", () => {
   it("the summary for challenge prints on A4 landscape, one page across, headings on every page", async () => {
     const out = await print(summarySheet(AUDITS, "Northshire Safeguarding Children Partnership", "2026-03-31"), "summary");
     expectPrinted(out, A4, ["Agency", "Period"], AGENCIES);
@@ -117,5 +137,21 @@ describe("Section 11 and action sheets printed from LibreOffice", () => {
     expect(listed.length).toBe(80);
     const out = await print(actionsDueSheet(lists), "due");
     expectPrinted(out, A4, ["Actions due, as at"], listed);
+  }, 300_000);
+
+  it("a return template prints on A4 landscape, one page across, its table's headings on every page", async () => {
+    const plan = returnTemplatePlan(templateInput({ indicators: INDICATORS, agency: "Police", previous: {} }));
+    const out = await print(plan.sheets[0]!, "return");
+    expectPrinted(out, A4, ["Indicator ID", "Commentary"], INDICATORS.filter((i) => i.agency === "Police").map((i) => i.id ?? i.name));
+  }, 300_000);
+
+  it("the gap analysis prints on A3 landscape, one page across, and its placements with their headings on every page", async () => {
+    const [gap, placements] = gapAnalysisPlan(analyseGaps(INDICATORS, defaultFramework), defaultFramework);
+    const gapOut = await print(gap!, "gap");
+    // However long the gaps table runs, the matrix of content areas is on its first page, whole.
+    expectPrinted(gapOut, A3, ["Gap analysis"], defaultFramework.areas.map((a) => a.name), 1);
+    expect(defaultFramework.areas.filter((a) => !gapOut.texts[0]!.includes(a.name)).map((a) => a.name)).toEqual([]);
+    const placed = await print(placements!, "placements");
+    expectPrinted(placed, A3, ["Indicator ID", "Confirmed"], INDICATORS.map((i) => i.id ?? i.name));
   }, 300_000);
 });
