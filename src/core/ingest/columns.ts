@@ -172,6 +172,12 @@ export function readColumn(col: number, parts: HeadingPart[], stats: ColumnStats
     if (role !== null && !(isPeriod && (role === "period" || role === "value"))) {
       named = role;
       if (isPeriod || reader.inText(part.text)) periodParts.push(part);
+      else {
+        // "Q1 Num", "Q1 %": the role's word beside a period that lacks its year, which a band or
+        // the title completes.
+        const joined = reader.split(part);
+        if (joined) periodParts.push(joined.period);
+      }
     } else if (isPeriod) periodParts.push(part);
     else {
       // "Referrals Q1", "Tamsford Q2 2025-26": a name with its period at one end.

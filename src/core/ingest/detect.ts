@@ -238,6 +238,14 @@ export function detectInView(view: SheetView, override: LayoutOverride, reader: 
   notes.push(...readYearToDate(view, dataRows, infos, columns));
   const labelColumn = indicatorColumn ?? agencyColumn;
   const sections = labelColumn === null ? [] : findSections(view, profiles, dataRows, labelColumn, figureCols[0] ?? view.width);
+  if (labelColumn !== null && indicatorColumn !== null && agencyColumn === null) {
+    const groups = subtotalSections(view, dataRows, labelColumn, columns.filter((c) => c.role === "value").map((c) => c.col - origin.col));
+    if (groups.length) {
+      sections.push(...groups);
+      sections.sort((a, b) => a.row - b.row);
+      notes.push(`Rows naming an agency and holding the sums of the rows under them (${groups.map((g) => g.label).join(", ")}) are read as the agency of those rows, not as figures.`);
+    }
+  }
   // A stacked table's caption names its agency ("Table 1: Police, monthly"); a single table's
   // title is not read so, since titles mention agencies without belonging to them.
   const captionAgencyName = stacked && caption !== null ? captionAgency(caption) : null;
@@ -503,6 +511,9 @@ export function resolveRole(info: ColumnInfo): ColumnRole {
   if (info.named === "indicator" && s.texts >= 2 && s.periods >= 0.6 * nonBlank) return "period";
   // A "Status" column of "ok" and "suppressed" says what a blank figure means; RAG letters it is not.
   if ((info.named === "rag" || info.named === null) && s.texts >= 2 && s.statuses >= 0.8 * nonBlank && /status|flag|marker/i.test(info.heading)) return "status";
+  // "Measure type" is a unit ("Number", "%") in some workbooks and the framework's kind of
+  // information ("Quantity", "Quality", "Outcome") in others: a unit column only if its words are units.
+  if (info.named === "unit" && s.texts >= 2 && s.units < 0.5 * s.texts) return "ignore";
   if (info.named !== null) return info.named;
   if (info.period !== null) return "value";
   if (nonBlank === 0) return "ignore";
@@ -723,6 +734,40 @@ function findSections(view: SheetView, profiles: RowProfile[], rows: number[], l
     out.push({ row: r, label, agency: looksLikeAgency(label) ? stripSectionDecoration(label) : null });
   }
   return out;
+}
+
+/**
+ * A pivot table's group rows, pasted as values: an agency's name over its measures, carrying in
+ * each figure column the sum of the rows under it ("Police 887" over "Domestic abuse
+ * notifications 684" and "Missing episodes reported 203"). Such a row is the agency of the rows
+ * under it, not a figure of its own. Every row naming an agency and holding figures must add up
+ * so, or none is taken: a sum that happens to match once is not a pivot.
+ */
+function subtotalSections(view: SheetView, rows: number[], labelColumn: number, figureCols: number[]): { row: number; label: string; agency: string | null }[] {
+  if (figureCols.length === 0) return [];
+  const label = (r: number) => tidy(cellText(view.cell(r, labelColumn)));
+  const value = (r: number, c: number): number | null => {
+    const f = view.figure(r, c);
+    return f.kind === "figure" && f.status === "ok" && f.value !== null ? f.value : null;
+  };
+  const heads = rows.filter((r) => looksLikeAgency(label(r)) && !isTotalLabel(label(r)) && figureCols.some((c) => value(r, c) !== null));
+  if (heads.length === 0) return [];
+  const adds = heads.every((head, i) => {
+    const next = heads[i + 1] ?? Infinity;
+    const under = rows.filter((r) => r > head && r < next && !isTotalLabel(label(r)));
+    if (under.length === 0) return false;
+    let checked = 0;
+    for (const c of figureCols) {
+      const total = value(head, c);
+      const parts = under.map((r) => value(r, c)).filter((v): v is number => v !== null);
+      if (total === null && parts.length === 0) continue;
+      if (total === null || parts.length === 0) return false;
+      if (Math.abs(parts.reduce((a, b) => a + b, 0) - total) > 1e-6 * Math.max(1, Math.abs(total))) return false;
+      checked++;
+    }
+    return checked > 0;
+  });
+  return adds ? heads.map((row) => ({ row, label: label(row), agency: stripSectionDecoration(label(row)) })) : [];
 }
 
 /** "Police:" or "1. Police" as a section label is the agency "Police". */

@@ -165,7 +165,9 @@ export function extractWithLayout(grid: Grid, layout: SheetLayout, file = "", re
     for (const g of groups) {
       // With the measures across the columns, a row's target belongs to the measure just left of it.
       const own = targetFor === null || g.value === targetFor || g.numerator === targetFor || g.denominator === targetFor;
-      const obs = observe(view, own ? ctx : { ...ctx, target: null }, g, layout, file, (code, message, col) => warn(code, message, r, col), fileMeasure);
+      const byRow = ctx.period ? yearOfRow(g, ctx.period, reader) : null;
+      const group = byRow ? { ...g, period: byRow } : g;
+      const obs = observe(view, own ? ctx : { ...ctx, target: null }, group, layout, file, (code, message, col) => warn(code, message, r, col), fileMeasure);
       if (obs === "no-label") {
         if (!warnedNoLabel) warn("INGEST_NO_INDICATOR", "This row has figures but no indicator label, so they are left out.", r, ind ?? (g.value ?? g.numerator)!.col - o.col);
         warnedNoLabel = true;
@@ -187,6 +189,30 @@ function idText(view: SheetView, row: number, col: number | null): string | null
   if (isBlankCell(cell)) return null;
   const t = tidy(cell.text || cellText(cell));
   return t === "" ? null : t;
+}
+
+/**
+ * A row's own year with a column's quarter or month: a Year column down the rows ("2025/26", and
+ * "2024/25" on the rows of last year's figures) beside headings that name a part of a year with no
+ * year of their own ("Q1 (Apr-Jun)"). The row's year completes the heading, whatever year a title
+ * or a date elsewhere on the sheet would have given it. Null where the row's period is not a whole
+ * year or the heading names its own year.
+ */
+function yearOfRow(g: FigureGroup, rowPeriod: Period, reader: PeriodReader): Period | null {
+  const heading = (g.value ?? g.numerator ?? g.denominator)?.heading;
+  if (!heading || !isWholeYear(rowPeriod)) return null;
+  const parts = heading
+    .split(" / ")
+    .map((text) => ({ text, cell: { value: text, text, numberFormat: "General" } }))
+    .filter((p) => reader.isHeading(p));
+  if (parts.length === 0 || reader.ofHeading(parts, null) !== null) return null;
+  const completed = reader.ofHeading(parts, rowPeriod.label);
+  return completed && completed.start >= rowPeriod.start && completed.end <= rowPeriod.end && !isWholeYear(completed) ? completed : null;
+}
+
+function isWholeYear(p: Period): boolean {
+  const days = (Date.parse(p.end) - Date.parse(p.start)) / 86_400_000 + 1;
+  return days >= 365 && days <= 366;
 }
 
 function rowHasFigures(view: SheetView, row: number, groups: FigureGroup[], originCol: number): boolean {

@@ -34,6 +34,20 @@ function isMetadataRow(view: SheetView, row: number, p: RowProfile): boolean {
   return /:$/.test(first) || (p.filled === 1 && /^[^:]{1,30}:\s+\S/.test(first));
 }
 
+/**
+ * A form's field above its table, a label and its answer side by side ("Date completed" |
+ * 17/10/2025, "Agency" | "Hartsfell NHS Trust"), with the table's own heading straight under the
+ * label. A band of a stacked heading leaves the label column empty (or merged down) over the
+ * heading below it, so a filled label over a filled heading ends the heading block.
+ */
+function isFormField(view: SheetView, row: number, p: RowProfile, below: number, tableLeft: number): boolean {
+  if (p.filled !== 2 || p.firstCol !== tableLeft) return false;
+  if (view.isMergeFollower(below, tableLeft) || cellText(view.cell(below, tableLeft)).trim() === "") return false;
+  const label = cellText(view.cell(row, tableLeft)).trim();
+  const answer = cellText(view.cell(row, tableLeft + 1)).trim();
+  return answer !== "" && /^[A-Za-z][A-Za-z '’/&()-]{1,40}:?$/.test(label) && label.split(/\s+/).length <= 4;
+}
+
 function isHeaderLike(view: SheetView, row: number, p: RowProfile, tableLeft: number, isPeriodHeading: PeriodHeadingTest): boolean {
   if (p.filled === 0 || isMetadataRow(view, row, p)) return false;
   if (p.numbers > 0 && p.numbers >= p.texts) return false;
@@ -63,7 +77,7 @@ export function findFrame(view: SheetView, profiles: RowProfile[], isPeriodHeadi
     r--;
   }
   const headerRows: number[] = [];
-  while (r >= 0 && isHeaderLike(view, r, profiles[r]!, tableLeft, isPeriodHeading)) {
+  while (r >= 0 && isHeaderLike(view, r, profiles[r]!, tableLeft, isPeriodHeading) && !(headerRows.length > 0 && isFormField(view, r, profiles[r]!, headerRows[0]!, tableLeft))) {
     headerRows.unshift(r);
     r--;
   }
@@ -102,7 +116,9 @@ export function titleText(view: SheetView, rows: number[]): string | null {
       const t = cellText(view.cell(r, c)).trim();
       if (t) parts.push(t);
     }
-    if (parts.length) lines.push(parts.join(" "));
+    // A label and its answer ("Agency" | "Police") read as "Agency: Police", as a form means it.
+    const field = parts.length === 2 && /^[A-Za-z][A-Za-z '’/&()-]{1,40}$/.test(parts[0]!) && parts[0]!.split(/\s+/).length <= 4;
+    if (parts.length) lines.push(parts.join(field ? ": " : " "));
   }
   // Rows are kept apart, so that "Police" on its own row is not read into the line above.
   return lines.length ? lines.join(" | ") : null;

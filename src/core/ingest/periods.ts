@@ -64,7 +64,8 @@ function split(part: HeadingPart): { period: HeadingPart; rest: string } | null 
   if (atEdge.length === 0) return null;
   const m = atEdge.reduce((a, b) => (b.length > a.length ? b : a));
   const rest = tidyName(text.slice(0, m.index) + " " + text.slice(m.index + m.length));
-  if (rest === "" || !/[a-z]/i.test(rest)) return null;
+  // What is left must say something: a word, or "%" ("Q1 %" is the first quarter's percentage).
+  if (rest === "" || !/[a-z%]/i.test(rest)) return null;
   return { period: { text: m.text, cell: { value: m.text, text: m.text, numberFormat: "General" } }, rest };
 }
 
