@@ -6,4 +6,5 @@
 export { layoutKey, nameShape, headingToken, hash53, type LayoutKey } from "./layout-key";
 export { layoutKeys, recipeSheets, recipeFrom, matchRecipe, parseRecipe, parseRecipeText, type RecipeMatch } from "./recipe";
 export { countCorrections, isCorrection, mergeRecipe, recipeUseOf, recipeUseInWords, type RecipeUse } from "./corrections";
+export { RECIPE_WARNING_CODES } from "./warnings";
 export { analystSettingsSheet, readAnalystSettings, ANALYST_SETTINGS_SHEET, CELL_TEXT } from "./choices-sheet";
