@@ -5,9 +5,12 @@
  * and as an .xlsx file.
  */
 import * as path from "node:path";
-import { cellAddress, rangeAddress } from "../../../src/core/grid/address";
+import { cellAddress, parseCell, rangeAddress } from "../../../src/core/grid/address";
 import type { Grid, GridWorkbook } from "../../../src/core/grid/grid";
 import type { LayoutOverrides } from "../../../src/core/ingest";
+import type { AnalystChoices, ReadingRecipe } from "../../../src/core/model";
+import { analystSettingsSheet } from "../../../src/core/recipes";
+import { planFingerprint, registerSheet } from "../../../src/excel/ownership";
 import type { SheetPlan, WorkbookPlan } from "../../../src/core/plan/plan";
 import { renderPlanToXlsx } from "../../../src/files";
 import { readWorkbookFile } from "../../../src/files/node";
@@ -103,4 +106,30 @@ function planOfGrid(grid: Grid): SheetPlan {
 export function xlsxOf(workbook: GridWorkbook): Promise<Uint8Array> {
   const plan: WorkbookPlan = { sheets: workbook.sheets.map(planOfGrid) };
   return renderPlanToXlsx(plan);
+}
+
+/** A plan sheet as the Excel test host's seed: its values, cell by cell (what the add-in's own hidden sheets hold). */
+export function seedOfPlan(sheet: SheetPlan): SeedSheet {
+  const cells: Record<string, string | number | boolean> = {};
+  for (const block of sheet.blocks) {
+    const at = parseCell(block.at);
+    block.values.forEach((row, r) =>
+      row.forEach((v, c) => {
+        if (v !== null && typeof v !== "object" && v !== "") cells[cellAddress(at.row + r, at.col + c)] = v;
+      }),
+    );
+  }
+  return { name: sheet.name, state: sheet.state ?? "visible", cells };
+}
+
+/** The choices as the add-in keeps them: its hidden "Analyst settings" sheet, listed in its register with the sheet's fingerprint. */
+export function keptChoiceSeeds(choices: AnalystChoices): SeedSheet[] {
+  const sheet = analystSettingsSheet(choices);
+  const register = registerSheet([{ sheet: sheet.name, wanted: sheet.name, job: "Analyst settings", fingerprint: planFingerprint(sheet), writtenAt: "2025-10-01 09:00 UTC" }]);
+  return [seedOfPlan(sheet), seedOfPlan(register)];
+}
+
+/** Nothing chosen but a reading recipe. */
+export function recipeOnly(recipe: ReadingRecipe): AnalystChoices {
+  return { thresholds: null, groupBy: null, ratings: [], placements: [], priorities: null, framework: null, publishThreshold: null, recipe };
 }
