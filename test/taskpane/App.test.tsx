@@ -7,12 +7,15 @@ import type { Operations, OperationResult } from "../../src/taskpane/operations"
 import { InputError } from "../../src/core/errors";
 import { installJsdomLayout } from "./jsdom-layout";
 import { fakeOperations } from "./fakes";
+import { warmAnalystSteps } from "./steps";
 
 let uninstallLayout: () => void = () => undefined;
 beforeAll(() => {
   uninstallLayout = installJsdomLayout();
 });
 afterAll(() => uninstallLayout());
+// The Analyst tab's later steps load on first use, as in the pane: load them once for this file.
+beforeAll(warmAnalystSteps);
 
 function sampleOperations(writeSampleSheet: () => Promise<OperationResult>): Operations {
   return fakeOperations({ writeSampleSheet });

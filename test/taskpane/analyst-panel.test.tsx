@@ -9,12 +9,15 @@ import { installJsdomLayout } from "./jsdom-layout";
 import { fakeOperations, gridOf, PARTNERSHIP, tabbable } from "./fakes";
 import type { GridWorkbook } from "../../src/core/grid/grid";
 import { installAriaReflection, renderPane } from "./render-pane";
+import { goToStep, warmAnalystSteps } from "./steps";
 
 const uninstall: (() => void)[] = [];
 beforeAll(() => {
   uninstall.push(installJsdomLayout(), installAriaReflection());
 });
 afterAll(() => uninstall.forEach((u) => u()));
+// The later steps load on first use, as in the pane: load them once for this file.
+beforeAll(warmAnalystSteps);
 
 function renderPanel(operations: Operations | null = fakeOperations(), unavailableReason?: string) {
   return renderPane(<AnalystPanel operations={operations} unavailableReason={unavailableReason} />);
@@ -42,11 +45,6 @@ async function readWorkbook(): Promise<void> {
   await screen.findByRole("group", { name: "Read" });
 }
 
-/** Goes to one of the Analyst tab's steps by its button in the row of steps ("2 Scorecard"). */
-function goToStep(name: string): void {
-  const steps = screen.getByRole("navigation", { name: "Analyst steps" });
-  fireEvent.click(within(steps).getByRole("button", { name: new RegExp(`^\\d ${name}$`) }));
-}
 
 /** Opens a sheet's part of the import report and returns it. */
 function openSheet(header: RegExp): HTMLElement {

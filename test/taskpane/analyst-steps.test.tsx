@@ -19,6 +19,7 @@ import { AnalystPanel } from "../../src/taskpane/panels/AnalystPanel";
 import { installJsdomLayout } from "./jsdom-layout";
 import { fakeOperations, gridOf, PARTNERSHIP, tabbable, type FakeOperations } from "./fakes";
 import { installAriaReflection, renderPane } from "./render-pane";
+import { warmAnalystSteps } from "./steps";
 
 const uninstall: (() => void)[] = [];
 let urls = 0;
@@ -28,6 +29,8 @@ beforeAll(() => {
   Object.assign(URL, { createObjectURL: jest.fn(() => `blob:recipe-${++urls}`), revokeObjectURL: jest.fn() });
 });
 afterAll(() => uninstall.forEach((u) => u()));
+// The later steps load on first use, as in the pane: load them once for this file.
+beforeAll(warmAnalystSteps);
 
 const button = (name: string | RegExp): HTMLElement => screen.getByRole("button", { name });
 const steps = (): HTMLElement => screen.getByRole("navigation", { name: "Analyst steps" });

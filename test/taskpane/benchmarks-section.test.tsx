@@ -19,6 +19,7 @@ import { csvText, neighbourListRows, sampleAuthorities } from "../generators/ope
 import { installJsdomLayout } from "./jsdom-layout";
 import { csvWorkbook, fakeOperations, tabbable } from "./fakes";
 import { installAriaReflection, renderPane } from "./render-pane";
+import { goToStep, warmAnalystSteps } from "./steps";
 
 const uninstall: (() => void)[] = [];
 beforeAll(() => {
@@ -28,6 +29,8 @@ beforeAll(() => {
   document.title = "Safeguarding Partnership Scorecard";
 });
 afterAll(() => uninstall.forEach((u) => u()));
+// The later steps load on first use, as in the pane: load them once for this file.
+beforeAll(warmAnalystSteps);
 
 const CIN_TEXT = fs.readFileSync(path.resolve(__dirname, "../../assets/samples/open-data/children-in-need.csv"), "utf8");
 const LIST_TEXT = csvText(neighbourListRows(sampleAuthorities()).map((r) => r.map(String)));
@@ -39,11 +42,6 @@ function renderPanel(operations: Operations = fakeOperations()) {
   return renderPane(<AnalystPanel operations={operations} />);
 }
 
-/** Goes to one of the Analyst tab's steps by its button in the row of steps ("3 Benchmarks"). */
-function goToStep(name: string): void {
-  const steps = screen.getByRole("navigation", { name: "Analyst steps" });
-  fireEvent.click(within(steps).getByRole("button", { name: new RegExp(`^\\d ${name}$`) }));
-}
 
 /** The Benchmarks step's section, going to the step first where another is shown. */
 function section(): HTMLElement {

@@ -8,6 +8,7 @@ import { AnalystPanel } from "../../src/taskpane/panels/AnalystPanel";
 import { installJsdomLayout } from "./jsdom-layout";
 import { fakeOperations, tabbable, type FakeOperations } from "./fakes";
 import { installAriaReflection, renderPane } from "./render-pane";
+import { goToStep, warmAnalystSteps } from "./steps";
 
 const uninstall: (() => void)[] = [];
 beforeAll(() => {
@@ -16,6 +17,8 @@ beforeAll(() => {
   Object.assign(URL, { createObjectURL: jest.fn(() => "blob:framework"), revokeObjectURL: jest.fn() });
 });
 afterAll(() => uninstall.forEach((u) => u()));
+// The later steps load on first use, as in the pane: load them once for this file.
+beforeAll(warmAnalystSteps);
 
 const button = (name: string | RegExp): HTMLElement => screen.getByRole("button", { name });
 const gapSection = (): HTMLElement => screen.getByRole("region", { name: "Gap analysis" });
@@ -26,11 +29,6 @@ function choose(combobox: HTMLElement, option: string): void {
   act(() => combobox.blur());
 }
 
-/** Goes to one of the Analyst tab's steps by its button in the row of steps ("4 Gaps"). */
-function goToStep(name: string): void {
-  const steps = screen.getByRole("navigation", { name: "Analyst steps" });
-  fireEvent.click(within(steps).getByRole("button", { name: new RegExp(`^\\d ${name}$`) }));
-}
 
 const placements = (): HTMLElement => screen.getByRole("table", { name: "Where each indicator is placed" });
 

@@ -8,6 +8,7 @@ import { CollationPanel } from "../../src/taskpane/panels/CollationPanel";
 import { installJsdomLayout } from "./jsdom-layout";
 import { fakeOperations } from "./fakes";
 import { installAriaReflection, renderPane } from "./render-pane";
+import { warmAnalystSteps } from "./steps";
 
 const uninstall: (() => void)[] = [];
 beforeAll(() => {
@@ -20,6 +21,8 @@ beforeAll(() => {
   document.title = "Safeguarding Partnership Scorecard";
 });
 afterAll(() => uninstall.forEach((u) => u()));
+// The later steps load on first use, as in the pane: load them once for this file.
+beforeAll(warmAnalystSteps);
 
 async function violations(): Promise<string[]> {
   const results = await axe.run(

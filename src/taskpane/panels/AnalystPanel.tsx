@@ -1,5 +1,5 @@
 import * as React from "react";
-import { Body1, Button, makeStyles, tokens } from "@fluentui/react-components";
+import { Body1, Button, Spinner, makeStyles, tokens } from "@fluentui/react-components";
 import type { PlacedIndicator } from "../../core/gap";
 import type { LayoutOverrides } from "../../core/ingest";
 import type { AnalystChoices, Framework, IngestResult } from "../../core/model";
@@ -11,9 +11,7 @@ import { useRun } from "../components/use-run";
 import { WriteOutcome } from "../components/WriteOutcome";
 import type { Extraction, ImportedWorkbook, OperationResult, WriteOptions, WorkbookRead } from "../operations";
 import { EMPTY_BENCHMARK_DRAFT, restoreKept, scorecardRequest, type BenchmarkDraft } from "./analyst/benchmark-draft";
-import { BenchmarksSection } from "./analyst/BenchmarksSection";
 import { withGapAreas } from "./analyst/gap-areas";
-import { GapSection } from "./analyst/GapSection";
 import { ImportSection, type RecipeNote } from "./analyst/ImportSection";
 import { count } from "./analyst/import-summary";
 import {
@@ -26,10 +24,17 @@ import {
   restoreScorecardDraft,
   type GapChoices,
 } from "./analyst/kept-choices";
-import { ReportSection } from "./analyst/ReportSection";
-import { ScorecardSection } from "./analyst/ScorecardSection";
 import { DEFAULT_SCORECARD_DRAFT, missingRatings, settingsOf, type ScorecardDraft } from "./analyst/scorecard-draft";
 import type { PanelProps } from "./types";
+
+/** The steps after Import, in one chunk loaded the first time one of them is chosen (or soon after the pane opens). */
+const loadLaterSteps = () => import(/* webpackChunkName: "analyst-steps" */ "./analyst/later-steps");
+const ScorecardSection = React.lazy(() => loadLaterSteps().then((m) => ({ default: m.ScorecardSection })));
+const BenchmarksSection = React.lazy(() => loadLaterSteps().then((m) => ({ default: m.BenchmarksSection })));
+const GapSection = React.lazy(() => loadLaterSteps().then((m) => ({ default: m.GapSection })));
+const ReportSection = React.lazy(() => loadLaterSteps().then((m) => ({ default: m.ReportSection })));
+/** How long after the pane has shown the later steps are fetched. */
+const PRELOAD_AFTER_MS = 2000;
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
@@ -155,6 +160,12 @@ export function AnalystPanel({ operations, unavailableReason }: PanelProps): Rea
     // in the row of steps; from there Tab carries on into its view.
     if (fromFooter) setFocusStepper(true);
   };
+  // The later steps' code is fetched soon after the pane has shown, not while it opens, so that it
+  // is there by the time a step is chosen. It asks nothing of Excel.
+  React.useEffect(() => {
+    const soon = setTimeout(() => void loadLaterSteps(), PRELOAD_AFTER_MS);
+    return () => clearTimeout(soon);
+  }, []);
   React.useEffect(() => {
     if (!focusStepper) return;
     setFocusStepper(false);
@@ -202,7 +213,7 @@ export function AnalystPanel({ operations, unavailableReason }: PanelProps): Rea
             </Button>
           </div>
         )}
-        {content}
+        <React.Suspense fallback={<Spinner size="tiny" label={`Loading the ${ANALYST_STEPS[i]?.label ?? ""} step…`} />}>{content}</React.Suspense>
         <div className={styles.row}>
           {before && <Button onClick={() => go(before.key, true)}>{`Back: ${before.label}`}</Button>}
           {after && (
