@@ -46,11 +46,14 @@ async function readWorkbook(): Promise<void> {
 }
 
 
-/** Opens a sheet's part of the import report and returns it. */
+/** Opens a sheet's part of the import report, and its corrections, and returns it. */
 function openSheet(header: RegExp): HTMLElement {
   fireEvent.click(button(header));
   const sheet = /^(\S+):/.exec(screen.getByRole("button", { name: header }).textContent ?? "")?.[1] ?? "";
-  return screen.getByRole("group", { name: `Sheet ${sheet}` });
+  const group = screen.getByRole("group", { name: `Sheet ${sheet}` });
+  const correct = within(group).queryByRole("button", { name: "Correct how this sheet is read" });
+  if (correct) fireEvent.click(correct);
+  return group;
 }
 
 /** Chooses an option in a Fluent Dropdown by clicking, as a mouse user would. */
@@ -102,6 +105,12 @@ describe("Analyst > Import", () => {
     expect(text).toContain("Heading rows3");
     expect(text).toContain("Indicator columnA: Indicator");
     expect(text).toContain("Figure columnsB (Q1 2024/25) and C (Q2 2024/25)");
+    // How it was read, in notes, one button away.
+    const showNotes = within(sheet).getByRole("button", { name: /^Show \d+ notes?$/ });
+    expect(showNotes.getAttribute("aria-expanded")).toBe("false");
+    fireEvent.click(showNotes);
+    expect(within(sheet).getByRole("button", { name: "Hide the notes" }).getAttribute("aria-expanded")).toBe("true");
+    expect(sheet.textContent).toContain("Headings: row 3");
     expect(text).toContain("Periods2 periods, Q1 2024/25 to Q2 2024/25");
     expect(text).toContain("C6: “see note” is not a number".replace(/“|”/g, '"'));
 
@@ -254,7 +263,7 @@ describe("Analyst > Scorecard", () => {
   it("waits for a workbook to be read, and says so", () => {
     renderPanel();
     goToStep("Scorecard");
-    expect(screen.getByText("Needs the figures read under Import (step 1).")).toBeTruthy();
+    expect(screen.getByText("Step 2 of 5. Needs the figures read under Import (step 1).")).toBeTruthy();
     const apply = button("Apply and write the Scorecard");
     expect(isDisabled(apply)).toBe(true);
     expect(description(apply)).toBe("Read a workbook under Import first.");

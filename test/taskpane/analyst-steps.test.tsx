@@ -93,14 +93,14 @@ describe("Analyst steps", () => {
     renderPanel();
     expect(within(steps()).getAllByRole("listitem")).toHaveLength(5);
     expect(step("1 Import").getAttribute("aria-current")).toBe("step");
-    expect(screen.getByText("Step 1 of 5: Import.")).toBeTruthy();
+    expect(screen.getByText("Step 1 of 5. Start here.")).toBeTruthy();
     expect(screen.getByRole("heading", { name: "Import a workbook", level: 2 })).toBeTruthy();
     expect(screen.queryByRole("heading", { name: "Scorecard", level: 2 })).toBeNull();
 
     fireEvent.click(button("Next: Scorecard"));
     expect(step("2 Scorecard").getAttribute("aria-current")).toBe("step");
     expect(step("1 Import").getAttribute("aria-current")).toBeNull();
-    expect(screen.getByText("Needs the figures read under Import (step 1).")).toBeTruthy();
+    expect(screen.getByText("Step 2 of 5. Needs the figures read under Import (step 1).")).toBeTruthy();
     // Focus follows to the step now shown, so that Tab carries on into it.
     await waitFor(() => expect(document.activeElement).toBe(step("2 Scorecard")));
 
@@ -108,7 +108,7 @@ describe("Analyst steps", () => {
     expect(step("1 Import").getAttribute("aria-current")).toBe("step");
     await readWorkbook();
     fireEvent.click(step("2 Scorecard"));
-    expect(screen.getByText("Rates the 3 indicators and 5 figures read under Import (step 1).")).toBeTruthy();
+    expect(screen.getByText("Step 2 of 5. Rates the 3 indicators read under Import.")).toBeTruthy();
     expect(screen.queryByRole("button", { name: "Go to step 1: Import" })).toBeNull();
     // Every step and its Back and Next are in the tab order.
     for (const label of ["1 Import", "2 Scorecard", "3 Benchmarks", "4 Gaps", "5 Report"]) expect(tabbable()).toContain(step(label));
@@ -197,6 +197,7 @@ describe("the choices the workbook remembers", () => {
     await readWorkbook();
     expect(screen.queryByRole("link", { name: "Download the reading recipe (JSON)" })).toBeNull();
     fireEvent.click(button(/^Scorecard: 5 figures/));
+    fireEvent.click(within(screen.getByRole("group", { name: "Sheet Scorecard" })).getByRole("button", { name: "Correct how this sheet is read" }));
     fireEvent.change(within(screen.getByRole("group", { name: "Sheet Scorecard" })).getByRole("textbox", { name: /Agency for this sheet/ }), { target: { value: "Police" } });
     fireEvent.click(button("Read again with these corrections"));
     const link = await screen.findByRole("link", { name: "Download the reading recipe (JSON)" });

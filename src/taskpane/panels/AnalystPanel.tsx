@@ -1,5 +1,5 @@
 import * as React from "react";
-import { Body1, Button, Spinner, makeStyles, tokens } from "@fluentui/react-components";
+import { Body1, Button, Caption1, Spinner, makeStyles, tokens } from "@fluentui/react-components";
 import type { PlacedIndicator } from "../../core/gap";
 import type { LayoutOverrides } from "../../core/ingest";
 import type { AnalystChoices, Framework, IngestResult } from "../../core/model";
@@ -55,29 +55,24 @@ export const ANALYST_STEPS: readonly StepDefinition<AnalystStep>[] = [
   { key: "report", label: "Report" },
 ];
 
-/** What a step needs from the steps before it, in words, and whether it has it. */
+/** What a step needs from the steps before it, in a sentence, and whether it has it. */
 function needs(step: AnalystStep, data: IngestResult | null): { text: string; ready: boolean } {
-  const read = data ? `${count(data.indicators.length, "indicator")} and ${count(data.observations.length, "figure")}` : "";
+  const read = data ? `${count(data.indicators.length, "indicator")} read under Import` : "";
   switch (step) {
     case "import":
-      return { text: "Start here: read the workbook open in Excel, check how each sheet was read, then write the indicator sheets.", ready: true };
+      return { text: "Start here.", ready: true };
     case "scorecard":
-      return data
-        ? { text: `Rates the ${read} read under Import (step 1).`, ready: true }
-        : { text: "Needs the figures read under Import (step 1).", ready: false };
+      return data ? { text: `Rates the ${read}.`, ready: true } : { text: "Needs the figures read under Import (step 1).", ready: false };
     case "benchmarks":
       return data
-        ? { text: `Links the ${count(data.indicators.length, "indicator")} read under Import to published figures; the Scorecard (step 2) then sets England, region and neighbours beside them.`, ready: true }
-        : { text: "Needs the indicators read under Import (step 1) to link them; comparing an area needs only the files you pick here.", ready: false };
+        ? { text: `Links the ${read} to published figures.`, ready: true }
+        : { text: "Needs the indicators read under Import (step 1) to link them; comparing an area needs only the files.", ready: false };
     case "gaps":
       return data
-        ? { text: `Places the ${count(data.indicators.length, "indicator")} read under Import in the framework, or the workbook's own indicator set.`, ready: true }
-        : { text: "Needs the indicators read under Import (step 1), or the workbook's own indicator set (Analyse the workbook's indicator set, below).", ready: false };
+        ? { text: `Places the ${read}, or the workbook's own indicator set.`, ready: true }
+        : { text: "Needs the indicators read under Import (step 1), or the workbook's own indicator set.", ready: false };
     case "report":
-      return {
-        text: "Built from the indicator sheets written under Import (step 1), with the Scorecard's thresholds (step 2) and the framework and priorities from Gaps (step 4).",
-        ready: true,
-      };
+      return { text: "Uses the indicator sheets written under Import, the Scorecard's thresholds and the framework from Gaps.", ready: true };
   }
 }
 
@@ -194,7 +189,6 @@ export function AnalystPanel({ operations, unavailableReason }: PanelProps): Rea
     keepNow.start((options) => operations.saveChoices(choices, options), () => setKept(choices));
   };
 
-  const index = ANALYST_STEPS.findIndex((s) => s.key === step);
   const view = (key: AnalystStep, content: React.ReactNode) => {
     if (!visited.has(key)) return null;
     const i = ANALYST_STEPS.findIndex((s) => s.key === key);
@@ -202,25 +196,28 @@ export function AnalystPanel({ operations, unavailableReason }: PanelProps): Rea
     const after = ANALYST_STEPS[i + 1];
     const need = needs(key, data);
     return (
-      <div key={key} className={styles.view} hidden={step !== key}>
-        <Body1 as="p" className={styles.needs}>
-          {need.text}
-        </Body1>
-        {!need.ready && (
-          <div className={styles.row}>
-            <Button size="small" onClick={() => go("import", true)}>
-              Go to step 1: Import
-            </Button>
-          </div>
-        )}
-        <React.Suspense fallback={<Spinner size="tiny" label={`Loading the ${ANALYST_STEPS[i]?.label ?? ""} step…`} />}>{content}</React.Suspense>
-        <div className={styles.row}>
-          {before && <Button onClick={() => go(before.key, true)}>{`Back: ${before.label}`}</Button>}
-          {after && (
-            <Button appearance="primary" onClick={() => go(after.key, true)}>
-              {`Next: ${after.label}`}
-            </Button>
+      // The hidden attribute is on a div with no display style of its own, which would override it.
+      <div key={key} hidden={step !== key}>
+        <div className={styles.view}>
+          <Body1 as="p" className={styles.needs}>
+            {`Step ${i + 1} of ${ANALYST_STEPS.length}. ${need.text}`}
+          </Body1>
+          {!need.ready && (
+            <div className={styles.row}>
+              <Button size="small" onClick={() => go("import", true)}>
+                Go to step 1: Import
+              </Button>
+            </div>
           )}
+          <React.Suspense fallback={<Spinner size="tiny" label={`Loading the ${ANALYST_STEPS[i]?.label ?? ""} step…`} />}>{content}</React.Suspense>
+          <div className={styles.row}>
+            {before && <Button onClick={() => go(before.key, true)}>{`Back: ${before.label}`}</Button>}
+            {after && (
+              <Button appearance="primary" onClick={() => go(after.key, true)}>
+                {`Next: ${after.label}`}
+              </Button>
+            )}
+          </div>
         </div>
       </div>
     );
@@ -229,7 +226,6 @@ export function AnalystPanel({ operations, unavailableReason }: PanelProps): Rea
   return (
     <div className={styles.root}>
       <Steps ref={stepsNav} label="Analyst steps" steps={ANALYST_STEPS} current={step} onChoose={(k) => go(k)} />
-      <Body1 as="p" className={styles.needs}>{`Step ${index + 1} of ${ANALYST_STEPS.length}: ${ANALYST_STEPS[index]?.label ?? ""}.`}</Body1>
 
       {view(
         "import",
@@ -252,28 +248,27 @@ export function AnalystPanel({ operations, unavailableReason }: PanelProps): Rea
               setRecipeNote({ use: reading.use, source: "file", from: file });
             }}
             recipeNote={recipeNote}
+            restoredNote={restored && imported ? `Kept in this workbook from last time: ${restoredInWords(restored)} Each step shows them; change any of them there.` : null}
             recipe={imported ? choices.recipe : null}
             scorecard={settings}
             onShowCell={onShowCell}
           />
-          {restored && imported && (
-            <Status intent="info" title="Your choices are back">
-              {`Kept in this workbook from last time: ${restoredInWords(restored)} Each step shows them; change any of them there.`}
-            </Status>
-          )}
           {showCell.state.kind === "failed" && (
             <Status intent="error" title="Could not show the cell">
               {showCell.state.message}
             </Status>
           )}
-          <ActionCard
-            title="Sample sheet"
-            description="No workbook to hand? Write a sample scorecard sheet to see what the add-in produces. It replaces only the add-in's earlier copy."
-            actionLabel="Write the sample sheet"
-            runningLabel="Writing the sample sheet…"
-            run={writeSample}
-            unavailableReason={unavailableReason}
-          />
+          {/* For trying the add-in without a workbook of figures: offered until one is read. */}
+          {!imported && (
+            <ActionCard
+              title="Sample sheet"
+              description="No workbook to hand? Write a sample scorecard sheet to see what the add-in produces. It replaces only the add-in's earlier copy."
+              actionLabel="Write the sample sheet"
+              runningLabel="Writing the sample sheet…"
+              run={writeSample}
+              unavailableReason={unavailableReason}
+            />
+          )}
         </>,
       )}
       {view(
@@ -325,9 +320,9 @@ export function AnalystPanel({ operations, unavailableReason }: PanelProps): Rea
 
       {lookedForKept && (
         <div className={styles.keep}>
-          <Body1 as="p" className={styles.needs}>
-            Your choices in every step are kept in this workbook with each write, and come back when the pane reads it again.
-          </Body1>
+          <Caption1 as="p" className={styles.needs}>
+            Your choices are kept in this workbook with each write.
+          </Caption1>
           <RunButton
             label="Keep my choices now"
             runningLabel="Keeping your choices…"

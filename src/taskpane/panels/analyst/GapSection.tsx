@@ -230,7 +230,7 @@ export function GapSection(props: GapSectionProps): React.JSX.Element {
   return (
     <Section
       title="Gap analysis"
-      description="Measure your indicators against the quality-assurance framework's content areas, types and sources of information, see what each area lacks, and add suggested measures."
+      description="What each content area of the framework lacks, by type and source of information, with measures to add."
     >
       <RunButton
         label="Analyse the indicators from Import"
@@ -300,7 +300,7 @@ export function GapSection(props: GapSectionProps): React.JSX.Element {
       {set && result && framework && (
         <div className={styles.stack}>
           <Status intent="info" title="Analysed">
-            {`${count(result.summary.indicators, "indicator")} from ${set.from}, measured against “${result.framework.name}”: ${result.summary.placed} placed, ${result.summary.unclassified} not placed, ${count(result.summary.gaps, "gap")} in all; ${count(result.emptyAreas.length, "area")} with no indicators.`}
+            {`${count(result.summary.indicators, "indicator")} from ${set.from} against “${result.framework.name}”: ${result.summary.placed} placed, ${result.summary.unclassified} not placed; ${count(result.summary.gaps, "gap")}; ${count(result.emptyAreas.length, "area")} with none.`}
           </Status>
           <Body1 as="p" className={styles.text}>
             {`Balance of types: ${percent(result.balance.quantity)} quantity, ${percent(result.balance.quality)} quality, ${percent(result.balance.outcome)} outcome. From children, parents, carers or frontline staff: ${percent(result.voiceShare)}.`}
@@ -311,7 +311,7 @@ export function GapSection(props: GapSectionProps): React.JSX.Element {
           <Accordion multiple collapsible>
             {result.areas.map((area) => (
               <AccordionItem key={area.name} value={area.name}>
-                <AccordionHeader as="h3">
+                <AccordionHeader as="h3" size="small">
                   {`${area.name}${area.priority ? " (priority)" : ""}: ${count(area.indicators, "indicator")}, ${count(area.gaps.length, "gap")}`}
                 </AccordionHeader>
                 <AccordionPanel>

@@ -87,6 +87,8 @@ export interface ImportSectionProps {
   onRecipeRead: (reading: RecipeReading, file: string) => void;
   /** What a recipe did to the reading shown, or null. */
   recipeNote: RecipeNote | null;
+  /** The choices kept in the workbook that came back with the read, in words, or null. */
+  restoredNote?: string | null;
   /** The reading recipe as the pane would keep it (this workbook's corrections and those kept for other layouts), to download. */
   recipe: ReadingRecipe | null;
   /** The scorecard's settings, from the Scorecard section, or why they cannot be used. */
@@ -122,7 +124,7 @@ function draftsOf(applied: LayoutOverrides): Record<string, SheetDraft> {
  * read again (in the engine, without going back to Excel), then write the indicator sheets.
  */
 export function ImportSection(props: ImportSectionProps): React.JSX.Element {
-  const { operations, unavailableReason, imported, extraction, applied, onRead, onExtracted, onRecipeRead, recipeNote, recipe, scorecard, onShowCell } = props;
+  const { operations, unavailableReason, imported, extraction, applied, onRead, onExtracted, onRecipeRead, recipeNote, restoredNote, recipe, scorecard, onShowCell } = props;
   const styles = useStyles();
   const read = useRun<WorkbookRead>();
   const reread = useRun<Extraction>();
@@ -236,6 +238,11 @@ export function ImportSection(props: ImportSectionProps): React.JSX.Element {
                 summaries.filter((s) => !s.skipped && s.notRead === null).length,
                 "sheet",
               )} of ${imported.file}.${detail.warnings.length > 0 ? ` ${count(detail.warnings.length, "warning")}: see each sheet.` : ""}`}
+            </Status>
+          )}
+          {restoredNote && (
+            <Status intent="info" title="Your choices are back">
+              {restoredNote}
             </Status>
           )}
           {recipeNote && recipeNote.use.corrections > 0 && (

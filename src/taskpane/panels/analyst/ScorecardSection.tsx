@@ -36,7 +36,7 @@ const useStyles = makeStyles({
   text: { margin: 0 },
   // The table scrolls inside this box, never the pane: sideways if it still cannot fit (a large
   // text size), and down past about a dozen rows, so that a long list keeps the step short.
-  scroller: { overflowX: "auto", overflowY: "auto", maxWidth: "100%", maxHeight: "32em" },
+  scroller: { overflowX: "auto", overflowY: "auto", maxWidth: "100%", maxHeight: "26em" },
   // Fixed layout: the indicator's name wraps and the controls take the columns' widths, so the
   // table fits the pane's width instead of growing to the dropdown's 250 px minimum.
   table: { tableLayout: "fixed", width: "100%" },

@@ -35,9 +35,9 @@ const useStyles = makeStyles({
   },
   buttons: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS },
   // The table scrolls in its own box past about a dozen rows, so that the step stays short.
-  scroller: { overflowX: "auto", overflowY: "auto", maxWidth: "100%", maxHeight: "30em" },
+  scroller: { overflowX: "auto", overflowY: "auto", maxWidth: "100%", maxHeight: "20em" },
   table: { tableLayout: "fixed", width: "100%" },
-  placedColumn: { width: "45%" },
+  placedColumn: { width: "42%" },
   name: { overflowWrap: "anywhere" },
   quiet: { display: "block", color: tokens.colorNeutralForeground3, overflowWrap: "anywhere" },
 });
