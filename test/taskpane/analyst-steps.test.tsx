@@ -142,6 +142,9 @@ describe("the choices the workbook remembers", () => {
     const sheet = screen.getByRole("group", { name: "Sheet Scorecard" });
     expect((within(sheet).getByRole("checkbox", { name: /^C: Q2 2024\/25/ }) as HTMLInputElement).checked).toBe(false);
     expect((within(sheet).getByRole("textbox", { name: /Agency for this sheet/ }) as HTMLInputElement).value).toBe("Police");
+    // Read with them, the reading can be written as it is: nothing waits to be read again.
+    expect(button("Write indicator sheets").getAttribute("aria-disabled")).not.toBe("true");
+    expect(button("Read again with these corrections").getAttribute("aria-disabled")).toBe("true");
 
     fireEvent.click(step("2 Scorecard"));
     expect((screen.getByRole("textbox", { name: /Green at least/ }) as HTMLInputElement).value).toBe("97");

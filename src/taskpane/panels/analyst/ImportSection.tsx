@@ -155,7 +155,9 @@ export function ImportSection(props: ImportSectionProps): React.JSX.Element {
     read.start(
       (_options, job) => operations.readWorkbook(job),
       (value) => {
-        setDrafts({});
+        // The drafts start as the corrections the read was made with (those kept in the workbook),
+        // so that nothing counts as changed and the reading can be written as it is.
+        setDrafts(draftsOf(value.applied));
         onRead(value);
       },
     );
