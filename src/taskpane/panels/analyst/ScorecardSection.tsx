@@ -23,6 +23,7 @@ import { WriteOutcome } from "../../components/WriteOutcome";
 import { RunButton } from "../../components/RunButton";
 import { Section } from "../../components/Section";
 import { useRun } from "../../components/use-run";
+import { useStillRowStyles } from "../../components/still-row";
 import type { Operations, Progress, ScorecardResult, ScorecardSettings } from "../../operations";
 import { listSome } from "./import-summary";
 import { draftProblems, type AdditionDraft, type MissingRating, type ScorecardDraft } from "./scorecard-draft";
@@ -77,6 +78,7 @@ const POLARITY_OPTIONS = [
 export function ScorecardSection(props: ScorecardSectionProps): React.JSX.Element {
   const { operations, unavailableReason, data, areasFromGap, draft, onDraft, missing, settings, benchmarks = null } = props;
   const styles = useStyles();
+  const still = useStillRowStyles();
   const apply = useRun<ScorecardResult>();
   const [find, setFind] = React.useState("");
   const problems = draftProblems(draft);
@@ -167,7 +169,7 @@ export function ScorecardSection(props: ScorecardSectionProps): React.JSX.Elemen
                   const a = addition(m.key);
                   const targetProblem = problems.targets[m.key];
                   return (
-                    <TableRow key={m.key}>
+                    <TableRow key={m.key} className={still.row}>
                       <TableCell className={styles.name}>
                         {m.indicatorId ? `${m.indicatorId} ${m.indicator}` : m.indicator}
                         {m.agencies.length > 0 && <span className={styles.agencies}>{listSome(m.agencies, 3)}</span>}

@@ -18,6 +18,7 @@ import { SOURCES, SOURCE_LABEL, TYPES, TYPE_LABEL, labelOf } from "../../../core
 import type { Framework, InformationSource, InformationType } from "../../../core/model";
 import { Choice } from "../../components/Choice";
 import { FindBox, fitsFind } from "../../components/FindBox";
+import { useStillRowStyles } from "../../components/still-row";
 import { count } from "./import-summary";
 
 const useStyles = makeStyles({
@@ -130,6 +131,7 @@ export interface PlacementTableProps {
  */
 export function PlacementTable({ placements, framework, editing, onEdit, onPlace }: PlacementTableProps): React.JSX.Element {
   const styles = useStyles();
+  const still = useStillRowStyles();
   const [find, setFind] = React.useState("");
   const ordered = [...placements.filter((p) => p.area === null), ...placements.filter((p) => p.area !== null)];
   const shown = ordered.filter((p) => fitsFind(`${p.indicatorId ?? ""} ${p.indicator} ${p.agency ?? ""} ${p.area ?? "not placed"}`, find));
@@ -150,7 +152,7 @@ export function PlacementTable({ placements, framework, editing, onEdit, onPlace
               const row = rowKey(p);
               const label = indicatorLabel(p);
               const cells = (
-                <TableRow key={`${row}|${i}`}>
+                <TableRow key={`${row}|${i}`} className={still.row}>
                   <TableCell className={styles.name}>
                     {label}
                     <Caption1 className={styles.quiet}>{placementWords(p)}</Caption1>
@@ -173,7 +175,7 @@ export function PlacementTable({ placements, framework, editing, onEdit, onPlace
               if (editing !== row) return [cells];
               return [
                 cells,
-                <TableRow key={`${row}|${i}|editor`}>
+                <TableRow key={`${row}|${i}|editor`} className={still.row}>
                   <TableCell colSpan={2}>
                     <PlacementEditor placement={p} framework={framework} onSave={(o) => onPlace(key, o)} onCancel={() => onEdit(null)} />
                   </TableCell>
