@@ -51,7 +51,12 @@ export async function chooseStepWithKeyboard(page: Page, step: StepName, options
   return shown(page, step);
 }
 
-/** How tall the whole pane is now, in CSS pixels (what a person scrolls through at this width). */
-export function paneHeight(page: Page): Promise<number> {
+/**
+ * How tall the whole pane is, in CSS pixels (what a person scrolls through at this width), once
+ * it has settled: a panel that has just opened grows through its animation, so the height is
+ * taken only when no animation is running.
+ */
+export async function paneHeight(page: Page): Promise<number> {
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running"), undefined, { timeout: 5_000 });
   return page.evaluate(() => document.documentElement.scrollHeight);
 }

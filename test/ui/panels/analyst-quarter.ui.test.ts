@@ -202,6 +202,8 @@ describe("Analyst panel: the analyst's quarter", () => {
     process.stdout.write(`view heights at ${PANE_VIEWPORT.width} px with the sample read: ${Object.entries(heights).map(([k, v]) => `${k} ${v} px`).join(", ")}\n`);
     const over = Object.entries(heights).filter(([, height]) => (height ?? Infinity) > TWO_SCREENS);
     expect(over).toEqual([]);
+    // Measured with the sheet's details open, not before they had grown.
+    expect(heights["Import, a sheet's details open"]).toBeGreaterThan(heights.Import ?? Infinity);
   });
 
   test("keyboard only: every step is reached from the row of steps, and Next moves on", async () => {
