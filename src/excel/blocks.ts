@@ -15,6 +15,7 @@
  * one for each refusal. The syncs run one after another because each block's size depends on
  * what the previous one weighed.
  */
+import { stopIfAsked } from "../core/errors";
 import { utf8Length } from "./batch";
 
 /** Excel on the web's limit on the answer to one request. */
@@ -72,6 +73,9 @@ export interface BlockReadOptions {
   alongside?: () => void;
   /** Called for each block once its sync has succeeded, in row order within each target. */
   onBlock: (block: ReadBlock) => void;
+  /** Stops before the next sync (a StoppedError with `stoppedMessage`): a read changes nothing, so it may stop between any two. */
+  signal?: AbortSignal;
+  stoppedMessage?: string;
 }
 
 /** Whether an error is Excel refusing an answer as too big. */
@@ -122,6 +126,7 @@ export async function readInBlocks(context: Excel.RequestContext, targets: reado
   // One sync after another, written as recursion: each block's size depends on what the
   // previous sync's blocks weighed, so the next request cannot be queued before it is answered.
   async function step(): Promise<void> {
+    stopIfAsked(options.signal, options.stoppedMessage);
     const blocks = plan();
     if (blocks.length === 0 && !alongside) return;
     const queued = blocks.map((b) => {

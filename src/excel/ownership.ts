@@ -44,7 +44,7 @@
  * sheets' sizes, the blocks of their cells, and one to tidy up).
  * No other sheet is read or touched.
  */
-import { InputError } from "../core/errors";
+import { InputError, stopIfAsked } from "../core/errors";
 import { parseRange } from "../core/grid/address";
 import type { Grid, GridWorkbook } from "../core/grid/grid";
 import type { PlanValue, SheetPlan, WorkbookPlan } from "../core/plan/plan";
@@ -598,7 +598,17 @@ export interface OwnedRenderOptions extends RenderOptions, PlaceOptions {
   now?: () => Date;
   /** Bytes one answer of the check may carry by the adapter's estimate; 4 MB unless a test wants smaller blocks. */
   responseBudgetBytes?: number;
+  /**
+   * Stops the write (a StoppedError) if asked before its first request: during the check, which
+   * only reads, or after it. Once the first request of the render is sent it is never stopped,
+   * so that no sheet is left half-written; `onWriteStart` says when that moment comes.
+   */
+  signal?: AbortSignal;
+  /** Called once the check is done and nothing can stop the write any more, just before its first request. */
+  onWriteStart?: () => void;
 }
+
+const STOPPED_WRITING = "Stopped as you asked, before anything was written: the workbook is as it was.";
 
 export interface OwnedRenderResult extends RenderResult {
   /** The visible sheets written, by the names written under. */
@@ -657,6 +667,7 @@ async function fingerprintsOf(
   names: readonly string[],
   sizeOf: (name: string) => ReadBack | undefined,
   budgetBytes: number | undefined,
+  signal?: AbortSignal,
 ): Promise<{ fingerprints: Map<string, string>; syncs: number }> {
   const fingerprints = new Map<string, string>();
   const targets: ReadTarget[] = [];
@@ -676,6 +687,7 @@ async function fingerprintsOf(
   const read = await readInBlocks(context, targets, {
     properties: "formulas",
     ...(budgetBytes !== undefined ? { budgetBytes } : {}),
+    ...(signal ? { signal, stoppedMessage: STOPPED_WRITING } : {}),
     onBlock: ({ target, top, range }) => hashers[target]?.hasher.add(range.formulas, top, targets[target]?.left ?? 0),
   });
   hashers.forEach(({ name, hasher }, i) => fingerprints.set(key(name), read.tooLarge.has(i) ? UNREADABLE : hasher.digest()));
@@ -690,6 +702,7 @@ export async function renderOwnedPlan(context: Excel.RequestContext, plan: Workb
   if (plan.sheets.some((s) => isRegisterSheet(s.name))) {
     throw new Error(`The plan may not write the sheet '${REGISTER_SHEET}': the add-in keeps its register there.`);
   }
+  stopIfAsked(options.signal, STOPPED_WRITING);
   const worksheets = context.workbook.worksheets;
   worksheets.load("items/name");
   const registerRange = worksheets.getItemOrNullObject(REGISTER_SHEET).getUsedRangeOrNullObject(true);
@@ -710,11 +723,14 @@ export async function renderOwnedPlan(context: Excel.RequestContext, plan: Workb
     return "";
   };
   placeSheets(plan, existingNames, register, note, meta, { ...options, force: true });
-  const now = await fingerprintsOf(context, measured, toCheck, (name) => register.get(key(name))?.readBack, options.responseBudgetBytes);
+  const now = await fingerprintsOf(context, measured, toCheck, (name) => register.get(key(name))?.readBack, options.responseBudgetBytes, options.signal);
   const placement = placeSheets(plan, existingNames, register, (sheet) => now.fingerprints.get(key(sheet)) ?? UNREADABLE, meta, options);
   const entries = nextRegister(register, existing, placement.entries);
   const full: WorkbookPlan = { ...placement.plan, sheets: [...placement.plan.sheets, registerSheet(entries.values())] };
 
+  // The last moment to stop: after this the render runs to its end (or fails and is reported).
+  stopIfAsked(options.signal, STOPPED_WRITING);
+  options.onWriteStart?.();
   try {
     const rendered = await renderPlan(context, full, options);
     return {

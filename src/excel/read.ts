@@ -15,6 +15,7 @@
  * to read), so the pane and the command line say it in the same words. The cap is the file
  * adapter's (DEFAULT_MAX_CELLS), counted over the whole workbook as the file adapter counts it.
  */
+import { stopIfAsked } from "../core/errors";
 import { parseRange, rangeAddress } from "../core/grid/address";
 import { DEFAULT_MAX_CELLS, type CellValue, type Grid, type GridCell, type GridWorkbook, type MergeArea, type SheetState } from "../core/grid/grid";
 import { answerBytes, isRefusal, readInBlocks } from "./blocks";
@@ -28,7 +29,16 @@ export interface ReadOptions {
   maxCells?: number;
   /** Bytes one answer may carry by the adapter's estimate; 4 MB unless a test wants smaller blocks. */
   responseBudgetBytes?: number;
+  /** Hears, after each block of cells arrives, how many of the rows to read have been read. */
+  onProgress?: (progress: { done: number; total: number }) => void;
+  /**
+   * Stops the read before its next sync (a StoppedError): reading changes nothing, so it can stop
+   * anywhere. Checked before each sync, never in the middle of one.
+   */
+  signal?: AbortSignal;
 }
+
+const STOPPED_READING = "Stopped as you asked: nothing was read, and nothing was written.";
 
 /**
  * What a cell adds to the answer (its value, text, format, formula and type as JSON) is learnt
@@ -69,6 +79,7 @@ export function tooLargeReason(extent: string, cells: number, maxCells: number, 
 }
 
 export async function readWorkbook(context: Excel.RequestContext, options: ReadOptions = {}): Promise<GridWorkbook> {
+  stopIfAsked(options.signal, STOPPED_READING);
   const maxCells = options.maxCells ?? DEFAULT_MAX_CELLS;
   const workbook = context.workbook;
   const worksheets = workbook.worksheets;
@@ -90,6 +101,7 @@ export async function readWorkbook(context: Excel.RequestContext, options: ReadO
       sample.load("values,text,numberFormat,formulas,valueTypes");
       return { ws, used, sample };
     });
+  stopIfAsked(options.signal, STOPPED_READING);
   let measured = measure(true);
   try {
     await context.sync();
@@ -125,6 +137,9 @@ export async function readWorkbook(context: Excel.RequestContext, options: ReadO
 
   // Exactly the ranges measured, so that the cells read match the size that was checked.
   const rows = toRead.map((): GridCell[][] => []);
+  const totalRows = toRead.reduce((n, r) => n + r.used.rows, 0);
+  let rowsRead = 0;
+  options.onProgress?.({ done: 0, total: totalRows });
   let merged: Excel.RangeAreas[] = [];
   const blocks = await readInBlocks(
     context,
@@ -132,6 +147,7 @@ export async function readWorkbook(context: Excel.RequestContext, options: ReadO
     {
       properties: PROPERTIES,
       ...(options.responseBudgetBytes !== undefined ? { budgetBytes: options.responseBudgetBytes } : {}),
+      ...(options.signal ? { signal: options.signal, stoppedMessage: STOPPED_READING } : {}),
       // Merges are looked for over the whole sheet: a merged title may reach past the last value.
       ...(toRead.length > 0
         ? {
@@ -144,8 +160,10 @@ export async function readWorkbook(context: Excel.RequestContext, options: ReadO
             },
           }
         : {}),
-      onBlock: ({ target, range }) => {
+      onBlock: ({ target, range, rows: blockRows }) => {
         (rows[target] as GridCell[][]).push(...toCells(range.values, range.text, range.numberFormat, range.formulas, range.valueTypes));
+        rowsRead += blockRows;
+        options.onProgress?.({ done: rowsRead, total: totalRows });
       },
     },
   );

@@ -12,7 +12,8 @@ import type { CollateResult } from "../core/collate";
 import type { GridWorkbook } from "../core/grid/grid";
 import type { IngestDetail, LayoutOverrides } from "../core/ingest";
 import type { GapResult, PlacementOverrides } from "../core/gap";
-import type { BenchmarkMap, BenchmarkSettings, Framework, Indicator, IngestResult, Polarity, ValidationIssue, Warning } from "../core/model";
+import type { AnalystChoices, BenchmarkMap, BenchmarkSettings, Framework, Indicator, IngestResult, Polarity, ReadingRecipe, ValidationIssue, Warning } from "../core/model";
+import type { LayoutKey, RecipeUse } from "../core/recipes";
 import type { ScorecardGroupBy } from "../core/scorecard/rows";
 
 /** How to write, when the pane has asked the person first. */
@@ -48,6 +49,27 @@ export interface ImportedWorkbook {
   ownSheets: string[];
   /** The benchmark settings the add-in kept in this workbook, if any (read with the rest, at no extra cost). */
   savedBenchmarks?: BenchmarkSettings | null;
+  /** The Analyst tab's choices the add-in kept in this workbook, if any (read with the rest, at no extra cost). */
+  savedChoices?: AnalystChoices | null;
+  /** Each sheet's layout key, by sheet name: what a reading recipe finds the sheet by. */
+  layoutKeys?: Record<string, LayoutKey>;
+}
+
+/** A workbook read, and read with the corrections its kept reading recipe gives each sheet's layout. */
+export interface WorkbookRead {
+  imported: ImportedWorkbook;
+  extraction: Extraction;
+  /** The corrections the reading used: those the kept recipe gives (none where it keeps none or fits no sheet). */
+  applied: LayoutOverrides;
+  /** What the kept recipe did, or null where it did nothing. */
+  recipe: RecipeUse | null;
+}
+
+/** A workbook read again with a recipe from a file. */
+export interface RecipeReading {
+  extraction: Extraction;
+  applied: LayoutOverrides;
+  use: RecipeUse;
 }
 
 /** What the engine found, with or without the analyst's corrections. */
@@ -79,6 +101,8 @@ export interface ScorecardSettings {
   additions: RatingAddition[];
   /** Official statistics to set beside the linked indicators (the Benchmarks section's choices). */
   benchmarks?: ScorecardBenchmarkRequest;
+  /** The Analyst tab's choices, kept in the workbook (the hidden "Analyst settings" sheet) with what is written. */
+  keep?: AnalystChoices;
 }
 
 /** What the scorecard is compared with: the files read, the area, the neighbours and the map. */
@@ -156,6 +180,8 @@ export interface IndicatorSetResult {
   sheet: string | null;
   indicators: Indicator[];
   warnings: Warning[];
+  /** The Analyst tab's choices the add-in kept in this workbook, if any (read with the set). */
+  savedChoices?: AnalystChoices | null;
 }
 
 export interface GapRequest {
@@ -165,6 +191,8 @@ export interface GapRequest {
   overrides: PlacementOverrides;
   /** Also write the Indicators sheet (the set with the measures the analyst added). */
   writeIndicators?: boolean;
+  /** The Analyst tab's choices, kept in the workbook with the sheets written. */
+  keep?: AnalystChoices;
 }
 
 export interface GapView {
@@ -240,18 +268,39 @@ export interface CollationView {
   summary: string;
 }
 
-/** How far a long job has got: which step, and (while writing) the requests sent of all there are. */
+/**
+ * How far a long job has got: which step, and how much of it is done: rows of the workbook read,
+ * files read, or (while writing) the requests sent of all there are.
+ */
 export interface Progress {
   step: "reading" | "building" | "writing";
   done: number;
   total: number;
+  /** What `done` and `total` count, where it is not the write's requests. */
+  unit?: "rows" | "files";
+}
+
+/**
+ * How a long job reports and is stopped. Stopping is honoured only where it leaves nothing half
+ * done: while reading (which changes nothing) and before a write's first request. Once the write
+ * has begun (a "writing" progress with `done` 0) it runs to its end, so that no sheet is left
+ * half-written; a write Excel fails part way is reported sheet by sheet as before.
+ */
+export interface LongJob {
+  onProgress?: (progress: Progress) => void;
+  signal?: AbortSignal;
 }
 
 /** The report book: built from the indicator sheets, with the framework the Gap section uses. */
 export interface ReportBookRequest {
   framework: Framework | null;
-  /** The RAG thresholds of the Scorecard section, where they are set. */
+  /**
+   * The RAG thresholds of the Scorecard section; null where the pane has not yet found the
+   * choices kept in the workbook, and then the kept thresholds are used (or the defaults).
+   */
   settings: ScorecardSettings | null;
+  /** The Analyst tab's choices, kept in the workbook with the book. */
+  keep?: AnalystChoices;
 }
 
 export interface ReportBookResult extends OperationResult {
@@ -259,6 +308,8 @@ export interface ReportBookResult extends OperationResult {
   charts: number;
   /** Pages whose story or actions were kept from the earlier book. */
   kept: number;
+  /** The Analyst tab's choices the add-in kept in this workbook, as read with the book's sheets. */
+  savedChoices?: AnalystChoices | null;
 }
 
 /** A copy of the book to publish, as a file to download: the book in the workbook is left as it is. */
@@ -274,14 +325,24 @@ export interface Operations {
   /** Writes the sample scorecard sheet into the open workbook (replacing an earlier copy of it, and nothing else). */
   writeSampleSheet(options?: WriteOptions): Promise<OperationResult>;
 
-  /** Reads every sheet of the open workbook and what the engine finds in it. Writes nothing. */
-  readWorkbook(): Promise<{ imported: ImportedWorkbook; extraction: Extraction }>;
+  /**
+   * Reads every sheet of the open workbook and what the engine finds in it, with the corrections
+   * the reading recipe kept in the workbook gives each sheet's layout, and the choices kept there.
+   * Writes nothing; `job` hears of the rows read and may stop it.
+   */
+  readWorkbook(job?: LongJob): Promise<WorkbookRead>;
   /** Reads the sheets already read again, with the analyst's corrections; no trip to Excel. */
   extract(imported: ImportedWorkbook, overrides: LayoutOverrides): Promise<Extraction>;
+  /** A reading recipe from a file's text; rejects with the first problem in words. */
+  parseRecipe(text: string, fileName: string): Promise<ReadingRecipe>;
+  /** Reads the sheets already read again, each with the corrections the recipe keeps for its layout; no trip to Excel. */
+  readWithRecipe(imported: ImportedWorkbook, recipe: ReadingRecipe): Promise<RecipeReading>;
+  /** Keeps the Analyst tab's choices in this workbook (the hidden sheet "Analyst settings"), writing nothing else. */
+  saveChoices(choices: AnalystChoices, options?: WriteOptions): Promise<OperationResult>;
   /** Writes the Indicators and Observations sheets (and the Scorecard) as the add-in's own sheets. */
-  writeIndicatorSheets(request: IndicatorSheetsRequest, options?: WriteOptions): Promise<IndicatorSheetsResult>;
+  writeIndicatorSheets(request: IndicatorSheetsRequest, options?: WriteOptions, job?: LongJob): Promise<IndicatorSheetsResult>;
   /** Writes the Scorecard sheet alone, replacing the add-in's earlier one. */
-  writeScorecard(data: IngestResult, settings: ScorecardSettings, options?: WriteOptions): Promise<ScorecardResult>;
+  writeScorecard(data: IngestResult, settings: ScorecardSettings, options?: WriteOptions, job?: LongJob): Promise<ScorecardResult>;
 
   /** Reads the workbook's indicator set (the add-in's Indicators sheet first). Writes nothing. */
   readIndicatorSet(): Promise<IndicatorSetResult>;
@@ -292,7 +353,7 @@ export interface Operations {
   /** The gap analysis; no trip to Excel. */
   analyseGaps(request: GapRequest): Promise<GapView>;
   /** Writes the Gap Analysis and Placements sheets (and the Indicators sheet when asked). */
-  writeGapSheets(request: GapRequest, options?: WriteOptions): Promise<OperationResult>;
+  writeGapSheets(request: GapRequest, options?: WriteOptions, job?: LongJob): Promise<OperationResult>;
 
   /** Reads the workbook and checks the return in it. Writes nothing. */
   checkReturn(): Promise<ReturnCheck>;
@@ -315,13 +376,13 @@ export interface Operations {
    * with its reason) and collates them, with the workbook's action log as it stands (read, never
    * written).
    */
-  collateFiles(request: CollationRequest): Promise<CollationView>;
+  collateFiles(request: CollationRequest, job?: LongJob): Promise<CollationView>;
   /**
    * Writes the collated sheets (Submissions, Collated observations, and for audits the summary,
    * challenge list and action log) as the add-in's own sheets. The action log is merged into the
    * log as the workbook holds it at the moment of writing, so no edit made by hand is lost.
    */
-  writeCollation(result: CollateResult, options?: WriteOptions): Promise<OperationResult>;
+  writeCollation(result: CollateResult, options?: WriteOptions, job?: LongJob): Promise<OperationResult>;
 
   /** Shows a cell: activates its sheet and selects it. */
   selectCell(sheet: string, cell: string): Promise<void>;
@@ -341,10 +402,10 @@ export interface Operations {
 
   /**
    * Writes the report book (a contents page and a page per content area) from the indicator
-   * sheets, keeping what was written in an earlier book's story and action boxes; `onProgress`
-   * hears of each step, and of each request while writing.
+   * sheets, keeping what was written in an earlier book's story and action boxes; `job` hears of
+   * each step, and of each request while writing, and may stop it before the write begins.
    */
-  writeReportBook(request: ReportBookRequest, options?: WriteOptions, onProgress?: (progress: Progress) => void): Promise<ReportBookResult>;
+  writeReportBook(request: ReportBookRequest, options?: WriteOptions, job?: LongJob): Promise<ReportBookResult>;
   /** Makes a copy of the book to publish, small numbers withheld, as a file; writes nothing into the workbook. */
   publishReportBook(request: ReportBookRequest, threshold: number): Promise<PublishedBook>;
 }

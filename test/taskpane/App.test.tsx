@@ -7,12 +7,15 @@ import type { Operations, OperationResult } from "../../src/taskpane/operations"
 import { InputError } from "../../src/core/errors";
 import { installJsdomLayout } from "./jsdom-layout";
 import { fakeOperations } from "./fakes";
+import { warmAnalystSteps } from "./steps";
 
 let uninstallLayout: () => void = () => undefined;
 beforeAll(() => {
   uninstallLayout = installJsdomLayout();
 });
 afterAll(() => uninstallLayout());
+// The Analyst tab's later steps load on first use, as in the pane: load them once for this file.
+beforeAll(warmAnalystSteps);
 
 function sampleOperations(writeSampleSheet: () => Promise<OperationResult>): Operations {
   return fakeOperations({ writeSampleSheet });
@@ -93,8 +96,16 @@ describe("the task pane's tabs", () => {
 
   it("names each part of each job as a heading, so screen-reader users can jump between them", () => {
     renderInExcel();
-    for (const name of ["Import a workbook", "Scorecard", "Gap analysis", "Sample sheet"]) {
-      expect(screen.getByRole("heading", { name, level: 2 })).toBeTruthy();
+    const steps = screen.getByRole("navigation", { name: "Analyst steps" });
+    for (const [step, names] of [
+      ["1 Import", ["Import a workbook", "Sample sheet"]],
+      ["2 Scorecard", ["Scorecard"]],
+      ["3 Benchmarks", ["Benchmarks"]],
+      ["4 Gaps", ["Gap analysis"]],
+      ["5 Report", ["Report book"]],
+    ] as const) {
+      fireEvent.click(within(steps).getByRole("button", { name: step }));
+      for (const name of names) expect(screen.getByRole("heading", { name, level: 2 })).toBeTruthy();
     }
     // Nothing is left saying it is not built yet.
     expect(screen.queryAllByText(/^Not available yet\. /)).toHaveLength(0);

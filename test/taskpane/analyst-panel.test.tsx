@@ -9,19 +9,22 @@ import { installJsdomLayout } from "./jsdom-layout";
 import { fakeOperations, gridOf, PARTNERSHIP, tabbable } from "./fakes";
 import type { GridWorkbook } from "../../src/core/grid/grid";
 import { installAriaReflection, renderPane } from "./render-pane";
+import { goToStep, warmAnalystSteps } from "./steps";
 
 const uninstall: (() => void)[] = [];
 beforeAll(() => {
   uninstall.push(installJsdomLayout(), installAriaReflection());
 });
 afterAll(() => uninstall.forEach((u) => u()));
+// The later steps load on first use, as in the pane: load them once for this file.
+beforeAll(warmAnalystSteps);
 
 function renderPanel(operations: Operations | null = fakeOperations(), unavailableReason?: string) {
   return renderPane(<AnalystPanel operations={operations} unavailableReason={unavailableReason} />);
 }
 
-function button(name: string | RegExp): HTMLElement {
-  return screen.getByRole("button", { name });
+function button(name: string | RegExp, hidden = false): HTMLElement {
+  return screen.getByRole("button", { name, hidden });
 }
 
 function isDisabled(el: HTMLElement): boolean {
@@ -42,11 +45,15 @@ async function readWorkbook(): Promise<void> {
   await screen.findByRole("group", { name: "Read" });
 }
 
-/** Opens a sheet's part of the import report and returns it. */
+
+/** Opens a sheet's part of the import report, and its corrections, and returns it. */
 function openSheet(header: RegExp): HTMLElement {
   fireEvent.click(button(header));
   const sheet = /^(\S+):/.exec(screen.getByRole("button", { name: header }).textContent ?? "")?.[1] ?? "";
-  return screen.getByRole("group", { name: `Sheet ${sheet}` });
+  const group = screen.getByRole("group", { name: `Sheet ${sheet}` });
+  const correct = within(group).queryByRole("button", { name: "Correct how this sheet is read" });
+  if (correct) fireEvent.click(correct);
+  return group;
 }
 
 /** Chooses an option in a Fluent Dropdown by clicking, as a mouse user would. */
@@ -98,6 +105,12 @@ describe("Analyst > Import", () => {
     expect(text).toContain("Heading rows3");
     expect(text).toContain("Indicator columnA: Indicator");
     expect(text).toContain("Figure columnsB (Q1 2024/25) and C (Q2 2024/25)");
+    // How it was read, in notes, one button away.
+    const showNotes = within(sheet).getByRole("button", { name: /^Show \d+ notes?$/ });
+    expect(showNotes.getAttribute("aria-expanded")).toBe("false");
+    fireEvent.click(showNotes);
+    expect(within(sheet).getByRole("button", { name: "Hide the notes" }).getAttribute("aria-expanded")).toBe("true");
+    expect(sheet.textContent).toContain("Headings: row 3");
     expect(text).toContain("Periods2 periods, Q1 2024/25 to Q2 2024/25");
     expect(text).toContain("C6: “see note” is not a number".replace(/“|”/g, '"'));
 
@@ -186,7 +199,9 @@ describe("Analyst > Import", () => {
     expect(within(counts).getAllByRole("listitem").map((li) => li.textContent)).toEqual(["Red 1", "Amber 0", "Green 1", "Not rated 1"]);
     const request = operations.writeIndicatorSheets.mock.calls[0]?.[0];
     expect(request?.includeScorecard).toBe(true);
-    expect(request?.settings).toEqual({ greenPercent: 95, amberPercent: 90, groupBy: "agency", additions: [] });
+    expect(request?.settings).toMatchObject({ greenPercent: 95, amberPercent: 90, groupBy: "agency", additions: [] });
+    // The workbook kept no choices, so the pane's own go with the sheets.
+    expect(request?.settings.keep).toMatchObject({ thresholds: { green: 95, amber: 90 }, groupBy: "agency", ratings: [], recipe: null });
     expect(request?.data.observations).toHaveLength(5);
 
     fireEvent.click(screen.getByRole("checkbox", { name: "Also write the Scorecard sheet" }));
@@ -247,6 +262,8 @@ describe("Analyst > Import", () => {
 describe("Analyst > Scorecard", () => {
   it("waits for a workbook to be read, and says so", () => {
     renderPanel();
+    goToStep("Scorecard");
+    expect(screen.getByText("Step 2 of 5. Needs the figures read under Import (step 1).")).toBeTruthy();
     const apply = button("Apply and write the Scorecard");
     expect(isDisabled(apply)).toBe(true);
     expect(description(apply)).toBe("Read a workbook under Import first.");
@@ -256,6 +273,7 @@ describe("Analyst > Scorecard", () => {
     const operations = fakeOperations();
     renderPanel(operations);
     await readWorkbook();
+    goToStep("Scorecard");
     const table = screen.getByRole("table", { name: "Indicators without a polarity or target" });
     expect(within(table).getAllByRole("row")).toHaveLength(2);
     choose(within(table).getByRole("combobox", { name: "Polarity for Referrals to children's social care" }), "Lower is better");
@@ -266,12 +284,23 @@ describe("Analyst > Scorecard", () => {
 
     fireEvent.click(button("Apply and write the Scorecard"));
     const done = await screen.findByRole("group", { name: "Scorecard written" });
-    expect(operations.writeScorecard).toHaveBeenCalledWith(expect.objectContaining({ indicators: expect.any(Array) }), {
-      greenPercent: 90,
-      amberPercent: 80,
+    expect(operations.writeScorecard).toHaveBeenCalledWith(
+      expect.objectContaining({ indicators: expect.any(Array) }),
+      expect.objectContaining({
+        greenPercent: 90,
+        amberPercent: 80,
+        groupBy: "contentArea",
+        additions: [{ indicatorId: null, indicator: "Referrals to children's social care", polarity: "lower", target: 400 }],
+      }),
+      {},
+      expect.anything(),
+    );
+    // The same choices are kept in the workbook with the sheet.
+    expect(operations.writeScorecard.mock.calls[0]?.[1].keep).toMatchObject({
+      thresholds: { green: 90, amber: 80 },
       groupBy: "contentArea",
-      additions: [{ indicatorId: null, indicator: "Referrals to children's social care", polarity: "lower", target: 400 }],
-    }, {});
+      ratings: [{ indicatorId: null, indicator: "Referrals to children's social care", polarity: "lower", target: 400 }],
+    });
     const counts = within(done).getByRole("list", { name: "Latest ratings" });
     expect(within(counts).getAllByRole("listitem").map((li) => li.textContent)).toEqual(["Red 1", "Amber 0", "Green 2", "Not rated 0"]);
   });
@@ -288,6 +317,7 @@ describe("Analyst > Scorecard", () => {
     });
     renderPanel(operations);
     await readWorkbook();
+    goToStep("Scorecard");
     fireEvent.click(button("Apply and write the Scorecard"));
     const asked = await screen.findByRole("group", { name: "Replace this sheet?" });
     expect(asked.textContent).toContain("Sheet “Scorecard (add-in)” has been changed by hand since the add-in wrote it: replace it anyway?");
@@ -300,7 +330,7 @@ describe("Analyst > Scorecard", () => {
     const done = await screen.findByRole("group", { name: "Scorecard written" });
     expect(done.textContent).toContain("was replaced as you asked");
     expect(calls).toBe(2);
-    expect(operations.writeScorecard).toHaveBeenLastCalledWith(expect.anything(), expect.anything(), { replace: ["Scorecard (add-in)"] });
+    expect(operations.writeScorecard).toHaveBeenLastCalledWith(expect.anything(), expect.anything(), { replace: ["Scorecard (add-in)"] }, expect.anything());
     expect(screen.queryByRole("group", { name: "Replace this sheet?" })).toBeNull();
   });
 
@@ -312,6 +342,7 @@ describe("Analyst > Scorecard", () => {
     });
     renderPanel(operations);
     await readWorkbook();
+    goToStep("Scorecard");
     fireEvent.click(button("Apply and write the Scorecard"));
     const asked = await screen.findByRole("group", { name: "Replace this sheet?" });
     fireEvent.click(within(asked).getByRole("button", { name: "Keep it" }));
@@ -331,6 +362,7 @@ describe("Analyst > Scorecard", () => {
     );
     renderPanel(fakeOperations({ writeScorecard: async () => Promise.reject(failed) }));
     await readWorkbook();
+    goToStep("Scorecard");
     fireEvent.click(button("Apply and write the Scorecard"));
     const shown = await screen.findByRole("group", { name: "Could not write the Scorecard" });
     expect(shown.textContent).toContain(
@@ -342,6 +374,7 @@ describe("Analyst > Scorecard", () => {
     const operations = fakeOperations();
     renderPanel(operations);
     await readWorkbook();
+    goToStep("Scorecard");
     fireEvent.change(screen.getByRole("textbox", { name: /Amber at least/ }), { target: { value: "96" } });
     expect(screen.getByText("Amber must not be above green.")).toBeTruthy();
     const apply = button("Apply and write the Scorecard");
@@ -360,6 +393,7 @@ describe("Analyst > Scorecard", () => {
     });
     renderPanel(operations);
     await readWorkbook();
+    goToStep("Scorecard");
     fireEvent.click(button("Apply and write the Scorecard"));
     const failed = await screen.findByRole("group", { name: "Could not write the Scorecard" });
     expect(failed.textContent).toContain("There are no figures to put on a scorecard");
@@ -371,8 +405,10 @@ describe("Analyst panel by keyboard", () => {
     renderPanel();
     await readWorkbook();
     openSheet(/^Scorecard:/);
-    const reachable = tabbable();
-    const names = [
+    const steps = within(screen.getByRole("navigation", { name: "Analyst steps" })).getAllByRole("button");
+    expect(steps.map((b) => b.textContent)).toEqual(["1 Import", "2 Scorecard", "3 Benchmarks", "4 Gaps", "5 Report"]);
+    for (const s of steps) expect(tabbable()).toContain(s);
+    const importControls = [
       button("Read this workbook"),
       button(/^Scorecard: /),
       screen.getByRole("checkbox", { name: "Leave this sheet out" }),
@@ -384,17 +420,31 @@ describe("Analyst panel by keyboard", () => {
       button("Read again with these corrections"),
       screen.getByRole("checkbox", { name: "Also write the Scorecard sheet" }),
       button("Write indicator sheets"),
+      button("Next: Scorecard"),
+    ];
+    for (const el of importControls) expect(tabbable()).toContain(el);
+
+    // Next goes to the Scorecard step, and focus to its place in the row of steps.
+    fireEvent.click(button("Next: Scorecard"));
+    await waitFor(() => expect(document.activeElement?.textContent).toBe("2 Scorecard"));
+    expect(document.activeElement?.getAttribute("aria-current")).toBe("step");
+    const scorecardControls = [
       screen.getByRole("textbox", { name: /Green at least/ }),
       screen.getByRole("combobox", { name: "Polarity for Referrals to children's social care" }),
       screen.getByRole("textbox", { name: "Target for Referrals to children's social care" }),
       button("Apply and write the Scorecard"),
+      button("Back: Import"),
+      button("Next: Benchmarks"),
     ];
-    for (const el of names) expect(reachable).toContain(el);
+    for (const el of scorecardControls) expect(tabbable()).toContain(el);
+    // The Import step's controls are out of the way (hidden) until it is chosen again.
+    expect(tabbable()).not.toContain(button("Write indicator sheets", true));
   });
 
   it("chooses from a dropdown with the arrow keys and Enter", async () => {
     renderPanel();
     await readWorkbook();
+    goToStep("Scorecard");
     await act(async () => {
       await new Promise((resolve) => setTimeout(resolve, 0));
     });

@@ -185,7 +185,7 @@ describe("Collate returns, with Section 11 audits", () => {
     expect(results.violations.map((v) => v.id)).toEqual([]);
     fireEvent.click(within(collate).getByRole("button", { name: "Write the collated sheets" }));
     await within(collate).findByRole("group", { name: "Collated sheets written" });
-    expect(operations.writeCollation).toHaveBeenCalledWith(result, {});
+    expect(operations.writeCollation).toHaveBeenCalledWith(result, {}, expect.objectContaining({ signal: expect.anything() }));
   });
 
   it("says when an agency's audits disagree and none of them is collated", async () => {

@@ -19,6 +19,7 @@ import { csvText, neighbourListRows, sampleAuthorities } from "../generators/ope
 import { installJsdomLayout } from "./jsdom-layout";
 import { csvWorkbook, fakeOperations, tabbable } from "./fakes";
 import { installAriaReflection, renderPane } from "./render-pane";
+import { goToStep, warmAnalystSteps } from "./steps";
 
 const uninstall: (() => void)[] = [];
 beforeAll(() => {
@@ -28,6 +29,8 @@ beforeAll(() => {
   document.title = "Safeguarding Partnership Scorecard";
 });
 afterAll(() => uninstall.forEach((u) => u()));
+// The later steps load on first use, as in the pane: load them once for this file.
+beforeAll(warmAnalystSteps);
 
 const CIN_TEXT = fs.readFileSync(path.resolve(__dirname, "../../assets/samples/open-data/children-in-need.csv"), "utf8");
 const LIST_TEXT = csvText(neighbourListRows(sampleAuthorities()).map((r) => r.map(String)));
@@ -39,8 +42,16 @@ function renderPanel(operations: Operations = fakeOperations()) {
   return renderPane(<AnalystPanel operations={operations} />);
 }
 
+
+/** The Benchmarks step's section, going to the step first where another is shown. */
 function section(): HTMLElement {
+  if (!screen.queryByRole("region", { name: "Benchmarks" })) goToStep("Benchmarks");
   return screen.getByRole("region", { name: "Benchmarks" });
+}
+
+function scorecard(): HTMLElement {
+  goToStep("Scorecard");
+  return screen.getByRole("region", { name: "Scorecard" });
 }
 
 async function pickOpenData(files: File[] = [file("children-in-need.csv", CIN_TEXT)]): Promise<HTMLElement> {
@@ -72,6 +83,7 @@ function chooseArea(text: string, option: RegExp): void {
 }
 
 async function readWorkbook(): Promise<void> {
+  goToStep("Import");
   fireEvent.click(screen.getByRole("button", { name: "Read this workbook" }));
   await screen.findByRole("group", { name: "Read" });
 }
@@ -172,11 +184,9 @@ describe("Analyst > Benchmarks", () => {
     const referrals = within(section()).getByRole("combobox", { name: "Published figure for Referrals to children's social care" });
     expect(referrals.textContent).toBe("referrals_count (category: Children in need), children-in-need.csv");
     expect(section().textContent).toContain("Suggested from the name: a close match. Check it.");
-    expect(screen.getByRole("region", { name: "Scorecard" }).textContent).toContain(
-      "Official benchmarks: one indicator gets England, region and neighbour columns for Northshire",
-    );
+    expect(scorecard().textContent).toContain("Official benchmarks: one indicator gets England, region and neighbour columns for Northshire");
 
-    fireEvent.click(screen.getByRole("button", { name: "Apply and write the Scorecard" }));
+    fireEvent.click(within(scorecard()).getByRole("button", { name: "Apply and write the Scorecard" }));
     await screen.findByRole("group", { name: "Scorecard written" });
     const settings = operations.writeScorecard.mock.calls[0]?.[1];
     expect(settings?.benchmarks?.area).toBe("Northshire");
@@ -186,11 +196,12 @@ describe("Analyst > Benchmarks", () => {
     expect(settings?.benchmarks?.settings).toMatchObject({ area: "Northshire", files: ["children-in-need.csv"], neighbourFile: null });
 
     // Changing the link by hand: the suggestion's words go, and the choice is the analyst's.
+    goToStep("Benchmarks");
     fireEvent.click(referrals);
     fireEvent.click(screen.getByRole("option", { name: "cin_count (category: Children in need), children-in-need.csv" }));
     act(() => referrals.blur());
     expect(section().textContent).not.toContain("Suggested from the name");
-    fireEvent.click(screen.getByRole("button", { name: "Apply and write the Scorecard" }));
+    fireEvent.click(within(scorecard()).getByRole("button", { name: "Apply and write the Scorecard" }));
     await waitFor(() => expect(operations.writeScorecard).toHaveBeenCalledTimes(2));
     expect(operations.writeScorecard.mock.calls[1]?.[1].benchmarks?.map.links[0]?.column).toBe("cin_count");
   });

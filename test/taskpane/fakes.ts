@@ -130,6 +130,9 @@ export function fakeOperations(overrides: Partial<Operations> = {}, workbook: Gr
     writeSampleSheet: async () => ({ summary: "Wrote the sheet “Scorecard” to this workbook." }),
     readWorkbook: async () => jobs.importWorkbook(workbook),
     extract: async (imported, overrides) => jobs.extract(imported, overrides),
+    parseRecipe: async (text, fileName) => jobs.parseRecipe(text, fileName),
+    readWithRecipe: async (imported, recipe) => jobs.readWithRecipe(imported, recipe),
+    saveChoices: async () => ({ summary: "Kept your choices in this workbook, on the add-in's hidden sheet “Analyst settings”; they come back when the pane reads this workbook again." }),
     writeIndicatorSheets: async () => ({
       summary: "Wrote the sheets “Scorecard”, “Indicators” and “Observations”. Only sheets the add-in wrote were replaced.",
       counts: { red: 1, amber: 0, green: 1, notRated: 1, total: 3 },
@@ -139,7 +142,7 @@ export function fakeOperations(overrides: Partial<Operations> = {}, workbook: Gr
       counts: { red: 1, amber: 0, green: 2, notRated: 0, total: 3 },
     }),
     selectCell: async () => undefined,
-    readIndicatorSet: async () => ({ file: "Partnership.xlsx", sheet: "Indicators", indicators: INDICATOR_SET, warnings: [] }),
+    readIndicatorSet: async () => ({ file: "Partnership.xlsx", sheet: "Indicators", indicators: INDICATOR_SET, warnings: [], savedChoices: null }),
     defaultFramework: async () => gapJobs.defaultFramework,
     parseFramework: async (text, fileName) => gapJobs.parseFramework(text, fileName),
     analyseGaps: async (request) => gapJobs.analyse(request),
@@ -191,12 +194,13 @@ export function fakeOperations(overrides: Partial<Operations> = {}, workbook: Gr
     suggestLinks: async (indicators, columns) => suggestBenchmarkMap(indicators, columns),
     readSavedBenchmarks: async () => null,
     saveBenchmarks: async () => ({ summary: "Wrote the sheet “Benchmark settings”. Only sheets the add-in wrote were replaced." }),
-    writeReportBook: async (_request, _options, onProgress) => {
-      // As the real write reports: reading, building, then each request of the write.
-      onProgress?.({ step: "reading", done: 0, total: 1 });
-      onProgress?.({ step: "building", done: 0, total: 1 });
-      onProgress?.({ step: "writing", done: 1, total: 2 });
-      onProgress?.({ step: "writing", done: 2, total: 2 });
+    writeReportBook: async (_request, _options, job) => {
+      // As the real write reports: reading, building, the write beginning, then each request of it.
+      job?.onProgress?.({ step: "reading", done: 0, total: 1 });
+      job?.onProgress?.({ step: "building", done: 0, total: 1 });
+      job?.onProgress?.({ step: "writing", done: 0, total: 1 });
+      job?.onProgress?.({ step: "writing", done: 1, total: 2 });
+      job?.onProgress?.({ step: "writing", done: 2, total: 2 });
       return { summary: "Wrote the sheets “Contents” and 9 content-area pages.", pages: 9, charts: 4, kept: 0 };
     },
     publishReportBook: async (_request, threshold) => ({

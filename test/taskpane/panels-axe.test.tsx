@@ -1,13 +1,14 @@
 /** @jest-environment jsdom */
 import * as React from "react";
 import axe from "axe-core";
-import { fireEvent, screen } from "@testing-library/react";
+import { fireEvent, screen, within } from "@testing-library/react";
 import { AgencyReturnPanel } from "../../src/taskpane/panels/AgencyReturnPanel";
 import { AnalystPanel } from "../../src/taskpane/panels/AnalystPanel";
 import { CollationPanel } from "../../src/taskpane/panels/CollationPanel";
 import { installJsdomLayout } from "./jsdom-layout";
 import { fakeOperations } from "./fakes";
 import { installAriaReflection, renderPane } from "./render-pane";
+import { warmAnalystSteps } from "./steps";
 
 const uninstall: (() => void)[] = [];
 beforeAll(() => {
@@ -20,6 +21,8 @@ beforeAll(() => {
   document.title = "Safeguarding Partnership Scorecard";
 });
 afterAll(() => uninstall.forEach((u) => u()));
+// The later steps load on first use, as in the pane: load them once for this file.
+beforeAll(warmAnalystSteps);
 
 async function violations(): Promise<string[]> {
   const results = await axe.run(
@@ -30,8 +33,12 @@ async function violations(): Promise<string[]> {
   return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(" | ")}`);
 }
 
+function goToStep(label: string): void {
+  fireEvent.click(within(screen.getByRole("navigation", { name: "Analyst steps" })).getByRole("button", { name: label }));
+}
+
 describe("the panels with results on show", () => {
-  it("Analyst: a workbook read, a sheet open, the scorecard written and the gap analysis open have no axe violations", async () => {
+  it("Analyst: each step with its results (a workbook read, a sheet open, the scorecard written, the gap analysis open) has no axe violations", async () => {
     renderPane(
       <main>
         <AnalystPanel operations={fakeOperations()} />
@@ -40,12 +47,20 @@ describe("the panels with results on show", () => {
     fireEvent.click(screen.getByRole("button", { name: "Read this workbook" }));
     await screen.findByRole("group", { name: "Read" });
     fireEvent.click(screen.getByRole("button", { name: /^Scorecard: / }));
+    expect(await violations()).toEqual([]);
+    goToStep("2 Scorecard");
     fireEvent.click(screen.getByRole("button", { name: "Apply and write the Scorecard" }));
     await screen.findByRole("group", { name: "Scorecard written" });
+    expect(await violations()).toEqual([]);
+    goToStep("3 Benchmarks");
+    expect(await violations()).toEqual([]);
+    goToStep("4 Gaps");
     fireEvent.click(screen.getByRole("button", { name: "Analyse the indicators from Import" }));
     await screen.findByRole("group", { name: "Analysed" });
     fireEvent.click(screen.getByRole("button", { name: /^Priority service areas:/ }));
     fireEvent.click(screen.getAllByRole("button", { name: /^Change placement of / })[0] as HTMLElement);
+    expect(await violations()).toEqual([]);
+    goToStep("5 Report");
     expect(await violations()).toEqual([]);
   });
 

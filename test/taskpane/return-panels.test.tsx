@@ -232,7 +232,7 @@ describe("Collation", () => {
 
     fireEvent.click(within(collate).getByRole("button", { name: "Write the collated sheets" }));
     expect((await within(collate).findByRole("group", { name: "Collated sheets written" })).textContent).toContain("Submissions");
-    expect(operations.writeCollation).toHaveBeenCalledWith(COLLATED, {});
+    expect(operations.writeCollation).toHaveBeenCalledWith(COLLATED, {}, expect.objectContaining({ signal: expect.anything() }));
   });
 
   it("shows a file that cannot be read as a rejected return, in words, and collates no indicator set unless asked", async () => {

@@ -7,6 +7,7 @@ import { PANE_VIEWPORT, usePane } from "./harness/pane";
 import { waitForStatus } from "./harness/status";
 import { chooseTabWithMouse, panel, tab } from "./harness/tabs";
 import { seedFromFile } from "./harness/workbooks";
+import { chooseStep } from "./harness/steps";
 
 const SAMPLE_BUTTON = { name: "Write the sample sheet" };
 
@@ -34,7 +35,8 @@ describe("the pane's shell", () => {
 
   test("when Office.onReady never resolves, it says after 10 seconds that Excel did not respond", async () => {
     // Playwright's clock stands in for the 10 real seconds: the pane's own timeout runs unchanged.
-    const { page, screenshot } = await pane.open({ host: { ready: "never" }, fakeClock: true, waitUntilReady: false });
+    // Paused, so that only the test moves it: the time the page takes to load is not counted.
+    const { page, screenshot } = await pane.open({ host: { ready: "never" }, fakeClock: "paused", waitUntilReady: false });
     await page.getByText("Connecting to Excel…").waitFor();
     await page.clock.fastForward(9_500);
     await expect(page.getByText("Connecting to Excel…").isVisible()).resolves.toBe(true);
@@ -78,14 +80,15 @@ describe("the pane's shell", () => {
     expect(await overflowing(page)).toEqual([]);
   });
 
-  // The Scorecard section's threshold fields wrap and its table of indicators fits (or scrolls in
-  // its own box), so the Analyst tab fits too: empty, and with a workbook read and its details open.
+  // The Scorecard step's threshold fields wrap and its table of indicators fits (or scrolls in its
+  // own box), so every step of the Analyst tab fits too: empty, and with a workbook read and its
+  // details open.
   test(`the Analyst tab fits the pane's width (${PANE_VIEWPORT.width} px) without scrolling sideways`, async () => {
     const { page } = await pane.open();
     expect(await overflowing(page)).toEqual([]);
   });
 
-  test(`with a workbook read, the Analyst tab still fits the pane's width (${PANE_VIEWPORT.width} px)`, async () => {
+  test(`with a workbook read, every step of the Analyst tab still fits the pane's width (${PANE_VIEWPORT.width} px)`, async () => {
     const { page, screenshot } = await pane.open({ host: await seedFromFile("assets/samples/partnership-scorecard-q2-2025-26.xlsx") });
     const analyst = panel(page, "Analyst");
     const importSection = analyst.getByRole("region", { name: "Import a workbook" });
@@ -93,9 +96,16 @@ describe("the pane's shell", () => {
     await waitForStatus(importSection, "Read");
     await importSection.getByRole("button", { name: /^Scorecard: \d+ figures/ }).click();
     await importSection.getByRole("group", { name: "Sheet Scorecard" }).waitFor();
-    // The Scorecard section's table of indicators without a polarity or target is there to fit.
-    await analyst.getByRole("table", { name: "Indicators without a polarity or target" }).waitFor();
     expect(await overflowing(page)).toEqual([]);
-    await screenshot();
+    await screenshot("import");
+    const scorecard = await chooseStep(page, "Scorecard");
+    // The Scorecard step's table of indicators without a polarity or target is there to fit.
+    await scorecard.getByRole("table", { name: "Indicators without a polarity or target" }).waitFor();
+    expect(await overflowing(page)).toEqual([]);
+    await screenshot("scorecard");
+    for (const step of ["Benchmarks", "Gaps", "Report"] as const) {
+      await chooseStep(page, step);
+      expect(await overflowing(page)).toEqual([]);
+    }
   });
 });

@@ -40,6 +40,7 @@ export const verbs: Verb[] = [
       { flags: "--area <name-or-code>", description: "with --benchmarks: the local authority the scorecard is for (name, nine-character code or three-digit number)" },
       { flags: "--neighbours <list>", description: "with --benchmarks: the Department for Education's statistical-neighbour list (.xlsx or .csv)" },
       { flags: "--benchmark-map <map.json>", description: "with --benchmarks: which published figure each indicator is compared with (without it, indicators are linked by their names, each link a warning)" },
+      { flags: "--recipe <recipe.json>", description: "a reading recipe exported from the task pane: sheets of a layout it knows are read with the analyst's corrections" },
     ],
     run: async ([file, opts]) => (await import("./ingest")).runIngest(file as string, opts as IngestArgs),
   },

@@ -6,14 +6,18 @@
  * --benchmarks, the indicators linked to official statistics (by the map, or else by their
  * names, each such link a warning) get England, region and neighbour columns and a trend chart
  * on the scorecard, and the JSON gets a "benchmarks" object (an addition to the contract).
+ * With --recipe, each sheet whose layout the reading recipe knows is read with the analyst's
+ * corrections kept for it, exactly as the task pane reads it with that recipe (also an addition:
+ * a RECIPE_APPLIED note per sheet, or a RECIPE_NOT_MATCHED doubt when it fits no sheet).
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { BENCHMARK_LINK_WARNING_CODES, BENCHMARK_NOTES, linkBenchmarks, readNeighbourList, type BenchmarkSource, type LinkedBenchmarks, type ScorecardBenchmarks } from "../../core/benchmark";
 import { InputError } from "../../core/errors";
 import { indicatorsSheet, observationsSheet } from "../../core/indicator-sheets";
-import { ingestWorkbook, isDoubt } from "../../core/ingest";
-import { BenchmarkMapSchema, firstProblem, type BenchmarkMap, type IngestResult, type Period, type Warning } from "../../core/model";
+import { ingestWorkbook, isDoubt, type LayoutOverrides } from "../../core/ingest";
+import { BenchmarkMapSchema, firstProblem, type BenchmarkMap, type IngestResult, type Period, type ReadingRecipe, type Warning } from "../../core/model";
+import { countCorrections, layoutKeys, matchRecipe, parseRecipeText, RECIPE_WARNING_CODES } from "../../core/recipes";
 import { readPeriodLabel } from "../../core/returns/request";
 import type { WorkbookPlan } from "../../core/plan/plan";
 import { applyRag, RagRuleSchema, type RagRule } from "../../core/rag";
@@ -35,6 +39,8 @@ export interface IngestArgs {
   area?: string;
   neighbours?: string;
   benchmarkMap?: string;
+  /** A reading recipe (the pane's corrections, exported): the sheets whose layout it knows are read with them. */
+  recipe?: string;
 }
 
 /** A RAG rule file: JSON in the shape of RagRuleSchema; anything else is one plain sentence. */
@@ -65,6 +71,25 @@ export function readBenchmarkMap(file: string | undefined): BenchmarkMap | null 
   const parsed = BenchmarkMapSchema.safeParse(raw);
   if (!parsed.success) throw new InputError(`The benchmark map ${file} cannot be used: ${firstProblem(parsed.error)}.`, { file });
   return parsed.data;
+}
+
+/** A reading recipe file: JSON in the shape of ReadingRecipeSchema; anything else is one plain sentence. */
+export function readRecipeFile(file: string | undefined): ReadingRecipe | null {
+  if (file === undefined) return null;
+  assertReadable(file);
+  return parseRecipeText(fs.readFileSync(file, "utf8"), path.basename(file));
+}
+
+/** The recipe's notes: each sheet it corrected, or the one doubt that it fitted none. */
+function recipeWarnings(recipe: { file: string; overrides: LayoutOverrides }, workbook: string): Warning[] {
+  const sheets = Object.entries(recipe.overrides);
+  if (sheets.length === 0) {
+    return [{ code: "RECIPE_NOT_MATCHED", message: `The recipe ${recipe.file} fits no sheet of ${workbook} (no sheet has a layout it knows), so the workbook was read without its corrections.`, sheet: null, cell: null }];
+  }
+  return sheets.map(([sheet, o]) => {
+    const n = countCorrections(o);
+    return { code: "RECIPE_APPLIED", message: `Read with the recipe ${recipe.file}: ${n === 1 ? "1 correction" : `${n} corrections`} kept for this sheet's layout.`, sheet, cell: null };
+  });
 }
 
 /** --area, --neighbours and --benchmark-map mean nothing without --benchmarks, and --benchmarks needs --area. */
@@ -118,11 +143,17 @@ export function indicatorWorkbookPlan(result: IngestResult, rule: RagRule, bench
   };
 }
 
-export async function ingestFile(file: string, rule: RagRule, defaultPeriod?: Period): Promise<IngestResult> {
+/**
+ * Reads a workbook: every sheet as found, or, with a reading recipe, each sheet whose layout the
+ * recipe knows with the corrections it keeps (matched as the task pane matches them).
+ */
+export async function ingestFile(file: string, rule: RagRule, defaultPeriod?: Period, recipe?: { recipe: ReadingRecipe; file: string }): Promise<IngestResult> {
   assertReadable(file);
   const workbook = await readWorkbookFile(file);
-  const detail = ingestWorkbook(workbook, defaultPeriod ? { defaultPeriod } : {});
-  return { observations: applyRag(detail.observations, detail.indicators, rule), indicators: detail.indicators, warnings: detail.warnings };
+  const overrides = recipe ? matchRecipe(recipe.recipe, layoutKeys(workbook)).overrides : null;
+  const detail = ingestWorkbook(workbook, { ...(defaultPeriod ? { defaultPeriod } : {}), ...(overrides ? { layoutOverrides: overrides } : {}) });
+  const warnings = recipe && overrides ? [...recipeWarnings({ file: recipe.file, overrides }, path.basename(file)), ...detail.warnings] : detail.warnings;
+  return { observations: applyRag(detail.observations, detail.indicators, rule), indicators: detail.indicators, warnings };
 }
 
 /**
@@ -131,7 +162,7 @@ export async function ingestFile(file: string, rule: RagRule, defaultPeriod?: Pe
  * nothing is in doubt.
  */
 export function doubtSummary(file: string, warnings: IngestResult["warnings"]): string[] {
-  const doubts = warnings.filter((w) => isDoubt(w.code, BENCHMARK_LINK_WARNING_CODES, BENCHMARK_NOTES));
+  const doubts = warnings.filter((w) => isDoubt(w.code, BENCHMARK_LINK_WARNING_CODES, BENCHMARK_NOTES, RECIPE_WARNING_CODES));
   if (doubts.length === 0) return [];
   const lines = [`${file} was read, but some of it is in doubt; look at these before using the figures:`];
   for (const w of doubts.slice(0, 12)) lines.push(`  ${w.code}${w.sheet ? ` (sheet "${w.sheet}"${w.cell ? `, ${w.cell}` : ""})` : ""}: ${w.message}`);
@@ -141,7 +172,7 @@ export function doubtSummary(file: string, warnings: IngestResult["warnings"]): 
 
 export async function runIngest(file: string, args: IngestArgs): Promise<number> {
   checkBenchmarkOptions(args);
-  const inputs = [file, ...(args.benchmarks ?? []), ...[args.neighbours, args.benchmarkMap, args.ragRule].filter((f): f is string => f !== undefined)];
+  const inputs = [file, ...(args.benchmarks ?? []), ...[args.neighbours, args.benchmarkMap, args.ragRule, args.recipe].filter((f): f is string => f !== undefined)];
   assertNotAnInput(args.json, inputs, "--json");
   if (args.out) assertNotAnInput(args.out, inputs, "--out");
   const rule = readRagRule(args.ragRule);
@@ -150,7 +181,8 @@ export async function runIngest(file: string, args: IngestArgs): Promise<number>
     period = readPeriodLabel(args.period) ?? undefined;
     if (!period) throw new InputError(`--period "${args.period}" is not a period this tool can read; write it as "2024/25", "Q2 2025/26" or "Sep 2025".`);
   }
-  const ingested = await ingestFile(file, rule, period);
+  const recipe = readRecipeFile(args.recipe);
+  const ingested = await ingestFile(file, rule, period, recipe && args.recipe ? { recipe, file: path.basename(args.recipe) } : undefined);
   const benchmarks = await benchmarksFor(ingested, args);
   const result: IngestResult = benchmarks ? { ...ingested, warnings: [...ingested.warnings, ...benchmarks.warnings] } : ingested;
   writeJson(args.json, benchmarks ? { ...result, benchmarks: benchmarksJson(benchmarks.linked) } : result);

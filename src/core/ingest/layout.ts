@@ -6,35 +6,14 @@
  * Rows and columns are zero-based and absolute (row 0 is sheet row 1, column 0 is column A), so
  * that a layout means the same thing whichever adapter read the sheet.
  */
-import type { Period, Polarity, Unit, Warning } from "../model/model";
+import type { z } from "zod";
+import type { ColumnRoleSchema, Period, Polarity, Unit, Warning } from "../model/model";
 
-/** What a column holds. Only value, numerator and denominator columns give observations. */
-export type ColumnRole =
-  | "indicator"
-  | "id"
-  | "agency"
-  | "period"
-  | "unit"
-  | "polarity"
-  | "target"
-  | "value"
-  | "numerator"
-  | "denominator"
-  | "rag"
-  /** The status of the row's figure ("suppressed", "missing"), as a machine export gives it. */
-  | "status"
-  | "commentary"
-  | "outturn"
-  | "trend"
-  | "comparator"
-  | "total"
-  /** The places the rows describe (local authorities, regions, England). */
-  | "area"
-  /** A breakdown of the row's figures ("Gender", "Seniority"), where the rows are areas. */
-  | "breakdown"
-  /** An identifier or code of the row's entity (a local authority code, a school's URN): never a figure. */
-  | "code"
-  | "ignore";
+/**
+ * What a column holds. Only value, numerator and denominator columns give observations. The
+ * list is the model's ColumnRoleSchema, so that a reading recipe names exactly these roles.
+ */
+export type ColumnRole = z.infer<typeof ColumnRoleSchema>;
 
 export const FIGURE_ROLES: readonly ColumnRole[] = ["value", "numerator", "denominator"];
 

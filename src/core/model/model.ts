@@ -283,3 +283,149 @@ export const BenchmarkSettingsSchema = z.object({
   map: BenchmarkMapSchema,
 });
 export type BenchmarkSettings = z.infer<typeof BenchmarkSettingsSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// What an analyst decided, kept for next quarter: how each sheet is read (a reading recipe), and
+// the task pane's other choices (kept in the workbook on a hidden sheet the add-in owns).
+
+/** What a column holds. Only value, numerator and denominator columns give observations. */
+export const ColumnRoleSchema = z.enum([
+  "indicator",
+  "id",
+  "agency",
+  "period",
+  "unit",
+  "polarity",
+  "target",
+  "value",
+  "numerator",
+  "denominator",
+  "rag",
+  /** The status of the row's figure ("suppressed", "missing"), as a machine export gives it. */
+  "status",
+  "commentary",
+  "outturn",
+  "trend",
+  "comparator",
+  "total",
+  /** The places the rows describe (local authorities, regions, England). */
+  "area",
+  /** A breakdown of the row's figures ("Gender", "Seniority"), where the rows are areas. */
+  "breakdown",
+  /** An identifier or code of the row's entity (a local authority code, a school's URN): never a figure. */
+  "code",
+  "ignore",
+]);
+
+/** A zero-based row or column of a sheet, within Excel's grid. */
+const rowIndex = z.number().int().min(0).max(1_048_575);
+const columnIndex = z.number().int().min(0).max(16_383);
+
+/** A correction to one column of a sheet's reading. */
+export const ColumnOverrideSchema = z
+  .object({
+    /** Zero-based absolute column. */
+    col: columnIndex,
+    role: ColumnRoleSchema.optional(),
+    /** The period of a figure column; null says the column has none. */
+    period: PeriodSchema.nullable().optional(),
+    /** The indicator a figure column measures (a matrix or periods-down sheet). */
+    measure: z.string().nullable().optional(),
+    /** The agency a figure column belongs to (agencies across the columns). */
+    agency: z.string().nullable().optional(),
+  })
+  .strict();
+
+/**
+ * An analyst's corrections to how one sheet is read (the Import panel's, or a recipe's). Each
+ * replaces what the detector would have decided; rows and columns are zero-based and absolute.
+ */
+export const LayoutOverrideSchema = z
+  .object({
+    /** Leave the sheet out altogether. */
+    skip: z.boolean().optional(),
+    /** Zero-based absolute rows of the heading block. */
+    headerRows: z.array(rowIndex).optional(),
+    firstDataRow: rowIndex.optional(),
+    lastDataRow: rowIndex.optional(),
+    indicatorColumn: columnIndex.nullable().optional(),
+    idColumn: columnIndex.nullable().optional(),
+    agencyColumn: columnIndex.nullable().optional(),
+    periodColumn: columnIndex.nullable().optional(),
+    /** The agency of the whole sheet ("which sheet is which agency"). */
+    sheetAgency: z.string().nullable().optional(),
+    /** The period of the whole sheet, for a matrix whose title does not say it. */
+    titlePeriod: PeriodSchema.nullable().optional(),
+    columns: z.array(ColumnOverrideSchema).optional(),
+  })
+  .strict();
+
+/**
+ * One sheet's corrections in a reading recipe, keyed by the sheet's layout: `key` comes from the
+ * sheet's headings and the shape of its name, never its figures (src/core/recipes/layout-key.ts),
+ * so that next quarter's sheet of the same layout finds it. `sheet` and `headings` are there for
+ * people reading the recipe; only `key` decides which sheet it applies to.
+ */
+export const RecipeSheetSchema = z
+  .object({
+    key: z.string().regex(/^v1-[0-9a-f]{14}$/, "a layout key as the add-in writes it (v1- and 14 hexadecimal digits)"),
+    sheet: z.string().min(1),
+    headings: z.array(z.string()),
+    override: LayoutOverrideSchema,
+  })
+  .strict();
+export type RecipeSheet = z.infer<typeof RecipeSheetSchema>;
+
+/**
+ * A reading recipe: the corrections an analyst made to how a workbook's sheets are read, kept in
+ * the workbook (the pane) or as a file (`ingest --recipe RECIPE.json`), so that a workbook of the
+ * same layout is read the same way by either.
+ */
+export const ReadingRecipeSchema = z
+  .object({
+    kind: z.literal("reading-recipe"),
+    version: z.literal(1),
+    /** The workbook the corrections were made on, for people reading the recipe. */
+    from: z.string().nullable().optional(),
+    sheets: z.array(RecipeSheetSchema),
+  })
+  .strict();
+export type ReadingRecipe = z.infer<typeof ReadingRecipeSchema>;
+
+/** A polarity or target the analyst gave an indicator that lacked one. */
+export const KeptRatingSchema = z.object({
+  indicatorId: z.string().min(1).nullable(),
+  indicator: z.string().min(1),
+  polarity: z.enum(["higher", "lower"]).optional(),
+  target: z.number().finite().optional(),
+});
+export type KeptRating = z.infer<typeof KeptRatingSchema>;
+
+/** Where the analyst confirmed or put an indicator in the framework, by indicator ID or name (the gap analysis's key). */
+export const KeptPlacementSchema = z.object({
+  indicator: z.string().min(1),
+  area: z.string().nullable().optional(),
+  subArea: z.string().nullable().optional(),
+  type: InformationTypeSchema.nullable().optional(),
+  source: InformationSourceSchema.nullable().optional(),
+});
+export type KeptPlacement = z.infer<typeof KeptPlacementSchema>;
+
+/**
+ * The Analyst tab's choices, kept in the workbook so that the pane finds them next time: RAG
+ * thresholds (percent of target), how the scorecard groups its rows, polarities and targets given,
+ * placements confirmed or changed, the priority areas (null while the framework's own stand), the
+ * framework used (by name; a partnership's own file is loaded again each time), the largest count
+ * withheld from a copy to publish, and the reading recipe. Null or empty: not chosen.
+ */
+export const AnalystChoicesSchema = z.object({
+  thresholds: z.object({ green: z.number().finite(), amber: z.number().finite() }).nullable(),
+  groupBy: z.enum(["agency", "contentArea"]).nullable(),
+  ratings: z.array(KeptRatingSchema),
+  placements: z.array(KeptPlacementSchema),
+  priorities: z.array(z.string()).nullable(),
+  framework: z.object({ name: z.string(), file: z.string().nullable() }).nullable(),
+  publishThreshold: z.number().int().min(1).max(100).nullable(),
+  recipe: ReadingRecipeSchema.nullable(),
+});
+export type AnalystChoices = z.infer<typeof AnalystChoicesSchema>;

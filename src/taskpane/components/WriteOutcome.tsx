@@ -33,6 +33,11 @@ export function WriteOutcome<T extends { summary: string }>({ run, doneTitle, fa
           {state.message}
         </Status>
       )}
+      {state.kind === "stopped" && (
+        <Status intent="info" title="Stopped">
+          {state.message}
+        </Status>
+      )}
     </>
   );
 }

@@ -1,6 +1,7 @@
 import * as React from "react";
+import { isStopped } from "../../core/errors";
 import { describeError, replaceQuestionOf } from "../describe-error";
-import type { ReplaceQuestion, WriteOptions } from "../operations";
+import type { LongJob, Progress, ReplaceQuestion, WriteOptions } from "../operations";
 
 export type RunState<T> =
   | { kind: "idle" }
@@ -10,14 +11,25 @@ export type RunState<T> =
   /** A write stopped to ask before replacing sheets; nothing was written yet. */
   | { kind: "asking"; question: ReplaceQuestion }
   /** The person chose to keep their sheets; nothing was written. */
-  | { kind: "kept"; message: string };
+  | { kind: "kept"; message: string }
+  /** The person stopped it where stopping left nothing half done; the message says what was not done. */
+  | { kind: "stopped"; message: string };
 
-/** An operation; a write takes the person's answer to its question when it is run again. */
-export type Operation<T> = (options: WriteOptions) => Promise<T>;
+/**
+ * An operation; a write takes the person's answer to its question when it is run again, and a
+ * long one the job to report its progress to and to heed a stop from.
+ */
+export type Operation<T> = (options: WriteOptions, job: LongJob) => Promise<T>;
 
 export interface Run<T> {
   state: RunState<T>;
   running: boolean;
+  /** How far the running operation has got, as it last said; null before it says or when not running. */
+  progress: Progress | null;
+  /** Asks the running operation to stop: it stops where that leaves nothing half done, or finishes. */
+  stop: () => void;
+  /** Stop has been asked for and the operation has not ended yet. */
+  stopping: boolean;
   /** Starts the operation; false (and nothing done) while another is running. */
   start: (operation: Operation<T>, onDone?: (value: T) => void) => boolean;
   /** Answers the question a write asked: replace the sheets (run it again with them), or keep them. */
@@ -39,8 +51,11 @@ function keptMessage(sheets: readonly string[]): string {
  */
 export function useRun<T>(): Run<T> {
   const [state, setState] = React.useState<RunState<T>>({ kind: "idle" });
+  const [progress, setProgress] = React.useState<Progress | null>(null);
+  const [stopping, setStopping] = React.useState(false);
   const mounted = React.useRef(true);
   const busy = React.useRef(false);
+  const controller = React.useRef<AbortController | null>(null);
   // What the question is about, so that "Replace" runs the same operation again.
   const asked = React.useRef<{ operation: Operation<T>; onDone?: (value: T) => void; question: ReplaceQuestion } | null>(null);
   React.useEffect(() => {
@@ -54,20 +69,40 @@ export function useRun<T>(): Run<T> {
     if (busy.current) return false;
     busy.current = true;
     asked.current = null;
+    const abort = new AbortController();
+    controller.current = abort;
+    const job: LongJob = {
+      signal: abort.signal,
+      onProgress: (p) => {
+        if (mounted.current && controller.current === abort) setProgress(p);
+      },
+    };
     setState({ kind: "running" });
+    setProgress(null);
+    setStopping(false);
+    const ended = () => {
+      busy.current = false;
+      if (controller.current === abort) controller.current = null;
+      if (!mounted.current) return false;
+      setProgress(null);
+      setStopping(false);
+      return true;
+    };
     // Through a promise, so that an operation that throws before it returns one is still shown.
     Promise.resolve()
-      .then(() => operation(options))
+      .then(() => operation(options, job))
       .then(
         (value) => {
-          busy.current = false;
-          if (!mounted.current) return;
+          if (!ended()) return;
           setState({ kind: "done", value });
           onDone?.(value);
         },
         (e: unknown) => {
-          busy.current = false;
-          if (!mounted.current) return;
+          if (!ended()) return;
+          if (isStopped(e)) {
+            setState({ kind: "stopped", message: e.message });
+            return;
+          }
           const question = replaceQuestionOf(e);
           if (question) {
             asked.current = { operation, onDone, question };
@@ -97,5 +132,11 @@ export function useRun<T>(): Run<T> {
     asked.current = null;
     setState({ kind: "idle" });
   }, []);
-  return { state, running: state.kind === "running", start, answer, reset };
+
+  const stop = React.useCallback(() => {
+    if (!controller.current || controller.current.signal.aborted) return;
+    controller.current.abort();
+    setStopping(true);
+  }, []);
+  return { state, running: state.kind === "running", progress, stop, stopping, start, answer, reset };
 }

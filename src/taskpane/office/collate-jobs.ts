@@ -10,12 +10,12 @@
 import "./no-eval";
 import { ACTION_LOG_SHEET, LOG_BASE_SHEET, readLogBase, readLogSheet, type PreviousLog } from "../../core/actions";
 import { collatedPlan, collateReturns, collateSummary, localToday, withActionLog, type CollateInput, type CollateResult } from "../../core/collate";
-import { isInputError } from "../../core/errors";
+import { isInputError, stopIfAsked } from "../../core/errors";
 import type { GridWorkbook } from "../../core/grid/grid";
 import type { WorkbookPlan } from "../../core/plan/plan";
 import { readWorkbookBuffer } from "../../files";
 import { candidateNames, gridFingerprint, ownSheetFor, REGISTER_SHEET } from "../../excel/ownership";
-import type { CollationRequest, CollationView, ReturnFile } from "../operations";
+import type { CollationRequest, CollationView, LongJob, ReturnFile } from "../operations";
 
 /** A file read as a workbook, or, when it cannot be read, its reason in words (it still takes part, rejected). */
 export async function readReturnFile(file: ReturnFile): Promise<CollateInput> {
@@ -49,11 +49,20 @@ export function workbookLog(read: GridWorkbook): WorkbookLog {
   return { previous: rows ? { rows: rows.rows, base: readLogBase(base) } : undefined, carried };
 }
 
-/** The returns collated, with the one-line summary; `read` holds the workbook's action log sheets. */
-export async function collateFiles(request: CollationRequest, read: GridWorkbook | null = null, today: string = localToday()): Promise<CollationView> {
+/**
+ * The returns collated, with the one-line summary; `read` holds the workbook's action log sheets.
+ * `job` hears of each file read and may stop it between files (collating writes nothing).
+ */
+export async function collateFiles(request: CollationRequest, read: GridWorkbook | null = null, today: string = localToday(), job?: LongJob): Promise<CollationView> {
   const inputs: CollateInput[] = [];
+  const total = request.files.length;
   // One at a time: a large file's cells are not held twice over while the next one is read.
-  for (const file of request.files) inputs.push(await readReturnFile(file));
+  for (const file of request.files) {
+    stopIfAsked(job?.signal, "Stopped as you asked: nothing was collated, and nothing was written.");
+    job?.onProgress?.({ step: "reading", done: inputs.length, total, unit: "files" });
+    inputs.push(await readReturnFile(file));
+  }
+  job?.onProgress?.({ step: "building", done: total, total });
   const previous = read ? workbookLog(read).previous : undefined;
   const result = collateReturns(inputs, { ...(request.indicators ? { indicators: request.indicators } : {}), ...(previous ? { previousLog: previous } : {}), today });
   return { result, summary: collateSummary(result) };

@@ -1,6 +1,8 @@
-import { InputError } from "../../core/errors";
+import { InputError, stopIfAsked } from "../../core/errors";
 import type { WorkbookPlan } from "../../core/plan/plan";
-import type { Operations, WriteOptions } from "../operations";
+import type { OwnedRenderOptions, ReadOptions } from "../../excel";
+import type { AnalystChoices } from "../../core/model";
+import type { LongJob, Operations, ScorecardSettings, WriteOptions } from "../operations";
 
 /** The part of the Excel adapter the operations use (src/excel). */
 export type ExcelAdapter = Pick<typeof import("../../excel"), "readWorkbook" | "renderOwnedPlan" | "selectCell">;
@@ -45,6 +47,37 @@ const excelDeps: ExcelDeps = {
   loadReportJobs: () => import(/* webpackChunkName: "report-engine" */ "./report-jobs"),
 };
 
+/** What a write hears and heeds of a long job: stopped before its first request, then its requests counted. */
+function writeJob(job: LongJob | undefined): Pick<OwnedRenderOptions, "signal" | "onWriteStart" | "onProgress"> {
+  return {
+    ...(job?.signal ? { signal: job.signal } : {}),
+    onWriteStart: () => job?.onProgress?.({ step: "writing", done: 0, total: 1 }),
+    onProgress: (p) => job?.onProgress?.({ step: "writing", done: p.done, total: p.total }),
+  };
+}
+
+/** What a read hears and heeds of a long job: rows read, and a stop before any sync. */
+function readJob(job: LongJob | undefined): Pick<ReadOptions, "signal" | "onProgress"> {
+  return {
+    ...(job?.signal ? { signal: job.signal } : {}),
+    onProgress: (p) => job?.onProgress?.({ step: "reading", done: p.done, total: p.total, unit: "rows" }),
+  };
+}
+
+/**
+ * The pane's scorecard settings, or, before the pane has found the choices kept in the workbook,
+ * the RAG thresholds kept there (polarities and targets come with the indicator sheets already).
+ */
+function settingsOrKept(settings: ScorecardSettings | null, kept: AnalystChoices | null): ScorecardSettings | null {
+  if (settings) return settings;
+  const t = kept?.thresholds;
+  return t ? { greenPercent: t.green, amberPercent: t.amber, groupBy: kept?.groupBy ?? "agency", additions: [] } : null;
+}
+
+const STOPPED_BEFORE_WRITING = "Stopped as you asked, before anything was written: the workbook is as it was.";
+/** Said after a write that kept the analyst's choices too (the sheet is hidden, so the write's own words leave it out). */
+const CHOICES_KEPT = "Your choices are kept in this workbook, on the add-in's hidden sheet “Analyst settings”.";
+
 /**
  * Writes a plan as the add-in's own sheets through the adapter's one write path
  * (src/excel/ownership.ts): one sync reads the sheet names, the register of the add-in's sheets
@@ -60,8 +93,9 @@ async function writeOwnPlan(
   job: string,
   options: WriteOptions = {},
   fixedNames: readonly string[] = [],
+  longJob?: LongJob,
 ): Promise<string> {
-  const done = await adapter.renderOwnedPlan(context, plan, { job, fixedNames, force: options.replace ?? false });
+  const done = await adapter.renderOwnedPlan(context, plan, { job, fixedNames, force: options.replace ?? false, ...writeJob(longJob) });
   return done.summary;
 }
 
@@ -76,10 +110,26 @@ export function createExcelOperations(deps: ExcelDeps = excelDeps): Operations {
       return { summary: await deps.run((context) => writeOwnPlan(context, adapter, jobs.firstPlan(), "Sample sheet", options)) };
     },
 
-    async readWorkbook() {
+    async readWorkbook(job) {
       const [adapter, jobs] = await withJobs();
-      const read = await deps.run((context) => adapter.readWorkbook(context));
+      const read = await deps.run((context) => adapter.readWorkbook(context, readJob(job)));
+      job?.onProgress?.({ step: "building", done: 0, total: 1 });
       return jobs.importWorkbook(read);
+    },
+
+    async parseRecipe(text, fileName) {
+      return (await deps.loadJobs()).parseRecipe(text, fileName);
+    },
+
+    async readWithRecipe(imported, recipe) {
+      return (await deps.loadJobs()).readWithRecipe(imported, recipe);
+    },
+
+    async saveChoices(choices, options) {
+      const [adapter, jobs] = await withJobs();
+      await deps.run((context) => writeOwnPlan(context, adapter, jobs.analystSettingsPlan(choices), "Analyst settings", options));
+      // The write's own summary lists visible sheets only; this one is hidden, so it is said here.
+      return { summary: `Kept your choices in this workbook, on the add-in's hidden sheet “Analyst settings”; they come back when the pane reads this workbook again.` };
     },
 
     async extract(imported, overrides) {
@@ -87,20 +137,25 @@ export function createExcelOperations(deps: ExcelDeps = excelDeps): Operations {
       return jobs.extract(imported, overrides);
     },
 
-    async writeIndicatorSheets(request, options) {
+    async writeIndicatorSheets(request, options, job) {
       const [adapter, jobs] = await withJobs();
       // Everything is worked out before Excel is asked for anything, so a problem with the
       // analyst's settings never leaves a half-written workbook.
+      job?.onProgress?.({ step: "building", done: 0, total: 1 });
       const { plan, counts } = jobs.indicatorSheetsJob(request);
-      return { summary: await deps.run((context) => writeOwnPlan(context, adapter, plan, "Indicator sheets", options)), counts };
+      stopIfAsked(job?.signal, STOPPED_BEFORE_WRITING);
+      const summary = await deps.run((context) => writeOwnPlan(context, adapter, plan, "Indicator sheets", options, [], job));
+      return { summary: request.settings.keep ? `${summary} ${CHOICES_KEPT}` : summary, counts };
     },
 
-    async writeScorecard(data, settings, options) {
+    async writeScorecard(data, settings, options, job) {
       const [adapter, jobs] = await withJobs();
+      job?.onProgress?.({ step: "building", done: 0, total: 1 });
       const { sheet, extra, counts, benchmarks } = jobs.scorecardJob(data, settings);
+      stopIfAsked(job?.signal, STOPPED_BEFORE_WRITING);
       // With benchmarks, the settings sheet goes in the same write: the Scorecard and what it was compared with stay together.
-      const summary = await deps.run((context) => writeOwnPlan(context, adapter, { sheets: [sheet, ...extra], activeSheet: sheet.name }, "Scorecard", options));
-      return { summary, counts, ...(benchmarks ? { benchmarks } : {}) };
+      const summary = await deps.run((context) => writeOwnPlan(context, adapter, { sheets: [sheet, ...extra], activeSheet: sheet.name }, "Scorecard", options, [], job));
+      return { summary: settings.keep ? `${summary} ${CHOICES_KEPT}` : summary, counts, ...(benchmarks ? { benchmarks } : {}) };
     },
 
     async readIndicatorSet() {
@@ -121,10 +176,13 @@ export function createExcelOperations(deps: ExcelDeps = excelDeps): Operations {
       return (await deps.loadGapJobs()).analyse(request);
     },
 
-    async writeGapSheets(request, options) {
+    async writeGapSheets(request, options, job) {
       const [adapter, gap] = await withGap();
+      job?.onProgress?.({ step: "building", done: 0, total: 1 });
       const plan = gap.gapPlan(request);
-      return { summary: await deps.run((context) => writeOwnPlan(context, adapter, plan, "Gap analysis", options)) };
+      stopIfAsked(job?.signal, STOPPED_BEFORE_WRITING);
+      const summary = await deps.run((context) => writeOwnPlan(context, adapter, plan, "Gap analysis", options, [], job));
+      return { summary: request.keep ? `${summary} ${CHOICES_KEPT}` : summary };
     },
 
     async checkReturn() {
@@ -186,21 +244,23 @@ export function createExcelOperations(deps: ExcelDeps = excelDeps): Operations {
       return { summary };
     },
 
-    async collateFiles(request) {
+    async collateFiles(request, job) {
       const [adapter, collate] = await Promise.all([deps.loadAdapter(), deps.loadCollateJobs()]);
       // Only the add-in's log sheets and its register are read: the action log the collation updates.
-      const read = await deps.run((context) => adapter.readWorkbook(context, { sheets: [...collate.LOG_SHEETS] }));
-      return collate.collateFiles(request, read);
+      const read = await deps.run((context) => adapter.readWorkbook(context, { sheets: [...collate.LOG_SHEETS], ...(job?.signal ? { signal: job.signal } : {}) }));
+      return collate.collateFiles(request, read, undefined, job);
     },
 
-    async writeCollation(result, options) {
+    async writeCollation(result, options, job) {
       const [adapter, collate] = await Promise.all([deps.loadAdapter(), deps.loadCollateJobs()]);
       // The log is read and written in one Excel.run: merged into what it holds now, and replaced
       // without asking only while it still holds exactly what was read.
       const summary = await deps.run(async (context) => {
-        const read = await adapter.readWorkbook(context, { sheets: [...collate.LOG_SHEETS] });
+        job?.onProgress?.({ step: "reading", done: 0, total: 1 });
+        const read = await adapter.readWorkbook(context, { sheets: [...collate.LOG_SHEETS], ...(job?.signal ? { signal: job.signal } : {}) });
+        job?.onProgress?.({ step: "building", done: 0, total: 1 });
         const { plan, carried } = collate.collationPlan(result, read);
-        const done = await adapter.renderOwnedPlan(context, plan, { job: "Collated returns", force: options?.replace ?? false, carried });
+        const done = await adapter.renderOwnedPlan(context, plan, { job: "Collated returns", force: options?.replace ?? false, carried, ...writeJob(job) });
         return done.summary;
       });
       return { summary };
@@ -234,25 +294,30 @@ export function createExcelOperations(deps: ExcelDeps = excelDeps): Operations {
       return jobs.savedBenchmarksOf(read);
     },
 
-    async writeReportBook(request, options, onProgress) {
+    async writeReportBook(request, options, job) {
       const [adapter, jobs, report] = await Promise.all([deps.loadAdapter(), deps.loadJobs(), deps.loadReportJobs()]);
       const framework = request.framework ?? undefined;
       // Read and write in one Excel.run: the earlier book's pages are replaced without asking only
       // while they still hold what was read (the analyst's writing in them is carried over).
       return deps.run(async (context) => {
-        onProgress?.({ step: "reading", done: 0, total: 1 });
-        const read = await adapter.readWorkbook(context, { sheets: report.reportSheets(framework) });
-        onProgress?.({ step: "building", done: 0, total: 1 });
-        const rule = request.settings ? jobs.ruleOf(request.settings, []) : undefined;
-        const { book, carried, kept } = report.reportFromWorkbook(read, { ...(framework ? { framework } : {}), ...(rule ? { rule } : {}) });
-        const done = await adapter.renderOwnedPlan(context, book.plan, {
-          job: "Report book",
-          force: options?.replace ?? false,
-          carried,
-          onProgress: (p) => onProgress?.({ step: "writing", done: p.done, total: p.total }),
-        });
-        const charts = book.sheets.reduce((n, s) => n + s.charts, 0);
-        return { summary: `${done.summary}${kept ? ` What was written on ${kept} page${kept === 1 ? "" : "s"} was kept.` : ""}`, pages: book.sheets.length - 1, charts, kept };
+        job?.onProgress?.({ step: "reading", done: 0, total: 1 });
+        const read = await adapter.readWorkbook(context, { sheets: report.reportSheets(framework), ...(job?.signal ? { signal: job.signal } : {}) });
+        job?.onProgress?.({ step: "building", done: 0, total: 1 });
+        const savedChoices = report.keptChoicesOf(read);
+        const settings = settingsOrKept(request.settings, savedChoices);
+        const rule = settings ? jobs.ruleOf(settings, []) : undefined;
+        const built = report.reportFromWorkbook(read, { ...(framework ? { framework } : {}), ...(rule ? { rule } : {}) });
+        const plan = request.keep ? { ...built.book.plan, sheets: [...built.book.plan.sheets, ...jobs.analystSettingsPlan(request.keep).sheets] } : built.book.plan;
+        const done = await adapter.renderOwnedPlan(context, plan, { job: "Report book", force: options?.replace ?? false, carried: built.carried, ...writeJob(job) });
+        const charts = built.book.sheets.reduce((n, s) => n + s.charts, 0);
+        const keptWords = built.kept ? ` What was written on ${built.kept} page${built.kept === 1 ? "" : "s"} was kept.` : "";
+        return {
+          summary: `${done.summary}${keptWords}${request.keep ? ` ${CHOICES_KEPT}` : ""}`,
+          pages: built.book.sheets.length - 1,
+          charts,
+          kept: built.kept,
+          savedChoices,
+        };
       });
     },
 
@@ -260,7 +325,8 @@ export function createExcelOperations(deps: ExcelDeps = excelDeps): Operations {
       const [adapter, jobs, report] = await Promise.all([deps.loadAdapter(), deps.loadJobs(), deps.loadReportJobs()]);
       const framework = request.framework ?? undefined;
       const read = await deps.run((context) => adapter.readWorkbook(context, { sheets: report.reportSheets(framework) }));
-      const rule = request.settings ? jobs.ruleOf(request.settings, []) : undefined;
+      const settings = settingsOrKept(request.settings, report.keptChoicesOf(read));
+      const rule = settings ? jobs.ruleOf(settings, []) : undefined;
       const { book } = report.reportFromWorkbook(read, { ...(framework ? { framework } : {}), ...(rule ? { rule } : {}) }, { threshold });
       const bytes = await report.publishedFile(book.plan);
       const small = book.suppressed.filter((s) => s.reason === "small number").length;

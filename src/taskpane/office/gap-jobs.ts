@@ -12,6 +12,7 @@ import { analyseGaps, gapAnalysisPlan, gapsInWords, GAP_SHEET } from "../../core
 import { indicatorsSheet } from "../../core/indicator-sheets";
 import type { Framework } from "../../core/model";
 import type { WorkbookPlan } from "../../core/plan/plan";
+import { analystSettingsSheet } from "../../core/recipes/choices-sheet";
 import type { GapRequest, GapView } from "../operations";
 
 export { defaultFramework };
@@ -32,5 +33,7 @@ export function gapPlan(request: GapRequest): WorkbookPlan {
   const { result } = analyse(request);
   const sheets = gapAnalysisPlan(result, request.framework);
   if (request.writeIndicators) sheets.push(indicatorsSheet(request.indicators));
+  // The analyst's choices (placements and priorities among them) go in the same write.
+  if (request.keep) sheets.push(analystSettingsSheet(request.keep));
   return { sheets, activeSheet: GAP_SHEET };
 }

@@ -11,12 +11,13 @@ import { InputError, isInputError } from "../../core/errors";
 import type { GridWorkbook } from "../../core/grid/grid";
 import { indicatorsSheet, observationsSheet } from "../../core/indicator-sheets";
 import { detectLayouts, ingestWorkbook, type LayoutOverrides, type SheetLayout } from "../../core/ingest";
-import { firstProblem, type BenchmarkSettings, type Indicator, type IngestResult, type Observation } from "../../core/model";
+import { firstProblem, type AnalystChoices, type BenchmarkSettings, type Indicator, type IngestResult, type Observation, type ReadingRecipe } from "../../core/model";
 import { firstPlan } from "../../core/plan/first-plan";
+import { analystSettingsSheet, ANALYST_SETTINGS_SHEET, layoutKeys, matchRecipe, parseRecipeText, readAnalystSettings, type LayoutKey } from "../../core/recipes";
 import type { SheetPlan, WorkbookPlan } from "../../core/plan/plan";
 import { applyRag, rateValue, RagRuleSchema, type RagRule, type RagRuleInput } from "../../core/rag";
 import { buildScorecard } from "../../core/scorecard";
-import type { Extraction, ImportedWorkbook, IndicatorSheetsRequest, RagTally, ScorecardResult, ScorecardSettings } from "../operations";
+import type { Extraction, ImportedWorkbook, IndicatorSheetsRequest, RagTally, RecipeReading, ScorecardResult, ScorecardSettings, WorkbookRead } from "../operations";
 import { candidateNames, isRegisterSheet, ownSheetFor, REGISTER_SHEET, splitOwnSheets } from "../../excel/ownership";
 
 export { firstPlan };
@@ -43,16 +44,54 @@ export function benchmarkSettingsPlan(settings: BenchmarkSettings): WorkbookPlan
   return { sheets: [benchmarkSettingsSheet(settings)] };
 }
 
-/** The workbook as read, less the add-in's own sheets, and what the engine finds in it. */
-export function importWorkbook(read: GridWorkbook): { imported: ImportedWorkbook; extraction: Extraction } {
+/** The Analyst tab's choices the add-in kept in a workbook as read, or null. */
+export function savedChoicesOf(read: GridWorkbook): AnalystChoices | null {
+  const grid = ownSheetFor(read, ANALYST_SETTINGS_SHEET);
+  return grid ? readAnalystSettings(grid) : null;
+}
+
+/** The sheets to read for the kept choices alone: the register, and every name the settings sheet can have. */
+export const SAVED_CHOICE_SHEETS: readonly string[] = [REGISTER_SHEET, ANALYST_SETTINGS_SHEET, ...candidateNames(ANALYST_SETTINGS_SHEET)];
+
+/** The choices sheet, as the add-in's own hidden sheet. */
+export function analystSettingsPlan(choices: AnalystChoices): WorkbookPlan {
+  return { sheets: [analystSettingsSheet(choices)] };
+}
+
+/** The plan's extra sheet keeping the analyst's choices, when there are choices to keep. */
+function keptSheets(keep: AnalystChoices | undefined): SheetPlan[] {
+  return keep ? [analystSettingsSheet(keep)] : [];
+}
+
+/**
+ * The workbook as read, less the add-in's own sheets, and what the engine finds in it: each sheet
+ * with the corrections the recipe kept in the workbook gives its layout, where it gives any.
+ */
+export function importWorkbook(read: GridWorkbook): WorkbookRead {
   const { own, theirs } = splitOwnSheets(read);
   const ownSheets = own.filter((s) => !isRegisterSheet(s.sheet)).map((s) => s.sheet);
   const workbook: GridWorkbook = { file: read.file, sheets: theirs };
   if (workbook.sheets.length === 0) {
     throw new InputError("This workbook only holds sheets the add-in wrote: open the workbook with your figures, then read it.", { file: read.file });
   }
-  const imported: ImportedWorkbook = { file: read.file, workbook, ownSheets, savedBenchmarks: savedBenchmarksOf(read) };
-  return { imported, extraction: extract(imported, {}) };
+  const keys = layoutKeys(workbook);
+  const savedChoices = savedChoicesOf(read);
+  const imported: ImportedWorkbook = { file: read.file, workbook, ownSheets, savedBenchmarks: savedBenchmarksOf(read), savedChoices, layoutKeys: Object.fromEntries(keys) };
+  const match = savedChoices?.recipe ? matchRecipe(savedChoices.recipe, keys) : null;
+  const applied = match?.overrides ?? {};
+  return { imported, extraction: extract(imported, applied), applied, recipe: match && match.use.corrections > 0 ? match.use : null };
+}
+
+/** A recipe file's text, read, or its first problem in words. */
+export function parseRecipe(text: string, fileName: string): ReadingRecipe {
+  return parseRecipeText(text, fileName);
+}
+
+/** The sheets already read, each with the corrections the recipe keeps for its layout. */
+export function readWithRecipe(imported: ImportedWorkbook, recipe: ReadingRecipe): RecipeReading {
+  const keys = new Map<string, LayoutKey>(Object.entries(imported.layoutKeys ?? Object.fromEntries(layoutKeys(imported.workbook))));
+  const match = matchRecipe(recipe, keys);
+  return { extraction: extract(imported, match.overrides), applied: match.overrides, use: match.use };
 }
 
 /**
@@ -141,10 +180,10 @@ export function scorecardJob(
     if (rag === null) counts.notRated += 1;
     else counts[rag] += 1;
   }
-  if (!linked || !settings.benchmarks) return { sheet, extra: [], rule, rated, counts };
+  if (!linked || !settings.benchmarks) return { sheet, extra: keptSheets(settings.keep), rule, rated, counts };
   return {
     sheet,
-    extra: [benchmarkSettingsSheet(settings.benchmarks.settings)],
+    extra: [benchmarkSettingsSheet(settings.benchmarks.settings), ...keptSheets(settings.keep)],
     rule,
     rated,
     counts,
@@ -164,5 +203,5 @@ export function indicatorSheetsJob(request: IndicatorSheetsRequest): { plan: Wor
     };
   }
   const rated = applyRag(data.observations, data.indicators, ruleOf(settings, data.indicators));
-  return { plan: { sheets: [indicatorsSheet(data.indicators), observationsSheet(rated)] }, counts: null };
+  return { plan: { sheets: [indicatorsSheet(data.indicators), observationsSheet(rated), ...keptSheets(settings.keep)] }, counts: null };
 }

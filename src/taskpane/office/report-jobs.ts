@@ -15,6 +15,8 @@ import type { Framework } from "../../core/model";
 import type { WorkbookPlan } from "../../core/plan/plan";
 import { RagRuleSchema, type RagRule } from "../../core/rag";
 import { CONTENTS_SHEET, keptWriting, pageName, reportBook, type ReportBook } from "../../core/report/book";
+import { ANALYST_SETTINGS_SHEET, readAnalystSettings } from "../../core/recipes/choices-sheet";
+import type { AnalystChoices } from "../../core/model";
 
 export interface ReportRequest {
   /** The framework the Gap section uses (the partnership's own, if loaded); the built-in one otherwise. */
@@ -22,10 +24,19 @@ export interface ReportRequest {
   rule?: RagRule;
 }
 
-/** The sheets the book is built from and the pages of an earlier book, under any name the add-in gave them. */
+/**
+ * The sheets the book is built from, the pages of an earlier book and the Analyst tab's kept
+ * choices (its RAG thresholds, where the pane has not set any), under any name the add-in gave them.
+ */
 export function reportSheets(framework: Framework = defaultFramework): string[] {
-  const own = [OBSERVATIONS_SHEET, INDICATORS_SHEET, CONTENTS_SHEET, ...framework.areas.map((a, i) => pageName(i, a.name))];
+  const own = [OBSERVATIONS_SHEET, INDICATORS_SHEET, CONTENTS_SHEET, ANALYST_SETTINGS_SHEET, ...framework.areas.map((a, i) => pageName(i, a.name))];
   return [REGISTER_SHEET, ...own.flatMap((s) => [s, ...candidateNames(s)])];
+}
+
+/** The Analyst tab's choices kept in the workbook, as read with the book's sheets. */
+export function keptChoicesOf(read: GridWorkbook): AnalystChoices | null {
+  const grid = ownSheetFor(read, ANALYST_SETTINGS_SHEET);
+  return grid ? readAnalystSettings(grid) : null;
 }
 
 /** The book from the workbook's indicator sheets, keeping the earlier book's writing; the pages as read may be replaced without asking. */

@@ -3,12 +3,13 @@ import { Body1, Button, Caption1, Checkbox, Field, Input, makeStyles, tokens } f
 import type { CollateResult, Submission } from "../../core/collate/types";
 import { Choice } from "../components/Choice";
 import { RunButton } from "../components/RunButton";
+import { WorkProgress, type StepShares } from "../components/WorkProgress";
 import { WriteOutcome } from "../components/WriteOutcome";
 import { Section } from "../components/Section";
 import { Status } from "../components/Status";
 import { readFileBytes } from "../components/read-file";
 import { useRun } from "../components/use-run";
-import type { CollationView, OperationResult, TemplateChoices } from "../operations";
+import type { CollationView, OperationResult, Progress, TemplateChoices } from "../operations";
 import { count, listSome } from "./analyst/import-summary";
 import { AuditTemplateSection } from "./collation/AuditTemplateSection";
 import { actionLogWords, auditConflictWords, auditWords } from "./collation/audit-words";
@@ -159,6 +160,11 @@ function duplicateWords(r: CollateResult): string | null {
   return `${count(repeated, "figure")} sent more than once, counted once.`;
 }
 
+const COLLATE_WORDS: Record<Progress["step"], string> = { reading: "Reading the return files", building: "Collating", writing: "Writing" };
+const COLLATE_SHARES: StepShares = { reading: 0.9, building: 0.1, writing: 0 };
+const WRITE_WORDS: Record<Progress["step"], string> = { reading: "Reading the action log", building: "Merging the action log", writing: "Writing the collated sheets" };
+const WRITE_SHARES: StepShares = { reading: 0.1, building: 0.1, writing: 0.8 };
+
 /** Collating the agencies' return files into this workbook's collated sheets. */
 function CollateSection({ operations, unavailableReason }: PanelProps): React.JSX.Element {
   const styles = useStyles();
@@ -173,10 +179,10 @@ function CollateSection({ operations, unavailableReason }: PanelProps): React.JS
     if (fileInput.current) fileInput.current.value = "";
     if (!operations || files.length === 0) return;
     write.reset();
-    collate.start(async () => {
+    collate.start(async (_options, job) => {
       const read = await Promise.all(files.map(readFileBytes));
       const indicators = useSet ? (await operations.readIndicatorSet()).indicators : undefined;
-      return operations.collateFiles({ files: read, ...(indicators ? { indicators } : {}) });
+      return operations.collateFiles({ files: read, ...(indicators ? { indicators } : {}) }, job);
     });
   };
 
@@ -187,7 +193,7 @@ function CollateSection({ operations, unavailableReason }: PanelProps): React.JS
   const s11 = result ? [auditWords(result), auditConflictWords(result), actionLogWords(result)].filter((x): x is string => x !== null) : [];
   const onWrite = () => {
     if (!operations || !result) return;
-    write.start((options) => operations.writeCollation(result, options));
+    write.start((options, job) => operations.writeCollation(result, options, job));
   };
 
   return (
@@ -216,8 +222,14 @@ function CollateSection({ operations, unavailableReason }: PanelProps): React.JS
         />
       </div>
       {unavailable && <Caption1 as="p" className={styles.text}>{unavailable}</Caption1>}
+      <WorkProgress run={collate} label="Collating the returns" words={COLLATE_WORDS} shares={COLLATE_SHARES} />
       {collate.state.kind === "failed" && (
         <Status intent="error" title="Could not collate">
+          {collate.state.message}
+        </Status>
+      )}
+      {collate.state.kind === "stopped" && (
+        <Status intent="info" title="Stopped">
           {collate.state.message}
         </Status>
       )}
@@ -259,6 +271,7 @@ function CollateSection({ operations, unavailableReason }: PanelProps): React.JS
             onClick={onWrite}
             unavailableReason={unavailable}
           />
+          <WorkProgress run={write} label="Writing the collated sheets" words={WRITE_WORDS} shares={WRITE_SHARES} />
           <WriteOutcome run={write} doneTitle="Collated sheets written" failedTitle="Could not write the collated sheets" />
         </div>
       )}

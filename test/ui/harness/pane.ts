@@ -33,8 +33,12 @@ export interface OpenOptions {
   /**
    * Installs Playwright's fake clock before the page loads, so that a test can move time on with
    * `page.clock.fastForward(ms)` (the 10 s Office start-up timeout) instead of waiting for it.
+   * An installed clock still runs with the real one, so the page's load (slower on a busy machine)
+   * counts too; `"paused"` stops it before the page loads, for a test that checks the time to the
+   * millisecond ("still connecting at 9.5 s"), and it runs again after the test. While it is
+   * paused nothing that waits on animation frames moves (`page.waitForFunction`, axe's settling).
    */
-  fakeClock?: boolean;
+  fakeClock?: boolean | "paused";
   /**
    * Waits until the pane is usable: the tab list shown and, in Excel, the host connected (no
    * "Starting" notice). On by default; off for tests of the start-up itself.
@@ -146,6 +150,7 @@ export function usePane(): PaneFixture {
   let profile: string | undefined;
   let problems: string[] = [];
   let pages: Page[] = [];
+  let clockPaused = false;
 
   beforeAll(async () => {
     const missing = chromiumProblem();
@@ -207,6 +212,10 @@ export function usePane(): PaneFixture {
     }
     for (const p of pages) await p.close();
     pages = [];
+    if (clockPaused && context) {
+      clockPaused = false;
+      await context.clock.resume();
+    }
     const found = problems;
     problems = [];
     if (found.length > 0) throw new Error(`The page had problems:\n- ${found.join("\n- ")}`);
@@ -237,7 +246,16 @@ export function usePane(): PaneFixture {
         problems.push(`the page opened a ${dialog.type()} dialog: ${dialog.message()}`);
         void dialog.dismiss();
       });
-      if (options.fakeClock) await page.clock.install();
+      if (options.fakeClock) {
+        const start = Date.now();
+        await page.clock.install({ time: start });
+        if (options.fakeClock === "paused") {
+          // A moment ahead of the time installed, which has run on since; no page has loaded yet,
+          // so nothing waits on the jump. The clock is the whole context's: afterEach runs it again.
+          await page.clock.pauseAt(start + 1_000);
+          clockPaused = true;
+        }
+      }
       await page.addInitScript((config) => {
         window.__uiHostConfig = config;
       }, options.host ?? {});

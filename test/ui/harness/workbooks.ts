@@ -6,6 +6,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import type { Grid } from "../../../src/core/grid/grid";
+import type { WorkbookSnapshot } from "../../../src/core/plan/snapshot";
 import { cellAddress, rangeAddress } from "../../../src/core/grid/address";
 import { readWorkbookBuffer } from "../../../src/files";
 import type { SeedCell, SeedSheet } from "../../excel-host/host";
@@ -40,4 +41,26 @@ export async function seedFromFile(relativePath: string): Promise<{ file: string
 export async function seedFromBuffer(bytes: Buffer, file: string): Promise<{ file: string; sheets: SeedSheet[] }> {
   const book = await readWorkbookBuffer(bytes, file);
   return { file, sheets: book.sheets.map(seedOf) };
+}
+
+/**
+ * A workbook as a page left it (HostClient.snapshot), as seeds for a new page: the same workbook
+ * opened again, as when the pane is closed and opened on it. Values, formulas, number formats,
+ * merges and sheet state carry over (what the add-in reads); styles and rules are left behind.
+ */
+export function seedFromSnapshot(snapshot: WorkbookSnapshot, file: string): { file: string; sheets: SeedSheet[] } {
+  return {
+    file,
+    sheets: snapshot.sheets.map((sheet) => ({
+      name: sheet.name,
+      state: sheet.state,
+      cells: Object.fromEntries(
+        Object.entries(sheet.cells).map(([address, cell]): [string, SeedCell] => [
+          address,
+          { value: cell.value, numberFormat: cell.numberFormat, ...(cell.formula !== undefined ? { formula: cell.formula } : {}) },
+        ]),
+      ),
+      merges: sheet.merges,
+    })),
+  };
 }

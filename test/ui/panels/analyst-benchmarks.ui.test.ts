@@ -20,6 +20,7 @@ import { usePane } from "../harness/pane";
 import { waitForStatus } from "../harness/status";
 import { panel } from "../harness/tabs";
 import { seedFromFile } from "../harness/workbooks";
+import { chooseStep, chooseStepWithKeyboard } from "../harness/steps";
 
 const OPEN_DATA = path.join(ROOT, "assets/samples/open-data/children-in-need.csv");
 const NEIGHBOURS = path.join(ROOT, "assets/samples/open-data/statistical-neighbours.xlsx");
@@ -70,6 +71,7 @@ describe("Analyst panel: benchmarks", () => {
     const seed = await seedFromFile("assets/samples/partnership-scorecard-q2-2025-26.xlsx");
     const { page, host, screenshot } = await pane.open({ host: seed });
     await readWorkbook(page);
+    await chooseStep(page, "Benchmarks");
 
     await pickFileWithMouse(page, benchmarks(page).getByRole("button", { name: "Choose open-data files" }), OPEN_DATA);
     expect(await waitForStatus(benchmarks(page), "Files read")).toBe("children-in-need.csv: 6 published figures for 12 local authorities.");
@@ -92,6 +94,7 @@ describe("Analyst panel: benchmarks", () => {
 
     await benchmarks(page).getByRole("button", { name: "Suggest links from the names" }).click();
     expect(await waitForStatus(benchmarks(page), "Suggested")).toBe("3 indicators linked by name. Each says how close the match is: check them.");
+    await chooseStep(page, "Scorecard");
     await section(page, "Scorecard").getByText(/^Official benchmarks: 3 indicators get England, region and neighbour columns for Northshire/).waitFor();
 
     const before = (await host.requests()).length;
@@ -113,10 +116,13 @@ describe("Analyst panel: benchmarks", () => {
     const seed = await seedFromFile("assets/samples/partnership-scorecard-q2-2025-26.xlsx");
     const { page } = await pane.open({ host: { ...seed, sheets: [...seed.sheets, ...keptSheets()] } });
     await readWorkbook(page);
+    await chooseStep(page, "Benchmarks");
     await benchmarks(page).getByText(/^Kept in this workbook: area Northshire; open-data file children-in-need\.csv; neighbour list statistical-neighbours\.xlsx; 1 link\./).waitFor();
     // The kept sheets are the add-in's: never read as the analyst's figures.
+    await chooseStep(page, "Import");
     expect(await waitForStatus(section(page, "Import a workbook"), "Read")).not.toContain(BENCHMARK_SETTINGS_SHEET);
     expect(await waitForStatus(section(page, "Import a workbook"), "Read")).not.toContain(REGISTER_SHEET);
+    await chooseStep(page, "Benchmarks");
 
     await pickFileWithMouse(page, benchmarks(page).getByRole("button", { name: "Choose open-data files" }), OPEN_DATA);
     expect(await benchmarks(page).getByRole("combobox", { name: "Area" }).inputValue()).toBe("Northshire");
@@ -127,7 +133,8 @@ describe("Analyst panel: benchmarks", () => {
 
   test("keyboard only: pick the files, type the area and choose it, compare", async () => {
     const { page } = await pane.open();
-    await tabTo(page, benchmarks(page).getByRole("button", { name: "Choose open-data files" }), { max: 40 });
+    await chooseStepWithKeyboard(page, "Benchmarks");
+    await tabTo(page, benchmarks(page).getByRole("button", { name: "Choose open-data files" }), { max: 20 });
     await pickFileWithKeyboard(page, OPEN_DATA, "Enter");
     await waitForStatus(benchmarks(page), "Files read");
 

@@ -14,9 +14,10 @@ import { usePane } from "../harness/pane";
 import { waitForStatus } from "../harness/status";
 import { panel } from "../harness/tabs";
 import { seedFromFile } from "../harness/workbooks";
+import { chooseStep, chooseStepWithKeyboard, stepSection } from "../harness/steps";
 
 function gapSection(page: Page): Locator {
-  return panel(page, "Analyst").getByRole("region", { name: "Gap analysis" });
+  return stepSection(page, "Gaps");
 }
 
 function loadButton(page: Page): Locator {
@@ -45,24 +46,27 @@ describe("Analyst panel: gap analysis", () => {
     await importSection.getByRole("button", { name: "Read this workbook" }).click();
     await waitForStatus(importSection, "Read");
 
+    await chooseStep(page, "Gaps");
     await gapSection(page).getByRole("button", { name: "Analyse the indicators from Import" }).click();
-    expect(await waitForStatus(gapSection(page), "Analysed")).toMatch(/^\d+ indicators from .* measured against “.+”: \d+ placed/);
+    expect(await waitForStatus(gapSection(page), "Analysed")).toMatch(/^\d+ indicators from .* against “.+”: \d+ placed/);
 
     await pickFileWithMouse(page, loadButton(page), frameworkFile);
     await gapSection(page).getByText("Using the framework from our-framework.json.").waitFor();
-    await gapSection(page).getByText(/measured against “Our partnership's framework”/).waitFor();
+    await gapSection(page).getByText(/against “Our partnership.s framework”/).waitFor();
     await screenshot();
   });
 
   test("a file that is not a framework is refused in words", async () => {
     const { page } = await pane.open();
+    await chooseStep(page, "Gaps");
     await pickFileWithMouse(page, loadButton(page), brokenFile);
     expect(await waitForStatus(gapSection(page), "Could not load the framework")).toContain("broken.json");
   });
 
-  test("keyboard only: Tab to Load a framework, Enter, pick the file", async () => {
+  test("keyboard only: Tab to the Gaps step, Enter, Tab to Load a framework, Enter, pick the file", async () => {
     const { page } = await pane.open();
-    await tabTo(page, loadButton(page), { max: 40 });
+    await chooseStepWithKeyboard(page, "Gaps");
+    await tabTo(page, loadButton(page), { max: 20 });
     await pickFileWithKeyboard(page, frameworkFile, "Enter");
     await gapSection(page).getByText("Using the framework from our-framework.json.").waitFor();
   });

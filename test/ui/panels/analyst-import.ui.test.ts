@@ -8,17 +8,17 @@ import type { Locator, Page } from "playwright-core";
 import { tabTo } from "../harness/keyboard";
 import { usePane, type HostClient } from "../harness/pane";
 import { waitForStatus } from "../harness/status";
-import { panel } from "../harness/tabs";
 import { seedFromFile } from "../harness/workbooks";
+import { chooseStep, chooseStepWithKeyboard, stepSection } from "../harness/steps";
 
 const SAMPLE = "assets/samples/partnership-scorecard-q2-2025-26.xlsx";
 
 function importSection(page: Page): Locator {
-  return panel(page, "Analyst").getByRole("region", { name: "Import a workbook" });
+  return stepSection(page, "Import");
 }
 
 function scorecardSection(page: Page): Locator {
-  return panel(page, "Analyst").getByRole("region", { name: "Scorecard" });
+  return stepSection(page, "Scorecard");
 }
 
 /** How each sync went: "read" or "write". */
@@ -74,7 +74,10 @@ describe("Analyst panel: import a workbook and rate it", () => {
     await importSection(page).getByRole("button", { name: "Read this workbook" }).click();
     await waitForStatus(importSection(page), "Read");
     await importSection(page).getByRole("button", { name: /^Scorecard: \d+ figures/ }).click();
-    await importSection(page).getByRole("group", { name: "Sheet Scorecard" }).getByRole("checkbox", { name: "Leave this sheet out" }).check();
+    const sheet = importSection(page).getByRole("group", { name: "Sheet Scorecard" });
+    // A sheet read well keeps its corrections one button away.
+    await sheet.getByRole("button", { name: "Correct how this sheet is read" }).click();
+    await sheet.getByRole("checkbox", { name: "Leave this sheet out" }).check();
     await importSection(page).getByRole("button", { name: "Read again with these corrections" }).click();
     await importSection(page).getByRole("heading", { name: "Scorecard: left out" }).waitFor();
     await screenshot();
@@ -82,11 +85,14 @@ describe("Analyst panel: import a workbook and rate it", () => {
 
   test("rate the figures: Apply and write the Scorecard", async () => {
     const { page, host, screenshot } = await pane.open({ host: seed });
+    await chooseStep(page, "Scorecard");
     const apply = scorecardSection(page).getByRole("button", { name: "Apply and write the Scorecard" });
     // Nothing to rate before a workbook is read, and the button says why.
     await expect(apply.getAttribute("aria-disabled")).resolves.toBe("true");
+    await chooseStep(page, "Import");
     await importSection(page).getByRole("button", { name: "Read this workbook" }).click();
     await waitForStatus(importSection(page), "Read");
+    await chooseStep(page, "Scorecard");
     await apply.click();
     const written = await waitForStatus(scorecardSection(page), "Scorecard written");
     expect(written).toContain("Wrote the sheet “Scorecard (add-in)”");
@@ -104,6 +110,7 @@ describe("Analyst panel: import a workbook and rate it", () => {
     const apply = scorecardSection(page).getByRole("button", { name: "Apply and write the Scorecard" });
     await importSection(page).getByRole("button", { name: "Read this workbook" }).click();
     await waitForStatus(importSection(page), "Read");
+    await chooseStep(page, "Scorecard");
     await apply.click();
     await waitForStatus(scorecardSection(page), "Scorecard written");
     const title = await host.text("Scorecard (add-in)", "A1");
@@ -136,7 +143,9 @@ describe("Analyst panel: import a workbook and rate it", () => {
     await tabTo(page, importSection(page).getByRole("button", { name: "Read this workbook" }));
     await page.keyboard.press("Enter");
     await waitForStatus(importSection(page), "Read");
-    await tabTo(page, apply, { max: 60 });
+    // Back up to the row of steps, choose the Scorecard step, and on into it.
+    await chooseStepWithKeyboard(page, "Scorecard", { backwards: true });
+    await tabTo(page, apply, { max: 40 });
     await page.keyboard.press("Enter");
     await waitForStatus(scorecardSection(page), "Scorecard written");
     await host.edit("Scorecard (add-in)", "A1", "Our board's scorecard");

@@ -26,6 +26,7 @@ import { RunButton } from "../../components/RunButton";
 import { Section } from "../../components/Section";
 import { Status } from "../../components/Status";
 import { useRun } from "../../components/use-run";
+import { useStillRowStyles } from "../../components/still-row";
 import { WriteOutcome } from "../../components/WriteOutcome";
 import type { AreaChoice, NeighbourFile, OpenDataFiles, OperationResult, Operations } from "../../operations";
 import {
@@ -224,6 +225,7 @@ function Results({ result }: { result: BenchmarkResult }): React.JSX.Element {
 function LinkEditor(props: { indicators: Indicator[]; files: OpenDataFiles; draft: BenchmarkDraft; onDraft: BenchmarksSectionProps["onDraft"] }): React.JSX.Element {
   const { indicators, files, draft, onDraft } = props;
   const styles = useStyles();
+  const still = useStillRowStyles();
   const all = React.useMemo(() => linkOptions(files.columns), [files]);
   const distinct = distinctIndicators(indicators);
   const linked = distinct.filter((i) => draft.links[indicatorKey(i)]).length;
@@ -247,7 +249,7 @@ function LinkEditor(props: { indicators: Indicator[]; files: OpenDataFiles; draf
               const options = optionsFor(all, link);
               const suggested = draft.suggested[key];
               return (
-                <TableRow key={key}>
+                <TableRow key={key} className={still.row}>
                   <TableCell className={styles.name}>{ind.id ? `${ind.id} ${ind.name}` : ind.name}</TableCell>
                   <TableCell>
                     <Choice

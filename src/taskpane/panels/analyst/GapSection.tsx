@@ -13,14 +13,16 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { PlacedIndicator, PlacementOverride } from "../../../core/gap";
-import type { Framework, Indicator, IngestResult } from "../../../core/model";
+import type { AnalystChoices, Framework, Indicator, IngestResult } from "../../../core/model";
 import { RunButton } from "../../components/RunButton";
+import { WorkProgress, type StepShares } from "../../components/WorkProgress";
 import { WriteOutcome } from "../../components/WriteOutcome";
 import { Section } from "../../components/Section";
 import { Status } from "../../components/Status";
 import { useRun } from "../../components/use-run";
-import type { GapView, OperationResult, Operations } from "../../operations";
-import { AreaReport, PlacementRow, placementKey } from "./gap-parts";
+import type { GapView, OperationResult, Operations, Progress } from "../../operations";
+import { restoreGapChoices, withPriorities, type GapChoices } from "./kept-choices";
+import { AreaReport, PlacementTable } from "./gap-parts";
 import { count, listSome } from "./import-summary";
 
 const useStyles = makeStyles({
@@ -39,10 +41,17 @@ export interface GapSectionProps {
   unavailableReason?: string;
   /** The figures read under Import; null until a workbook is read. */
   data: IngestResult | null;
+  /** The analyst's placements, priority areas and framework, kept with the workbook; the panel holds them. */
+  choices: GapChoices;
+  onChoices: (update: (choices: GapChoices) => GapChoices) => void;
   /** Told each analysis's placements, for the scorecard's content areas. */
   onPlacements?: (placements: PlacedIndicator[]) => void;
   /** Hears of the framework in use (the built-in one, or a partnership's own loaded here). */
   onFramework?: (framework: Framework) => void;
+  /** Hears of the choices kept in the workbook, read with its indicator set. */
+  onSavedChoices?: (choices: AnalystChoices | null) => void;
+  /** The Analyst tab's choices, kept in the workbook with the sheets written (absent until the pane has looked for kept ones). */
+  keep?: AnalystChoices;
 }
 
 /** The set being analysed: where it came from, its indicators, and the measures the analyst added. */
@@ -51,7 +60,6 @@ interface WorkingSet {
   indicators: Indicator[];
   added: Indicator[];
 }
-
 
 function readFileText(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -64,23 +72,30 @@ function readFileText(file: File): Promise<string> {
 
 const percent = (share: number): string => `${Math.round(share * 100)}%`;
 
+const WRITE_WORDS: Record<Progress["step"], string> = { reading: "Reading", building: "Building the sheets", writing: "Writing the gap analysis" };
+const WRITE_SHARES: StepShares = { reading: 0, building: 0.2, writing: 0.8 };
+
 /**
  * Gap analysis: places the indicators in the framework's content areas, types and sources, shows
- * what each area lacks in words, lets the analyst confirm or change placements, mark priorities,
- * add suggested measures, swap the framework for an edited one, and write the sheets.
+ * what each area lacks in words, lets the analyst confirm or change placements (one compact table
+ * with a filter box), mark priorities, add suggested measures, swap the framework for an edited
+ * one, and write the sheets. Placements, priorities and the framework's name are the panel's, so
+ * that they are kept in the workbook and come back next time.
  */
-export function GapSection({ operations, unavailableReason, data, onPlacements, onFramework }: GapSectionProps): React.JSX.Element {
+export function GapSection(props: GapSectionProps): React.JSX.Element {
+  const { operations, unavailableReason, data, choices, onChoices, onPlacements, onFramework, onSavedChoices, keep } = props;
   const styles = useStyles();
   const analysis = useRun<GapView>();
   const loadFramework = useRun<Framework>();
   const write = useRun<OperationResult>();
   const [set, setSet] = React.useState<WorkingSet | null>(null);
-  const [framework, setFramework] = React.useState<Framework | null>(null);
+  // The framework as loaded (the built-in one, or a partnership's file); priorities are laid over it.
+  const [loaded, setLoaded] = React.useState<Framework | null>(null);
   const [frameworkFile, setFrameworkFile] = React.useState<string | null>(null);
-  const [overrides, setOverrides] = React.useState<Record<string, PlacementOverride>>({});
   const [view, setView] = React.useState<GapView | null>(null);
   const [editing, setEditing] = React.useState<string | null>(null);
   const fileInput = React.useRef<HTMLInputElement>(null);
+  const framework = React.useMemo(() => (loaded ? withPriorities(loaded, choices.priorities) : null), [loaded, choices.priorities]);
   const frameworkBlob = React.useMemo(() => (framework ? new Blob([`${JSON.stringify(framework, null, 2)}\n`], { type: "application/json" }) : null), [framework]);
   const downloadUrl = useObjectUrl(frameworkBlob);
   // The report book uses the same framework: the panel hears of each one this section settles on.
@@ -90,14 +105,14 @@ export function GapSection({ operations, unavailableReason, data, onPlacements, 
   const unavailable = operations ? undefined : unavailableReason;
 
   /** Runs the analysis on the given state (the framework loads first when not yet there). */
-  const analyse = (next: { set: WorkingSet; framework: Framework | null; overrides: Record<string, PlacementOverride> }) => {
+  const analyse = (next: { set: WorkingSet; framework: Framework | null; overrides: Record<string, PlacementOverride>; priorities: string[] | null }) => {
     if (!operations) return;
     write.reset();
     analysis.start(
       async () => {
-        const fw = next.framework ?? (await operations.defaultFramework());
-        if (!next.framework) setFramework(fw);
-        return operations.analyseGaps({ indicators: [...next.set.indicators, ...next.set.added], framework: fw, overrides: next.overrides });
+        const base = next.framework ?? (await operations.defaultFramework());
+        if (!next.framework) setLoaded(base);
+        return operations.analyseGaps({ indicators: [...next.set.indicators, ...next.set.added], framework: withPriorities(base, next.priorities), overrides: next.overrides });
       },
       (v) => {
         setView(v);
@@ -107,11 +122,11 @@ export function GapSection({ operations, unavailableReason, data, onPlacements, 
     );
   };
 
-  const startWith = (indicators: Indicator[], from: string) => {
+  // The placements kept from before apply to any set analysed: they are keyed by indicator ID or name.
+  const startWith = (indicators: Indicator[], from: string, overrides = choices.overrides, priorities = choices.priorities) => {
     const next: WorkingSet = { from, indicators, added: [] };
     setSet(next);
-    setOverrides({});
-    analyse({ set: next, framework, overrides: {} });
+    analyse({ set: next, framework: loaded, overrides, priorities });
   };
 
   const readSet = useRun<void>();
@@ -119,22 +134,26 @@ export function GapSection({ operations, unavailableReason, data, onPlacements, 
     if (!operations) return;
     readSet.start(async () => {
       const found = await operations.readIndicatorSet();
-      startWith(found.indicators, `the sheet “${found.sheet ?? "?"}”`);
+      // The read brought the choices kept in the workbook: the panel restores them (filling only
+      // what is not chosen yet), and this first analysis uses them straight away.
+      const restored = found.savedChoices !== undefined ? restoreGapChoices(choices, found.savedChoices) : choices;
+      if (found.savedChoices !== undefined) onSavedChoices?.(found.savedChoices);
+      startWith(found.indicators, `the sheet “${found.sheet ?? "?"}”`, restored.overrides, restored.priorities);
     });
   };
 
   const place = (key: string, override: PlacementOverride) => {
     if (!set) return;
-    const next = { ...overrides, [key]: override };
-    setOverrides(next);
-    analyse({ set, framework, overrides: next });
+    const overrides = { ...choices.overrides, [key]: override };
+    onChoices((c) => ({ ...c, overrides: { ...c.overrides, [key]: override } }));
+    analyse({ set, framework: loaded, overrides, priorities: choices.priorities });
   };
 
   const setPriority = (areaName: string, priority: boolean) => {
     if (!set || !framework) return;
-    const next: Framework = { ...framework, areas: framework.areas.map((a) => (a.name === areaName ? { ...a, priority } : a)) };
-    setFramework(next);
-    analyse({ set, framework: next, overrides });
+    const now = framework.areas.filter((a) => (a.name === areaName ? priority : a.priority === true)).map((a) => a.name);
+    onChoices((c) => ({ ...c, priorities: now }));
+    analyse({ set, framework: loaded, overrides: choices.overrides, priorities: now });
   };
 
   const addMeasure = (areaName: string, measureName: string) => {
@@ -154,14 +173,14 @@ export function GapSection({ operations, unavailableReason, data, onPlacements, 
     };
     const next = { ...set, added: [...set.added, indicator] };
     setSet(next);
-    analyse({ set: next, framework, overrides });
+    analyse({ set: next, framework: loaded, overrides: choices.overrides, priorities: choices.priorities });
   };
 
   const removeMeasure = (index: number) => {
     if (!set) return;
     const next = { ...set, added: set.added.filter((_m, i) => i !== index) };
     setSet(next);
-    analyse({ set: next, framework, overrides });
+    analyse({ set: next, framework: loaded, overrides: choices.overrides, priorities: choices.priorities });
   };
 
   const onFile = (file: File | undefined) => {
@@ -169,46 +188,49 @@ export function GapSection({ operations, unavailableReason, data, onPlacements, 
     loadFramework.start(
       async () => operations.parseFramework(await readFileText(file), file.name),
       (fw) => {
-        setFramework(fw);
+        setLoaded(fw);
         setFrameworkFile(file.name);
-        // Placements named the old framework's areas, which the new one may not have.
-        setOverrides({});
-        if (set) analyse({ set, framework: fw, overrides: {} });
+        // Placements and priorities named the old framework's areas, which the new one may not have.
+        onChoices(() => ({ overrides: {}, priorities: null, framework: { name: fw.name, file: file.name } }));
+        if (set) analyse({ set, framework: fw, overrides: {}, priorities: null });
       },
     );
     if (fileInput.current) fileInput.current.value = "";
   };
 
   const backToBuiltIn = () => {
-    setFramework(null);
+    setLoaded(null);
     setFrameworkFile(null);
-    setOverrides({});
-    if (set) analyse({ set, framework: null, overrides: {} });
+    onChoices(() => ({ overrides: {}, priorities: null, framework: null }));
+    if (set) analyse({ set, framework: null, overrides: {}, priorities: null });
   };
 
   const onWrite = () => {
     if (!operations || !set || !framework) return;
-    write.start((options) =>
+    write.start((options, job) =>
       operations.writeGapSheets(
         {
           indicators: [...set.indicators, ...set.added],
           framework,
-          overrides,
+          overrides: choices.overrides,
           writeIndicators: set.added.length > 0,
+          ...(keep ? { keep } : {}),
         },
         options,
+        job,
       ),
     );
   };
 
   const result = view?.result ?? null;
-  const unplaced = result?.placements.filter((p) => p.area === null) ?? [];
   const importBlocked = !data ? "Read a workbook under Import first." : data.indicators.length === 0 ? "No indicators were found under Import." : null;
+  // A partnership's own framework used last time: its file is loaded again each time (nothing but its name is kept).
+  const keptFramework = choices.framework && !frameworkFile ? choices.framework : null;
 
   return (
     <Section
       title="Gap analysis"
-      description="Measure your indicators against the quality-assurance framework's content areas, types and sources of information, see what each area lacks, and add suggested measures."
+      description="What each content area of the framework lacks, by type and source of information, with measures to add."
     >
       <RunButton
         label="Analyse the indicators from Import"
@@ -269,56 +291,34 @@ export function GapSection({ operations, unavailableReason, data, onPlacements, 
       {frameworkFile && loadFramework.state.kind !== "failed" && (
         <Caption1 as="p" className={styles.text}>{`Using the framework from ${frameworkFile}.`}</Caption1>
       )}
+      {keptFramework && (
+        <Caption1 as="p" className={styles.text}>
+          {`Last time this workbook used “${keptFramework.name}”${keptFramework.file ? ` from ${keptFramework.file}` : ""}: load it again to use it; until then the built-in framework is used.`}
+        </Caption1>
+      )}
 
       {set && result && framework && (
         <div className={styles.stack}>
           <Status intent="info" title="Analysed">
-            {`${count(result.summary.indicators, "indicator")} from ${set.from}, measured against “${result.framework.name}”: ${result.summary.placed} placed, ${result.summary.unclassified} not placed, ${count(result.summary.gaps, "gap")} in all; ${count(result.emptyAreas.length, "area")} with no indicators.`}
+            {`${count(result.summary.indicators, "indicator")} from ${set.from} against “${result.framework.name}”: ${result.summary.placed} placed, ${result.summary.unclassified} not placed; ${count(result.summary.gaps, "gap")}; ${count(result.emptyAreas.length, "area")} with none.`}
           </Status>
           <Body1 as="p" className={styles.text}>
             {`Balance of types: ${percent(result.balance.quantity)} quantity, ${percent(result.balance.quality)} quality, ${percent(result.balance.outcome)} outcome. From children, parents, carers or frontline staff: ${percent(result.voiceShare)}.`}
           </Body1>
 
-          {unplaced.length > 0 && (
-            <>
-              <Body1 as="p" className={styles.text}>
-                {`Not placed in any area (${unplaced.length}): choose Place to give each an area.`}
-              </Body1>
-              <ul className={styles.list} aria-label="Indicators not placed">
-                {unplaced.map((p, i) => {
-                  const key = placementKey(p);
-                  const id = `${key}|${p.agency ?? ""}`;
-                  return (
-                    <PlacementRow
-                      key={`${id}|${i}`}
-                      placement={p}
-                      framework={framework}
-                      editing={editing === id}
-                      onEdit={() => setEditing(id)}
-                      onSave={(o) => place(key, o)}
-                      onCancel={() => setEditing(null)}
-                    />
-                  );
-                })}
-              </ul>
-            </>
-          )}
+          <PlacementTable placements={result.placements} framework={framework} editing={editing} onEdit={setEditing} onPlace={place} />
 
           <Accordion multiple collapsible>
             {result.areas.map((area) => (
               <AccordionItem key={area.name} value={area.name}>
-                <AccordionHeader as="h3">
+                <AccordionHeader as="h3" size="small">
                   {`${area.name}${area.priority ? " (priority)" : ""}: ${count(area.indicators, "indicator")}, ${count(area.gaps.length, "gap")}`}
                 </AccordionHeader>
                 <AccordionPanel>
                   <AreaReport
                     area={area}
                     words={view?.words[area.name] ?? ""}
-                    placements={result.placements.filter((p) => p.area === area.name)}
-                    framework={framework}
-                    editing={editing}
-                    onEdit={setEditing}
-                    onPlace={place}
+                    placed={result.placements.filter((p) => p.area === area.name).length}
                     onPriority={(priority) => setPriority(area.name, priority)}
                     onAdd={(measure) => addMeasure(area.name, measure)}
                   />
@@ -353,6 +353,7 @@ export function GapSection({ operations, unavailableReason, data, onPlacements, 
             unavailableReason={unavailable}
             blockedReason={analysis.running ? "Wait for the analysis to finish." : null}
           />
+          <WorkProgress run={write} label="Writing the gap analysis" words={WRITE_WORDS} shares={WRITE_SHARES} />
           <WriteOutcome run={write} doneTitle="Gap analysis written" failedTitle="Could not write the gap analysis" />
         </div>
       )}

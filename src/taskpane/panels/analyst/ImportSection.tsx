@@ -5,25 +5,74 @@ import {
   AccordionItem,
   AccordionPanel,
   Body1,
+  Button,
   Checkbox,
+  Link,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
 import type { LayoutOverride, LayoutOverrides } from "../../../core/ingest";
+import type { ReadingRecipe } from "../../../core/model";
+import { recipeUseInWords, type RecipeUse } from "../../../core/recipes/corrections";
 import { RagCounts } from "../../components/RagCounts";
+import { useObjectUrl } from "../../components/use-object-url";
+import { WorkProgress, type StepShares } from "../../components/WorkProgress";
 import { WriteOutcome } from "../../components/WriteOutcome";
 import { RunButton } from "../../components/RunButton";
 import { Section } from "../../components/Section";
 import { Status } from "../../components/Status";
 import { useRun } from "../../components/use-run";
-import type { Extraction, ImportedWorkbook, IndicatorSheetsResult, Operations, ScorecardSettings } from "../../operations";
+import type { Extraction, ImportedWorkbook, IndicatorSheetsResult, Operations, Progress, RecipeReading, ScorecardSettings, WorkbookRead } from "../../operations";
 import { count, listSome, reviewOrder, sheetSummaries, type SheetSummary } from "./import-summary";
 import { SheetReport, type SheetDraft } from "./SheetReport";
 
 const useStyles = makeStyles({
   group: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
+  row: { display: "flex", flexWrap: "wrap", alignItems: "center", columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXS },
   text: { margin: 0 },
+  // The file input is reached through its button; visually hidden rather than display: none, so
+  // that browser tests can still hand it a file.
+  fileInput: { position: "absolute", width: "1px", height: "1px", overflow: "hidden", clipPath: "inset(50%)", whiteSpace: "nowrap" },
 });
+
+/** What a recipe did to the reading shown, and where it came from. */
+export interface RecipeNote {
+  use: RecipeUse;
+  /** "kept": the recipe kept in this workbook; "file": one the analyst loaded. */
+  source: "kept" | "file";
+  /** The workbook the recipe was made on, or the recipe file's name. */
+  from: string | null;
+}
+
+const READ_WORDS: Record<Progress["step"], string> = {
+  reading: "Reading the workbook",
+  building: "Finding the figures",
+  writing: "Writing",
+};
+const WRITE_WORDS: Record<Progress["step"], string> = {
+  reading: "Reading",
+  building: "Building the sheets",
+  writing: "Writing the indicator sheets",
+};
+const READ_SHARES: StepShares = { reading: 0.9, building: 0.1, writing: 0 };
+const WRITE_SHARES: StepShares = { reading: 0, building: 0.1, writing: 0.9 };
+
+/** "Read as last quarter: 2 corrections applied to “Scorecard”." and where they came from. */
+export function recipeNoteWords(note: RecipeNote, file: string): string {
+  const done = recipeUseInWords(note.use);
+  if (note.source === "file") return `Read with the recipe ${note.from ?? ""}: ${done}.`;
+  const when = note.from && note.from !== file ? "last quarter" : "last time";
+  return `Read as ${when}: ${done}, as kept in this workbook${note.from && note.from !== file ? ` from ${note.from}` : ""}. Clear or change them below.`;
+}
+
+function readRecipeText(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(typeof reader.result === "string" ? reader.result : "");
+    reader.onerror = () => reject(new Error(`The file “${file.name}” could not be read.`));
+    reader.readAsText(file);
+  });
+}
 
 export interface ImportSectionProps {
   operations: Operations | null;
@@ -32,8 +81,16 @@ export interface ImportSectionProps {
   extraction: Extraction | null;
   /** The corrections the current extraction was made with. */
   applied: LayoutOverrides;
-  onRead: (imported: ImportedWorkbook, extraction: Extraction) => void;
+  onRead: (read: WorkbookRead) => void;
   onExtracted: (extraction: Extraction, applied: LayoutOverrides) => void;
+  /** Told of a reading with a recipe from a file. */
+  onRecipeRead: (reading: RecipeReading, file: string) => void;
+  /** What a recipe did to the reading shown, or null. */
+  recipeNote: RecipeNote | null;
+  /** The choices kept in the workbook that came back with the read, in words, or null. */
+  restoredNote?: string | null;
+  /** The reading recipe as the pane would keep it (this workbook's corrections and those kept for other layouts), to download. */
+  recipe: ReadingRecipe | null;
   /** The scorecard's settings, from the Scorecard section, or why they cannot be used. */
   scorecard: { settings: ScorecardSettings } | { problem: string };
   onShowCell: ((sheet: string, cell: string) => void) | null;
@@ -67,11 +124,15 @@ function draftsOf(applied: LayoutOverrides): Record<string, SheetDraft> {
  * read again (in the engine, without going back to Excel), then write the indicator sheets.
  */
 export function ImportSection(props: ImportSectionProps): React.JSX.Element {
-  const { operations, unavailableReason, imported, extraction, applied, onRead, onExtracted, scorecard, onShowCell } = props;
+  const { operations, unavailableReason, imported, extraction, applied, onRead, onExtracted, onRecipeRead, recipeNote, restoredNote, recipe, scorecard, onShowCell } = props;
   const styles = useStyles();
-  const read = useRun<{ imported: ImportedWorkbook; extraction: Extraction }>();
+  const read = useRun<WorkbookRead>();
   const reread = useRun<Extraction>();
+  const withRecipe = useRun<RecipeReading>();
   const write = useRun<IndicatorSheetsResult>();
+  const recipeInput = React.useRef<HTMLInputElement>(null);
+  const recipeBlob = React.useMemo(() => (recipe && recipe.sheets.length > 0 ? new Blob([`${JSON.stringify(recipe, null, 2)}\n`], { type: "application/json" }) : null), [recipe]);
+  const recipeUrl = useObjectUrl(recipeBlob);
   const [drafts, setDrafts] = React.useState<Record<string, SheetDraft>>({});
   const [includeScorecard, setIncludeScorecard] = React.useState(true);
 
@@ -90,11 +151,26 @@ export function ImportSection(props: ImportSectionProps): React.JSX.Element {
   const onReadClick = () => {
     if (!operations) return;
     write.reset();
+    withRecipe.reset();
     read.start(
-      () => operations.readWorkbook(),
+      (_options, job) => operations.readWorkbook(job),
       (value) => {
-        setDrafts({});
-        onRead(value.imported, value.extraction);
+        // The drafts start as the corrections the read was made with (those kept in the workbook),
+        // so that nothing counts as changed and the reading can be written as it is.
+        setDrafts(draftsOf(value.applied));
+        onRead(value);
+      },
+    );
+  };
+  const onRecipeFile = (file: File | undefined) => {
+    if (recipeInput.current) recipeInput.current.value = "";
+    if (!operations || !imported || !file) return;
+    write.reset();
+    withRecipe.start(
+      async () => operations.readWithRecipe(imported, await operations.parseRecipe(await readRecipeText(file), file.name)),
+      (value) => {
+        setDrafts(draftsOf(value.applied));
+        onRecipeRead(value, file.name);
       },
     );
   };
@@ -112,8 +188,8 @@ export function ImportSection(props: ImportSectionProps): React.JSX.Element {
   const onWriteClick = () => {
     if (!operations || !extraction || "problem" in scorecard) return;
     const { observations, indicators, warnings } = extraction.detail;
-    write.start((options) =>
-      operations.writeIndicatorSheets({ data: { observations, indicators, warnings }, settings: scorecard.settings, includeScorecard }, options),
+    write.start((options, job) =>
+      operations.writeIndicatorSheets({ data: { observations, indicators, warnings }, settings: scorecard.settings, includeScorecard }, options, job),
     );
   };
 
@@ -140,8 +216,14 @@ export function ImportSection(props: ImportSectionProps): React.JSX.Element {
         onClick={onReadClick}
         unavailableReason={operations ? undefined : unavailableReason}
       />
+      <WorkProgress run={read} label="Reading the workbook" words={READ_WORDS} shares={READ_SHARES} />
       {read.state.kind === "failed" && (
         <Status intent="error" title="Could not read the workbook">
+          {read.state.message}
+        </Status>
+      )}
+      {read.state.kind === "stopped" && (
+        <Status intent="info" title="Stopped">
           {read.state.message}
         </Status>
       )}
@@ -158,6 +240,21 @@ export function ImportSection(props: ImportSectionProps): React.JSX.Element {
                 summaries.filter((s) => !s.skipped && s.notRead === null).length,
                 "sheet",
               )} of ${imported.file}.${detail.warnings.length > 0 ? ` ${count(detail.warnings.length, "warning")}: see each sheet.` : ""}`}
+            </Status>
+          )}
+          {restoredNote && (
+            <Status intent="info" title="Your choices are back">
+              {restoredNote}
+            </Status>
+          )}
+          {recipeNote && recipeNote.use.corrections > 0 && (
+            <Status intent="info" title={recipeNote.source === "kept" ? "Corrections kept" : "Recipe applied"}>
+              {recipeNoteWords(recipeNote, imported.file)}
+            </Status>
+          )}
+          {recipeNote && recipeNote.source === "file" && recipeNote.use.corrections === 0 && (
+            <Status intent="warning" title="Recipe not used">
+              {`The recipe ${recipeNote.from ?? ""} fits no sheet of ${imported.file}: no sheet has a layout it knows, so the workbook is read as found.`}
             </Status>
           )}
           {imported.ownSheets.length > 0 && (
@@ -217,6 +314,30 @@ export function ImportSection(props: ImportSectionProps): React.JSX.Element {
               {reread.state.message}
             </Status>
           )}
+          <div className={styles.row}>
+            <Button appearance="secondary" onClick={() => recipeInput.current?.click()} disabledFocusable={!operations || withRecipe.running}>
+              {withRecipe.running ? "Reading with the recipe…" : "Read with a recipe file"}
+            </Button>
+            <input
+              ref={recipeInput}
+              className={styles.fileInput}
+              type="file"
+              accept=".json,application/json"
+              aria-label="Reading recipe file"
+              tabIndex={-1}
+              onChange={(e) => onRecipeFile(e.target.files?.[0])}
+            />
+            {recipeUrl && (
+              <Link href={recipeUrl} download="reading-recipe.json">
+                Download the reading recipe (JSON)
+              </Link>
+            )}
+          </div>
+          {withRecipe.state.kind === "failed" && (
+            <Status intent="error" title="Could not use the recipe">
+              {withRecipe.state.message}
+            </Status>
+          )}
 
           <Checkbox label="Also write the Scorecard sheet" checked={includeScorecard} onChange={(_e, d) => setIncludeScorecard(d.checked === true)} />
           <RunButton
@@ -227,6 +348,7 @@ export function ImportSection(props: ImportSectionProps): React.JSX.Element {
             unavailableReason={operations ? undefined : unavailableReason}
             blockedReason={writeBlocked}
           />
+          <WorkProgress run={write} label="Writing the indicator sheets" words={WRITE_WORDS} shares={WRITE_SHARES} />
           <WriteOutcome run={write} doneTitle="Written" failedTitle="Could not write" more={(v) => v.counts && <RagCounts counts={v.counts} label="Latest ratings on the Scorecard" />} />
         </div>
       )}

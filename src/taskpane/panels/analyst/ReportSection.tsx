@@ -1,11 +1,12 @@
 import * as React from "react";
-import { Field, Input, Link, ProgressBar, makeStyles, tokens } from "@fluentui/react-components";
-import type { Framework } from "../../../core/model";
+import { Field, Input, Link, makeStyles, tokens } from "@fluentui/react-components";
+import type { AnalystChoices, Framework } from "../../../core/model";
 import { RunButton } from "../../components/RunButton";
 import { Section } from "../../components/Section";
 import { Status } from "../../components/Status";
 import { useObjectUrl } from "../../components/use-object-url";
 import { useRun } from "../../components/use-run";
+import { WorkProgress, type StepShares } from "../../components/WorkProgress";
 import { WriteOutcome } from "../../components/WriteOutcome";
 import type { Operations, Progress, PublishedBook, ReportBookResult, ScorecardSettings } from "../../operations";
 
@@ -19,8 +20,18 @@ export interface ReportSectionProps {
   unavailableReason?: string;
   /** The framework the Gap section uses; the built-in one when it has loaded none. */
   framework: Framework | null;
-  /** The Scorecard section's RAG thresholds, when they can be used. */
+  /**
+   * The Scorecard section's RAG thresholds; null until the pane has found the choices kept in the
+   * workbook (the write then uses the kept ones, and says what it found through `onSavedChoices`).
+   */
   settings: ScorecardSettings | null;
+  /** The Analyst tab's choices, kept in the workbook with the book (absent until the pane has looked for kept ones). */
+  keep?: AnalystChoices;
+  /** The largest count to withhold, as typed (kept with the other choices). */
+  thresholdText: string;
+  onThresholdText: (text: string) => void;
+  /** Hears of the choices kept in the workbook, read with the book's sheets. */
+  onSavedChoices?: (choices: AnalystChoices | null) => void;
 }
 
 const STEP_WORDS: Record<Progress["step"], string> = {
@@ -29,16 +40,8 @@ const STEP_WORDS: Record<Progress["step"], string> = {
   writing: "Writing the pages",
 };
 
-/** How far the work has got, 0..1: reading and building are the first fifth, the write the rest. */
-export function progressValue(p: Progress): number {
-  if (p.step === "reading") return 0.05;
-  if (p.step === "building") return 0.15;
-  return Math.min(1, 0.2 + (0.8 * p.done) / Math.max(1, p.total));
-}
-
-export function progressWords(p: Progress): string {
-  return p.step === "writing" && p.total > 1 ? `${STEP_WORDS.writing}: ${p.done} of ${p.total} parts sent` : `${STEP_WORDS[p.step]}…`;
-}
+/** Reading and building are the first fifth of the work, the write the rest. */
+const SHARES: StepShares = { reading: 0.15, building: 0.05, writing: 0.8 };
 
 /** The number typed as the largest count to withhold, or why it cannot be used. */
 export function thresholdOf(text: string): { threshold: number } | { problem: string } {
@@ -53,12 +56,11 @@ export function thresholdOf(text: string): { threshold: number } | { problem: st
  * questions, written into this workbook with a bar that moves as the work does; and a copy to
  * publish, small numbers withheld, as a file to download (the book here is the working copy).
  */
-export function ReportSection({ operations, unavailableReason, framework, settings }: ReportSectionProps): React.JSX.Element {
+export function ReportSection(props: ReportSectionProps): React.JSX.Element {
+  const { operations, unavailableReason, framework, settings, keep, thresholdText, onThresholdText, onSavedChoices } = props;
   const styles = useStyles();
   const write = useRun<ReportBookResult>();
   const publish = useRun<PublishedBook>();
-  const [progress, setProgress] = React.useState<Progress | null>(null);
-  const [thresholdText, setThresholdText] = React.useState("5");
   const threshold = thresholdOf(thresholdText);
   const published = publish.state.kind === "done" ? publish.state.value : null;
   const publishedBlob = React.useMemo(
@@ -69,8 +71,12 @@ export function ReportSection({ operations, unavailableReason, framework, settin
 
   const onWrite = () => {
     if (!operations) return;
-    setProgress(null);
-    write.start((options) => operations.writeReportBook({ framework, settings }, options, setProgress));
+    write.start(
+      (options, job) => operations.writeReportBook({ framework, settings, ...(keep ? { keep } : {}) }, options, job),
+      (done) => {
+        if (done.savedChoices !== undefined) onSavedChoices?.(done.savedChoices);
+      },
+    );
   };
   const onPublish = () => {
     if (!operations || "problem" in threshold) return;
@@ -90,11 +96,7 @@ export function ReportSection({ operations, unavailableReason, framework, settin
           onClick={onWrite}
           unavailableReason={operations ? undefined : unavailableReason}
         />
-        {write.running && progress && (
-          <Field validationMessage={progressWords(progress)} validationState="none">
-            <ProgressBar value={progressValue(progress)} max={1} aria-label="Writing the report book" />
-          </Field>
-        )}
+        <WorkProgress run={write} label="Writing the report book" words={STEP_WORDS} shares={SHARES} />
         <WriteOutcome run={write} doneTitle="Report book written" failedTitle="Could not write the report book" />
       </div>
       <div className={styles.group}>
@@ -103,7 +105,7 @@ export function ReportSection({ operations, unavailableReason, framework, settin
           hint="For a copy to publish: figures must not identify children, so small counts are withheld, and so is any figure that would give one away."
           validationMessage={"problem" in threshold ? threshold.problem : undefined}
         >
-          <Input className={styles.threshold} inputMode="numeric" value={thresholdText} onChange={(_e, d) => setThresholdText(d.value)} />
+          <Input className={styles.threshold} inputMode="numeric" value={thresholdText} onChange={(_e, d) => onThresholdText(d.value)} />
         </Field>
         <RunButton
           label="Make a copy to publish"

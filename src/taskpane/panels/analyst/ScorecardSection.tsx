@@ -16,12 +16,15 @@ import {
 } from "@fluentui/react-components";
 import type { IngestResult } from "../../../core/model";
 import { Choice } from "../../components/Choice";
+import { FindBox, fitsFind } from "../../components/FindBox";
+import { WorkProgress, type StepShares } from "../../components/WorkProgress";
 import { RagCounts } from "../../components/RagCounts";
 import { WriteOutcome } from "../../components/WriteOutcome";
 import { RunButton } from "../../components/RunButton";
 import { Section } from "../../components/Section";
 import { useRun } from "../../components/use-run";
-import type { Operations, ScorecardResult, ScorecardSettings } from "../../operations";
+import { useStillRowStyles } from "../../components/still-row";
+import type { Operations, Progress, ScorecardResult, ScorecardSettings } from "../../operations";
 import { listSome } from "./import-summary";
 import { draftProblems, type AdditionDraft, type MissingRating, type ScorecardDraft } from "./scorecard-draft";
 
@@ -32,8 +35,9 @@ const useStyles = makeStyles({
   // An input is as wide as its 20 characters by default, wider than the field in a narrow pane.
   fill: { width: "100%", minWidth: 0 },
   text: { margin: 0 },
-  // The table scrolls inside this box if it still cannot fit (a large text size), never the pane.
-  scroller: { overflowX: "auto", maxWidth: "100%" },
+  // The table scrolls inside this box, never the pane: sideways if it still cannot fit (a large
+  // text size), and down past about a dozen rows, so that a long list keeps the step short.
+  scroller: { overflowX: "auto", overflowY: "auto", maxWidth: "100%", maxHeight: "26em" },
   // Fixed layout: the indicator's name wraps and the controls take the columns' widths, so the
   // table fits the pane's width instead of growing to the dropdown's 250 px minimum.
   table: { tableLayout: "fixed", width: "100%" },
@@ -59,6 +63,11 @@ export interface ScorecardSectionProps {
   benchmarks?: { area: string; linked: number } | null;
 }
 
+const WRITE_WORDS: Record<Progress["step"], string> = { reading: "Reading", building: "Rating the figures", writing: "Writing the Scorecard" };
+const WRITE_SHARES: StepShares = { reading: 0, building: 0.2, writing: 0.8 };
+/** Below this many indicators to fill in, the list is short enough to need no filter box. */
+const FIND_FROM = 6;
+
 const POLARITY_OPTIONS = [
   { value: "", text: "Not set" },
   { value: "higher", text: "Higher is better" },
@@ -69,7 +78,9 @@ const POLARITY_OPTIONS = [
 export function ScorecardSection(props: ScorecardSectionProps): React.JSX.Element {
   const { operations, unavailableReason, data, areasFromGap, draft, onDraft, missing, settings, benchmarks = null } = props;
   const styles = useStyles();
+  const still = useStillRowStyles();
   const apply = useRun<ScorecardResult>();
+  const [find, setFind] = React.useState("");
   const problems = draftProblems(draft);
   const addition = (key: string): AdditionDraft => draft.additions[key] ?? { polarity: "", target: "" };
   const setAddition = (key: string, patch: Partial<AdditionDraft>) =>
@@ -85,8 +96,9 @@ export function ScorecardSection(props: ScorecardSectionProps): React.JSX.Elemen
 
   const onApply = () => {
     if (!operations || !data || "problem" in settings) return;
-    apply.start((options) => operations.writeScorecard(data, settings.settings, options));
+    apply.start((options, job) => operations.writeScorecard(data, settings.settings, options, job));
   };
+  const shown = missing.filter((m) => fitsFind(`${m.indicatorId ?? ""} ${m.indicator} ${m.agencies.join(" ")}`, find));
 
   return (
     <Section
@@ -118,8 +130,8 @@ export function ScorecardSection(props: ScorecardSectionProps): React.JSX.Elemen
         label="Group rows by"
         hint={
           areasFromGap
-            ? "Content areas are where the Gap analysis below placed each indicator; one it did not place keeps its “Content area” column."
-            : "Content areas come from the Gap analysis below, once run, or else from the indicator set's “Content area” column."
+            ? "Content areas are where the Gap analysis (step 4) placed each indicator; one it did not place keeps its “Content area” column."
+            : "Content areas come from the Gap analysis (step 4), once run, or else from the indicator set's “Content area” column."
         }
       >
         <RadioGroup
@@ -142,6 +154,7 @@ export function ScorecardSection(props: ScorecardSectionProps): React.JSX.Elemen
           <Body1 as="p" className={styles.text}>
             {`${missing.length === 1 ? "One indicator has" : `${missing.length} indicators have`} no polarity or no target, so ${missing.length === 1 ? "it" : "they"} cannot be rated. Give them here; blanks stay not rated.`}
           </Body1>
+          {missing.length >= FIND_FROM && <FindBox label="Find an indicator to rate" value={find} onChange={setFind} shown={shown.length} total={missing.length} />}
           <div className={styles.scroller} role="region" aria-label="Polarities and targets to give">
             <Table size="small" className={styles.table} aria-label="Indicators without a polarity or target">
               <TableHeader>
@@ -152,11 +165,11 @@ export function ScorecardSection(props: ScorecardSectionProps): React.JSX.Elemen
                 </TableRow>
               </TableHeader>
               <TableBody>
-                {missing.map((m) => {
+                {shown.map((m) => {
                   const a = addition(m.key);
                   const targetProblem = problems.targets[m.key];
                   return (
-                    <TableRow key={m.key}>
+                    <TableRow key={m.key} className={still.row}>
                       <TableCell className={styles.name}>
                         {m.indicatorId ? `${m.indicatorId} ${m.indicator}` : m.indicator}
                         {m.agencies.length > 0 && <span className={styles.agencies}>{listSome(m.agencies, 3)}</span>}
@@ -203,7 +216,7 @@ export function ScorecardSection(props: ScorecardSectionProps): React.JSX.Elemen
       <Body1 as="p" className={styles.text}>
         {benchmarks
           ? `Official benchmarks: ${benchmarks.linked === 1 ? "one indicator gets" : `${benchmarks.linked} indicators get`} England, region and neighbour columns for ${benchmarks.area}, and a chart of ${benchmarks.area} against England below the table.`
-          : "To set England, region and neighbour figures beside the indicators, choose the official statistics under Benchmarks above."}
+          : "To set England, region and neighbour figures beside the indicators, choose the official statistics under Benchmarks (step 3)."}
       </Body1>
       <RunButton
         label="Apply and write the Scorecard"
@@ -213,6 +226,7 @@ export function ScorecardSection(props: ScorecardSectionProps): React.JSX.Elemen
         unavailableReason={operations ? undefined : unavailableReason}
         blockedReason={blocked}
       />
+      <WorkProgress run={apply} label="Writing the Scorecard" words={WRITE_WORDS} shares={WRITE_SHARES} />
       <WriteOutcome
         run={apply}
         doneTitle="Scorecard written"

@@ -34,6 +34,7 @@ const useStyles = makeStyles({
   },
   legend: { fontWeight: tokens.fontWeightSemibold, paddingInline: tokens.spacingHorizontalXS },
   columns: { display: "flex", flexDirection: "column", maxHeight: "16em", overflowY: "auto" },
+  toggle: { alignSelf: "flex-start" },
 });
 
 /** What the analyst has changed on one sheet, as typed. */
@@ -72,9 +73,27 @@ function periodRange(summary: SheetSummary): string {
   return first === last ? first.label : `${count(summary.periods.length, "period")}, ${first.label} to ${last.label}`;
 }
 
+/**
+ * A part of a sheet's report shown on request: a button that says what it holds and whether it
+ * is open (aria-expanded), so that the report stays short until the analyst wants the detail.
+ */
+function Disclosure({ label, open, onToggle, children }: { label: string; open: boolean; onToggle: () => void; children: React.ReactNode }): React.JSX.Element {
+  const styles = useStyles();
+  const id = React.useId();
+  return (
+    <>
+      <Button className={styles.toggle} size="small" appearance="secondary" aria-expanded={open} aria-controls={open ? id : undefined} onClick={onToggle}>
+        {label}
+      </Button>
+      {open && <div id={id}>{children}</div>}
+    </>
+  );
+}
+
 /** What one table on the sheet was read as. */
 function TableFacts({ layout, override, tables }: { layout: SheetLayout; override: LayoutOverride; tables: number }): React.JSX.Element {
   const styles = useStyles();
+  const [notesOpen, setNotesOpen] = React.useState(false);
   const indicator = columnByIndex(layout, layout.indicatorColumn);
   const period = columnByIndex(layout, layout.periodColumn);
   const agency = columnByIndex(layout, layout.agencyColumn);
@@ -92,18 +111,20 @@ function TableFacts({ layout, override, tables }: { layout: SheetLayout; overrid
           ? "none"
           : listSome(
               figures.map((c) => `${c.letter}${c.period ? ` (${c.period.label})` : c.measure ? ` (${c.measure})` : ""}`),
-              8,
+              5,
             )}
       </Fact>
       {layout.sheetAgency && <Fact term="Agency of the sheet">{layout.sheetAgency}</Fact>}
       <Fact term="Confidence">{`${Math.round(layout.confidence * 100)}%`}</Fact>
       {layout.notes.length > 0 && (
         <Fact term="How it was read">
-          <ul className={styles.list}>
-            {layout.notes.map((note, i) => (
-              <li key={i}>{note}</li>
-            ))}
-          </ul>
+          <Disclosure label={notesOpen ? "Hide the notes" : `Show ${count(layout.notes.length, "note")}`} open={notesOpen} onToggle={() => setNotesOpen((o) => !o)}>
+            <ul className={styles.list}>
+              {layout.notes.map((note, i) => (
+                <li key={i}>{note}</li>
+              ))}
+            </ul>
+          </Disclosure>
         </Fact>
       )}
     </dl>
@@ -114,6 +135,9 @@ function TableFacts({ layout, override, tables }: { layout: SheetLayout; overrid
 export function SheetReport({ summary, draft, onDraft, onShowCell }: SheetReportProps): React.JSX.Element {
   const styles = useStyles();
   const { sheet, layouts } = summary;
+  // The corrections are open from the start where the reading is in doubt or already corrected;
+  // otherwise one button away, so that a sheet read well makes a short report.
+  const [correcting, setCorrecting] = React.useState(() => summary.inDoubt || summary.skipped || Object.values(draft.override).some((v) => v !== undefined));
   const layout = layouts[0];
   const override = draft.override;
   const set = (patch: Partial<LayoutOverride>) => onDraft({ ...draft, override: { ...override, ...patch } });
@@ -183,55 +207,57 @@ export function SheetReport({ summary, draft, onDraft, onShowCell }: SheetReport
         </>
       )}
 
-      <fieldset className={styles.corrections}>
-        <legend className={styles.legend}>Corrections</legend>
-        <Checkbox label="Leave this sheet out" checked={override.skip === true} onChange={(_e, d) => set({ skip: d.checked === true ? true : undefined })} />
-        {!override.skip && layout && (
-          <>
-            {layouts.length > 1 && (
-              <Caption1 as="p">This sheet holds several tables: heading rows given here make it read as one table; the other corrections follow the first.</Caption1>
-            )}
-            <Field
-              label="Heading rows"
-              hint="Row numbers as Excel shows them, such as 3-4."
-              validationState={draft.headerProblem ? "error" : "none"}
-              validationMessage={draft.headerProblem}
-            >
-              <Input value={headerText} onChange={(_e, d) => onHeaderText(d.value)} />
-            </Field>
-            <Choice
-              label="Indicator column"
-              value={indicatorColumn === null ? "none" : String(indicatorColumn)}
-              options={[{ value: "none", text: "None: the column headings name the measures" }, ...columnOptions]}
-              onChange={(v) => set({ indicatorColumn: v === "none" ? null : Number(v) })}
-            />
-            <Choice
-              label="Period column"
-              hint="Only for a sheet with one figure a row, or periods down the rows."
-              value={periodColumn === null ? "none" : String(periodColumn)}
-              options={[{ value: "none", text: "None: the periods are in the headings" }, ...columnOptions]}
-              onChange={(v) => set({ periodColumn: v === "none" ? null : Number(v) })}
-            />
-            <fieldset className={styles.corrections}>
-              <legend className={styles.legend}>Period columns</legend>
-              <Caption1 as="p">Columns that hold figures, one period each. Clear a column to leave its figures out.</Caption1>
-              <div className={styles.columns}>
-                {candidates.map((c) => (
-                  <Checkbox
-                    key={c.col}
-                    label={`${columnName(c)}${c.period ? ` (${c.period.label})` : ""}`}
-                    checked={FIGURE_ROLES.includes(roleOf(c, override))}
-                    onChange={(_e, d) => onDraft({ ...draft, override: withColumnRole(override, c.col, d.checked === true ? "value" : "ignore") })}
-                  />
-                ))}
-              </div>
-            </fieldset>
-            <Field label="Agency for this sheet" hint="Leave empty where the rows or headings name the agency.">
-              <Input value={sheetAgency ?? ""} onChange={(_e, d) => set({ sheetAgency: d.value.trim() === "" ? null : d.value })} />
-            </Field>
-          </>
-        )}
-      </fieldset>
+      <Disclosure label={correcting ? "Hide the corrections" : "Correct how this sheet is read"} open={correcting} onToggle={() => setCorrecting((c) => !c)}>
+        <fieldset className={styles.corrections}>
+          <legend className={styles.legend}>Corrections</legend>
+          <Checkbox label="Leave this sheet out" checked={override.skip === true} onChange={(_e, d) => set({ skip: d.checked === true ? true : undefined })} />
+          {!override.skip && layout && (
+            <>
+              {layouts.length > 1 && (
+                <Caption1 as="p">This sheet holds several tables: heading rows given here make it read as one table; the other corrections follow the first.</Caption1>
+              )}
+              <Field
+                label="Heading rows"
+                hint="Row numbers as Excel shows them, such as 3-4."
+                validationState={draft.headerProblem ? "error" : "none"}
+                validationMessage={draft.headerProblem}
+              >
+                <Input value={headerText} onChange={(_e, d) => onHeaderText(d.value)} />
+              </Field>
+              <Choice
+                label="Indicator column"
+                value={indicatorColumn === null ? "none" : String(indicatorColumn)}
+                options={[{ value: "none", text: "None: the column headings name the measures" }, ...columnOptions]}
+                onChange={(v) => set({ indicatorColumn: v === "none" ? null : Number(v) })}
+              />
+              <Choice
+                label="Period column"
+                hint="Only for a sheet with one figure a row, or periods down the rows."
+                value={periodColumn === null ? "none" : String(periodColumn)}
+                options={[{ value: "none", text: "None: the periods are in the headings" }, ...columnOptions]}
+                onChange={(v) => set({ periodColumn: v === "none" ? null : Number(v) })}
+              />
+              <fieldset className={styles.corrections}>
+                <legend className={styles.legend}>Period columns</legend>
+                <Caption1 as="p">Columns that hold figures, one period each. Clear a column to leave its figures out.</Caption1>
+                <div className={styles.columns}>
+                  {candidates.map((c) => (
+                    <Checkbox
+                      key={c.col}
+                      label={`${columnName(c)}${c.period ? ` (${c.period.label})` : ""}`}
+                      checked={FIGURE_ROLES.includes(roleOf(c, override))}
+                      onChange={(_e, d) => onDraft({ ...draft, override: withColumnRole(override, c.col, d.checked === true ? "value" : "ignore") })}
+                    />
+                  ))}
+                </div>
+              </fieldset>
+              <Field label="Agency for this sheet" hint="Leave empty where the rows or headings name the agency.">
+                <Input value={sheetAgency ?? ""} onChange={(_e, d) => set({ sheetAgency: d.value.trim() === "" ? null : d.value })} />
+              </Field>
+            </>
+          )}
+        </fieldset>
+      </Disclosure>
     </div>
   );
 }

@@ -1,9 +1,24 @@
 import * as React from "react";
-import { Body1, Button, Caption1, Checkbox, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  Body1,
+  Button,
+  Caption1,
+  Checkbox,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
 import type { AreaResult, PlacedIndicator, PlacementOverride } from "../../../core/gap";
 import { SOURCES, SOURCE_LABEL, TYPES, TYPE_LABEL, labelOf } from "../../../core/gap/labels";
 import type { Framework, InformationSource, InformationType } from "../../../core/model";
 import { Choice } from "../../components/Choice";
+import { FindBox, fitsFind } from "../../components/FindBox";
+import { useStillRowStyles } from "../../components/still-row";
 import { count } from "./import-summary";
 
 const useStyles = makeStyles({
@@ -19,7 +34,13 @@ const useStyles = makeStyles({
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusMedium,
   },
-  buttons: { display: "flex", columnGap: tokens.spacingHorizontalS },
+  buttons: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS },
+  // The table scrolls in its own box past about a dozen rows, so that the step stays short.
+  scroller: { overflowX: "auto", overflowY: "auto", maxWidth: "100%", maxHeight: "20em" },
+  table: { tableLayout: "fixed", width: "100%" },
+  placedColumn: { width: "42%" },
+  name: { overflowWrap: "anywhere" },
+  quiet: { display: "block", color: tokens.colorNeutralForeground3, overflowWrap: "anywhere" },
 });
 
 /** How overrides and the panel name an indicator: its ID, or its name where it has none. */
@@ -89,39 +110,82 @@ export function PlacementEditor({ placement, framework, onSave, onCancel }: Plac
   );
 }
 
-export interface PlacementRowProps {
-  placement: PlacedIndicator;
-  framework: Framework;
-  editing: boolean;
-  onEdit: () => void;
-  onSave: (override: PlacementOverride) => void;
-  onCancel: () => void;
+/** The key of one row of the table: an indicator, with its agency (one indicator may be reported by several). */
+export function rowKey(p: PlacedIndicator): string {
+  return `${placementKey(p)}|${p.agency ?? ""}`;
 }
 
-/** One indicator's placement, with Confirm (for one the engine placed) and Change. */
-export function PlacementRow({ placement, framework, editing, onEdit, onSave, onCancel }: PlacementRowProps): React.JSX.Element {
+export interface PlacementTableProps {
+  placements: PlacedIndicator[];
+  framework: Framework;
+  /** The row being edited (rowKey), or null. */
+  editing: string | null;
+  onEdit: (row: string | null) => void;
+  onPlace: (key: string, override: PlacementOverride) => void;
+}
+
+/**
+ * Every indicator's placement in one compact table, those not placed first, with a box to find
+ * one by any words of its name, agency or area: Confirm (for one the engine placed) and Change
+ * or Place on each row, the editor opening beneath it.
+ */
+export function PlacementTable({ placements, framework, editing, onEdit, onPlace }: PlacementTableProps): React.JSX.Element {
   const styles = useStyles();
-  const label = indicatorLabel(placement);
+  const still = useStillRowStyles();
+  const [find, setFind] = React.useState("");
+  const ordered = [...placements.filter((p) => p.area === null), ...placements.filter((p) => p.area !== null)];
+  const shown = ordered.filter((p) => fitsFind(`${p.indicatorId ?? ""} ${p.indicator} ${p.agency ?? ""} ${p.area ?? "not placed"}`, find));
   return (
-    <li className={styles.stack}>
-      <span className={styles.item}>
-        <span>{`${label}: ${placementWords(placement)}`}</span>
-        {!placement.confirmed && placement.area !== null && (
-          <Button
-            size="small"
-            appearance="subtle"
-            aria-label={`Confirm placement of ${label}`}
-            onClick={() => onSave({ area: placement.area, type: placement.type, source: placement.source })}
-          >
-            Confirm
-          </Button>
-        )}
-        <Button size="small" appearance="subtle" aria-label={`${placement.area === null ? "Place" : "Change placement of"} ${label}`} onClick={onEdit}>
-          {placement.area === null ? "Place" : "Change"}
-        </Button>
-      </span>
-      {editing && <PlacementEditor placement={placement} framework={framework} onSave={onSave} onCancel={onCancel} />}
-    </li>
+    <div className={styles.stack}>
+      <FindBox label="Find an indicator's placement" value={find} onChange={setFind} shown={shown.length} total={placements.length} />
+      <div className={styles.scroller} role="region" aria-label="Placements">
+        <Table size="small" className={styles.table} aria-label="Where each indicator is placed">
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>Indicator</TableHeaderCell>
+              <TableHeaderCell className={styles.placedColumn}>Placed in</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {shown.flatMap((p, i) => {
+              const key = placementKey(p);
+              const row = rowKey(p);
+              const label = indicatorLabel(p);
+              const cells = (
+                <TableRow key={`${row}|${i}`} className={still.row}>
+                  <TableCell className={styles.name}>
+                    {label}
+                    <Caption1 className={styles.quiet}>{placementWords(p)}</Caption1>
+                  </TableCell>
+                  <TableCell className={styles.name}>
+                    {p.area ?? "Not placed"}
+                    <span className={styles.buttons}>
+                      {!p.confirmed && p.area !== null && (
+                        <Button size="small" appearance="subtle" aria-label={`Confirm placement of ${label}`} onClick={() => onPlace(key, { area: p.area, type: p.type, source: p.source })}>
+                          Confirm
+                        </Button>
+                      )}
+                      <Button size="small" appearance="subtle" aria-label={`${p.area === null ? "Place" : "Change placement of"} ${label}`} onClick={() => onEdit(row)}>
+                        {p.area === null ? "Place" : "Change"}
+                      </Button>
+                    </span>
+                  </TableCell>
+                </TableRow>
+              );
+              if (editing !== row) return [cells];
+              return [
+                cells,
+                <TableRow key={`${row}|${i}|editor`} className={still.row}>
+                  <TableCell colSpan={2}>
+                    <PlacementEditor placement={p} framework={framework} onSave={(o) => onPlace(key, o)} onCancel={() => onEdit(null)} />
+                  </TableCell>
+                </TableRow>,
+              ];
+            })}
+          </TableBody>
+        </Table>
+      </div>
+    </div>
   );
 }
 
@@ -146,18 +210,15 @@ function suggestionsOf(area: AreaResult): Suggestion[] {
 export interface AreaReportProps {
   area: AreaResult;
   words: string;
-  placements: PlacedIndicator[];
-  framework: Framework;
-  editing: string | null;
-  onEdit: (key: string | null) => void;
-  onPlace: (key: string, override: PlacementOverride) => void;
+  /** How many indicators are placed in the area (the Placements table lists them). */
+  placed: number;
   onPriority: (priority: boolean) => void;
   onAdd: (measure: string) => void;
 }
 
-/** One content area: its counts and gaps in words, the measures that would fill them, and its indicators. */
+/** One content area: its counts and gaps in words, and the measures that would fill them. */
 export function AreaReport(props: AreaReportProps): React.JSX.Element {
-  const { area, words, placements, framework, editing, onEdit, onPlace, onPriority, onAdd } = props;
+  const { area, words, placed, onPriority, onAdd } = props;
   const styles = useStyles();
   const suggestions = suggestionsOf(area);
   return (
@@ -188,26 +249,8 @@ export function AreaReport(props: AreaReportProps): React.JSX.Element {
         </>
       )}
       <Caption1 as="p" className={styles.text}>
-        {placements.length === 0 ? "No indicators are placed here." : `${count(placements.length, "indicator")} placed here:`}
+        {placed === 0 ? "No indicators are placed here." : `${count(placed, "indicator")} placed here: see Placements above.`}
       </Caption1>
-      {placements.length > 0 && (
-        <ul className={styles.list}>
-          {placements.map((p, i) => {
-            const key = placementKey(p);
-            return (
-              <PlacementRow
-                key={`${key}|${p.agency ?? ""}|${i}`}
-                placement={p}
-                framework={framework}
-                editing={editing === `${key}|${p.agency ?? ""}`}
-                onEdit={() => onEdit(`${key}|${p.agency ?? ""}`)}
-                onSave={(o) => onPlace(key, o)}
-                onCancel={() => onEdit(null)}
-              />
-            );
-          })}
-        </ul>
-      )}
     </div>
   );
 }

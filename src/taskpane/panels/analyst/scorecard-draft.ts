@@ -36,6 +36,11 @@ export interface MissingRating {
   needsTarget: boolean;
 }
 
+/** How a rating given is keyed: by the indicator's ID, or its name where it has none (case and spacing do not matter). */
+export function ratingKey(id: string | null, name: string): string {
+  return id !== null ? `id:${id.trim().toLowerCase()}` : `name:${name.trim().replace(/\s+/g, " ").toLowerCase()}`;
+}
+
 /** Indicators lacking a polarity or a target, one entry per indicator whichever agencies report it. */
 export function missingRatings(indicators: readonly Indicator[]): MissingRating[] {
   const byKey = new Map<string, MissingRating>();
@@ -43,7 +48,7 @@ export function missingRatings(indicators: readonly Indicator[]): MissingRating[
     if (ind.polarity !== null && ind.target !== null) continue;
     // A band needs no target, and its edges are not asked for here.
     if (ind.polarity === "band") continue;
-    const key = ind.id !== null ? `id:${ind.id.trim().toLowerCase()}` : `name:${ind.name.trim().replace(/\s+/g, " ").toLowerCase()}`;
+    const key = ratingKey(ind.id, ind.name);
     const entry = byKey.get(key) ?? {
       key,
       indicatorId: ind.id,
