@@ -51,7 +51,7 @@ function openSheet(header: RegExp): HTMLElement {
   fireEvent.click(button(header));
   const sheet = /^(\S+):/.exec(screen.getByRole("button", { name: header }).textContent ?? "")?.[1] ?? "";
   const group = screen.getByRole("group", { name: `Sheet ${sheet}` });
-  const correct = within(group).queryByRole("button", { name: "Correct how this sheet is read" });
+  const correct = within(group).queryByRole("button", { name: /^(Correct how this sheet is read|Show or change the corrections)$/ });
   if (correct) fireEvent.click(correct);
   return group;
 }

@@ -140,6 +140,10 @@ describe("the choices the workbook remembers", () => {
     expect(button(/^Scorecard: 3 figures/)).toBeTruthy();
     fireEvent.click(button(/^Scorecard: 3 figures/));
     const sheet = screen.getByRole("group", { name: "Sheet Scorecard" });
+    // Kept corrections are the analyst's own, not in doubt: one button away, which says there are some.
+    const show = within(sheet).getByRole("button", { name: "Show or change the corrections" });
+    expect(show.getAttribute("aria-expanded")).toBe("false");
+    fireEvent.click(show);
     expect((within(sheet).getByRole("checkbox", { name: /^C: Q2 2024\/25/ }) as HTMLInputElement).checked).toBe(false);
     expect((within(sheet).getByRole("textbox", { name: /Agency for this sheet/ }) as HTMLInputElement).value).toBe("Police");
     // Read with them, the reading can be written as it is: nothing waits to be read again.

@@ -134,6 +134,13 @@ describe("Analyst panel: the analyst's quarter", () => {
     expect(restoredHeight).toBeLessThanOrEqual(TWO_SCREENS);
     await importStep.getByRole("button", { name: /^Scorecard: \d+ figures/ }).click();
     const sheet = importStep.getByRole("group", { name: "Sheet Scorecard" });
+    // The kept corrections are the analyst's own, not in doubt: one button away, the sheet's report short.
+    const show = sheet.getByRole("button", { name: "Show or change the corrections" });
+    await expect(show.getAttribute("aria-expanded")).resolves.toBe("false");
+    const withSheetOpen = await paneHeight(page);
+    process.stdout.write(`Import step with the choices back and the corrected sheet open: ${withSheetOpen} px\n`);
+    expect(withSheetOpen).toBeLessThanOrEqual(TWO_SCREENS);
+    await show.click();
     await expect(sheet.getByRole("checkbox", { name: /^E: / }).isChecked()).resolves.toBe(false);
     await expect(sheet.getByRole("checkbox", { name: /^F: / }).isChecked()).resolves.toBe(false);
     await expect(sheet.getByRole("checkbox", { name: /^G: / }).isChecked()).resolves.toBe(true);

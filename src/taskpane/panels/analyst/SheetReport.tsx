@@ -135,9 +135,11 @@ function TableFacts({ layout, override, tables }: { layout: SheetLayout; overrid
 export function SheetReport({ summary, draft, onDraft, onShowCell }: SheetReportProps): React.JSX.Element {
   const styles = useStyles();
   const { sheet, layouts } = summary;
-  // The corrections are open from the start where the reading is in doubt or already corrected;
-  // otherwise one button away, so that a sheet read well makes a short report.
-  const [correcting, setCorrecting] = React.useState(() => summary.inDoubt || summary.skipped || Object.values(draft.override).some((v) => v !== undefined));
+  // The corrections are open from the start where the reading is in doubt; otherwise one button
+  // away, so that a sheet read well makes a short report. Corrections kept from last time are the
+  // analyst's own and not in doubt: the button says there are some.
+  const corrected = Object.values(draft.override).some((v) => v !== undefined);
+  const [correcting, setCorrecting] = React.useState(() => summary.inDoubt || summary.skipped);
   const layout = layouts[0];
   const override = draft.override;
   const set = (patch: Partial<LayoutOverride>) => onDraft({ ...draft, override: { ...override, ...patch } });
@@ -207,7 +209,7 @@ export function SheetReport({ summary, draft, onDraft, onShowCell }: SheetReport
         </>
       )}
 
-      <Disclosure label={correcting ? "Hide the corrections" : "Correct how this sheet is read"} open={correcting} onToggle={() => setCorrecting((c) => !c)}>
+      <Disclosure label={correcting ? "Hide the corrections" : corrected ? "Show or change the corrections" : "Correct how this sheet is read"} open={correcting} onToggle={() => setCorrecting((c) => !c)}>
         <fieldset className={styles.corrections}>
           <legend className={styles.legend}>Corrections</legend>
           <Checkbox label="Leave this sheet out" checked={override.skip === true} onChange={(_e, d) => set({ skip: d.checked === true ? true : undefined })} />
