@@ -12,7 +12,7 @@ import { findFrame, isRepeatedHeading, titleText, type TableFrame } from "./head
 import { FIGURE_ROLES, type AgencySource, type ColumnAttributes, type ColumnLayout, type ColumnRole, type LayoutKind, type SheetLayout } from "./layout";
 import type { LayoutOverride } from "./overrides";
 import type { PeriodReader } from "./period-reader";
-import { defaultPeriodReader } from "./periods";
+import { defaultPeriodReader, isWeekWords, weekOf } from "./periods";
 import { profileRows, type RowProfile } from "./profile";
 import { bandGrid, columnGrid, sideBySide, tableBands } from "./tables";
 import { cellText, SheetView } from "./sheet-view";
@@ -25,6 +25,7 @@ import { readTarget } from "./target";
 import { captionAgency, captionMeasure } from "./captions";
 import { isAreaColumn } from "./areas";
 import { shapeConfidence } from "./confidence";
+import { relativePeriod } from "./relative-periods";
 import { completePeriod, parsePeriod, parsePeriodFromDates, toPeriod } from "./periods-api";
 import type { Period, Unit, Warning } from "../model/model";
 
@@ -116,6 +117,8 @@ export function detectInView(view: SheetView, override: LayoutOverride, reader: 
   const warnings: Warning[] = [];
 
   readFractionTrios(infos, roles);
+  readWeeksAcross(infos);
+  readRelativePeriods(infos, roles, titlePeriod);
   readOutturnSeries(infos, roles);
   readPeriodParts(infos, roles, titlePeriod !== null);
   const fractionOf = readFractionsByFigures(view, dataRows, infos, roles);
@@ -511,6 +514,10 @@ export function resolveRole(info: ColumnInfo): ColumnRole {
   if (info.named === "indicator" && s.texts >= 2 && s.periods >= 0.6 * nonBlank) return "period";
   // A "Status" column of "ok" and "suppressed" says what a blank figure means; RAG letters it is not.
   if ((info.named === "rag" || info.named === null) && s.texts >= 2 && s.statuses >= 0.8 * nonBlank && /status|flag|marker/i.test(info.heading)) return "status";
+  // "Q1 total" after three months' columns is the quarter's figure: a total whose heading names
+  // its quarter or month is an observation for that period ("Total", a year's total, a year to
+  // date are not: the year's figure is the sum of what the sheet already gives).
+  if (info.named === "total" && info.period !== null && !isWholeYear(info.period) && figures >= 0.5 && !/\b(ytd|year to date|cumulative|rolling|forecast|projected|projection|full year|year end)\b/i.test(info.heading)) return "value";
   // "Measure type" is a unit ("Number", "%") in some workbooks and the framework's kind of
   // information ("Quantity", "Quality", "Outcome") in others: a unit column only if its words are units.
   if (info.named === "unit" && s.texts >= 2 && s.units < 0.5 * s.texts) return "ignore";
@@ -668,6 +675,37 @@ function isPercentHeading(text: string): boolean {
  * figure, beside whole years or beside this year's quarters alike. One that names no year ("Last
  * year", "Baseline") stays a reference figure: its period cannot be told.
  */
+/**
+ * "Week commencing" heading the label column, real dates heading the columns beside it: the row
+ * of headings says that each date is a week, not the month it falls in.
+ */
+function readWeeksAcross(infos: ColumnInfo[]): void {
+  const lowest = (info: ColumnInfo) => info.parts[info.parts.length - 1];
+  const words = infos.map(lowest).find((p) => p !== undefined && isWeekWords(p.text));
+  if (!words) return;
+  for (const info of infos) {
+    const part = lowest(info);
+    if (!part || part === words || info.period === null) continue;
+    const week = weekOf([words, part]);
+    if (week) info.period = week;
+  }
+}
+
+/**
+ * "Last quarter" and "Same quarter last year" beside "This quarter", under a title naming the
+ * quarter: each heading's period counted back from the title's, so their figures are read as the
+ * quarters they are (they were reference figures with no period, and left out).
+ */
+function readRelativePeriods(infos: ColumnInfo[], roles: ColumnRole[], titlePeriod: Period | null): void {
+  if (!titlePeriod) return;
+  for (const info of infos) {
+    if (info.period !== null || !["value", "outturn"].includes(roles[info.col]!)) continue;
+    const lowest = info.parts[info.parts.length - 1];
+    const period = lowest ? relativePeriod(lowest.text, titlePeriod) : null;
+    if (period) info.period = period;
+  }
+}
+
 function readOutturnSeries(infos: ColumnInfo[], roles: ColumnRole[]): void {
   for (const o of infos) if (roles[o.col] === "outturn" && o.period !== null) roles[o.col] = "value";
 }

@@ -71,6 +71,21 @@ interface RowContext {
   unit: Unit | null;
   /** The row's status column entry, as written. */
   status: string | null;
+  /** Rows under this one labelled "Numerator" and "Denominator": the fraction of each of its figures. */
+  fractionRows: { numerator: number; denominator: number } | null;
+}
+
+/** A row that gives the fraction of the row above it rather than a figure of its own. */
+const FRACTION_LABEL = /^(numerator|denominator|num\.?|den\.?|denom\.?)$/i;
+
+/** "Numerator" and "Denominator" rows straight under row r (in either order), where there are. */
+function fractionRowsUnder(view: SheetView, r: number, ind: number | null): { numerator: number; denominator: number } | null {
+  const a = textAt(view, r + 1, ind);
+  const b = textAt(view, r + 2, ind);
+  if (!a || !b || !FRACTION_LABEL.test(a) || !FRACTION_LABEL.test(b)) return null;
+  const isNumerator = (t: string) => /^num/i.test(t);
+  if (isNumerator(a) === isNumerator(b)) return null;
+  return isNumerator(a) ? { numerator: r + 1, denominator: r + 2 } : { numerator: r + 2, denominator: r + 1 };
 }
 
 /** Extract the observations a layout describes. `file` names the source in each observation. */
@@ -91,6 +106,7 @@ export function extractWithLayout(grid: Grid, layout: SheetLayout, file = "", re
   const targetFor = layout.indicatorColumn === null && layout.targetColumn !== null
     ? layout.columns.filter((c) => FIGURE_ROLES.includes(c.role) && c.col < layout.targetColumn!).reduce<ColumnLayout | null>((a, c) => (a === null || c.col > a.col ? c : a), null)
     : null;
+  const pairedTargets = pairTargets(groups, layout.columns);
   const ind = rel(layout.indicatorColumn);
   const idCol = rel(layout.idColumn);
   const agCol = rel(layout.agencyColumn);
@@ -116,6 +132,7 @@ export function extractWithLayout(grid: Grid, layout: SheetLayout, file = "", re
   // CSV or an unmerged copy of a merged year leaves it), carries down to the quarters under it.
   const carried = new Map<number, GridCell>();
 
+  const fractionOwner = new Set<number>();
   let sectionAgency: string | null = null;
   let lastAgency: string | null = null;
   const first = Math.max(0, layout.firstDataRow - o.row);
@@ -129,6 +146,8 @@ export function extractWithLayout(grid: Grid, layout: SheetLayout, file = "", re
       continue;
     }
     const label = textAt(view, r, ind);
+    // The fraction rows under a percentage are read with it, not as measures of their own.
+    if (label !== null && FRACTION_LABEL.test(label) && fractionOwner.has(r)) continue;
     let agency = textAt(view, r, agCol);
     if (agency === null && agCol !== null && ind !== null && lastAgency !== null && label !== null) agency = lastAgency;
     if (agency !== null) lastAgency = agency;
@@ -155,7 +174,9 @@ export function extractWithLayout(grid: Grid, layout: SheetLayout, file = "", re
       polarity: polCol === null ? null : polarityFromText(cellText(view.merged(r, polCol))),
       unit: unitCol === null ? null : unitFromUnitCell(cellText(view.merged(r, unitCol))),
       status: textAt(view, r, statusCol),
+      fractionRows: fractionRowsUnder(view, r, ind),
     };
+    if (ctx.fractionRows) fractionOwner.add(ctx.fractionRows.numerator).add(ctx.fractionRows.denominator);
     const target = tgtCol === null ? null : readTarget(view.merged(r, tgtCol));
     if (target) {
       ctx.target = target.value;
@@ -167,7 +188,14 @@ export function extractWithLayout(grid: Grid, layout: SheetLayout, file = "", re
       const own = targetFor === null || g.value === targetFor || g.numerator === targetFor || g.denominator === targetFor;
       const byRow = ctx.period ? yearOfRow(g, ctx.period, reader) : null;
       const group = byRow ? { ...g, period: byRow } : g;
-      const obs = observe(view, own ? ctx : { ...ctx, target: null }, group, layout, file, (code, message, col) => warn(code, message, r, col), fileMeasure);
+      let groupCtx = own ? ctx : { ...ctx, target: null };
+      if (pairedTargets) {
+        // Several Target columns, each beside its own figures (an agency's band of Target, Actual, RAG).
+        const col = pairedTargets.get(g);
+        const t = col === undefined ? null : readTarget(view.merged(r, col - o.col));
+        groupCtx = { ...ctx, target: t ? t.value : null, polarity: ctx.polarity ?? t?.polarity ?? null };
+      }
+      const obs = observe(view, groupCtx, group, layout, file, (code, message, col) => warn(code, message, r, col), fileMeasure);
       if (obs === "no-label") {
         if (!warnedNoLabel) warn("INGEST_NO_INDICATOR", "This row has figures but no indicator label, so they are left out.", r, ind ?? (g.value ?? g.numerator)!.col - o.col);
         warnedNoLabel = true;
@@ -189,6 +217,28 @@ function idText(view: SheetView, row: number, col: number | null): string | null
   if (isBlankCell(cell)) return null;
   const t = tidy(cell.text || cellText(cell));
   return t === "" ? null : t;
+}
+
+/**
+ * Where a table has several Target columns, each figure's is the Target next to it with no other
+ * figure column between (the one before it first, as in "Target | Actual | RAG"). Null where the
+ * table has one Target column or none, which every figure of the row shares.
+ */
+function pairTargets(groups: FigureGroup[], columns: ColumnLayout[]): Map<FigureGroup, number> | null {
+  const targets = columns.filter((c) => c.role === "target").map((c) => c.col);
+  if (targets.length < 2) return null;
+  const figures = columns.filter((c) => FIGURE_ROLES.includes(c.role)).map((c) => c.col);
+  const between = (a: number, b: number) => figures.some((f) => f > Math.min(a, b) && f < Math.max(a, b));
+  const out = new Map<FigureGroup, number>();
+  for (const g of groups) {
+    const at = (g.value ?? g.numerator ?? g.denominator)?.col;
+    if (at === undefined) continue;
+    const before = targets.filter((t) => t < at && !between(t, at)).pop();
+    const after = targets.find((t) => t > at && !between(t, at));
+    const paired = before ?? after;
+    if (paired !== undefined) out.set(g, paired);
+  }
+  return out;
 }
 
 /**
@@ -260,8 +310,9 @@ function observe(view: SheetView, ctx: RowContext, g: FigureGroup, layout: Sheet
   // A blank figure that the status column explains is an observation with that status.
   const stated = ctx.status === null ? null : statusOfWord(ctx.status);
   if (vf.kind === "blank" && stated !== null && stated !== "ok") vf = { kind: "figure", status: stated, value: null, percent: false, mark: ctx.status! };
-  const nf: Figure = n ? view.figure(ctx.row, n.col) : { kind: "blank" };
-  const df: Figure = d ? view.figure(ctx.row, d.col) : { kind: "blank" };
+  const fr = ctx.fractionRows;
+  const nf: Figure = n ? view.figure(ctx.row, n.col) : fr && v ? view.figure(fr.numerator, v.col) : { kind: "blank" };
+  const df: Figure = d ? view.figure(ctx.row, d.col) : fr && v ? view.figure(fr.denominator, v.col) : { kind: "blank" };
   if (vf.kind === "blank" && nf.kind === "blank" && df.kind === "blank") return null;
   const indicator = g.measure ?? ctx.label ?? fileMeasure;
   if (!indicator) return "no-label";

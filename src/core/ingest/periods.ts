@@ -4,20 +4,64 @@
  * partial headings ("Q1", "Apr") are completed from the parts around them, then from the title.
  */
 import type { Period } from "../model/model";
-import { findPeriodInText, findPeriodsInText, parsePeriod, parsePeriodFromDates, parseStackedPeriod, toPeriod, type ParsedPeriod } from "./periods-api";
+import { dayOfText, findPeriodInText, findPeriodsInText, parsePeriod, parsePeriodFromDates, parseStackedPeriod, readDay, toPeriod, type ParsedPeriod } from "./periods-api";
 import type { HeadingPart, PeriodReader } from "./period-reader";
 
 function complete(p: ParsedPeriod | null): Period | null {
   return p && p.complete ? toPeriod(p) : null;
 }
 
+/**
+ * Words that make the day beside or under them a week: "w/c 07/04/2025", "Week commencing" over
+ * a date, "w/e 13/04/2025" (a week ending that day).
+ */
+const WEEK_WORDS = /^(w\/c|w\/b|w\/e|wc|wb|we|week (commencing|beginning|starting|ending|ended))\b\.?:?\s*/i;
+
+/** Whether a heading is only the words that make a week ("Week commencing"). */
+export function isWeekWords(text: string): boolean {
+  const m = WEEK_WORDS.exec(text.trim());
+  return m !== null && text.trim().slice(m[0].length).trim() === "";
+}
+
+function plusDays(day: string, n: number): string {
+  const t = Date.parse(`${day}T00:00:00Z`) + n * 86_400_000;
+  return new Date(t).toISOString().slice(0, 10);
+}
+
+/**
+ * The week a stacked heading names: the week words with their day in the same part ("w/c
+ * 07/04/2025") or in a part under them (a real date under "Week commencing"). Seven days from a
+ * day commencing, or to a day ending. Null where no part has the words or no day goes with them.
+ */
+export function weekOf(parts: readonly HeadingPart[]): Period | null {
+  for (let i = 0; i < parts.length; i++) {
+    const text = parts[i]!.text.trim();
+    const m = WEEK_WORDS.exec(text);
+    if (!m) continue;
+    let day = dayOfText(text.slice(m[0].length));
+    for (let j = i + 1; day === null && j < parts.length; j++) {
+      const read = readDay(parts[j]!.cell);
+      day = read.kind === "day" ? read.iso : dayOfText(parts[j]!.text);
+    }
+    if (day === null) return null;
+    const ending = /^(w\/e|we\b|week end)/i.test(text);
+    const start = ending ? plusDays(day, -6) : day;
+    const made = parsePeriodFromDates(start, plusDays(start, 6));
+    return made ? toPeriod(made) : null;
+  }
+  return null;
+}
+
 /** A period heading the parser reads completely, or whose year another heading can supply. */
 function isHeading(part: HeadingPart): boolean {
+  if (weekOf([part]) !== null) return true;
   const p = parsePeriod(part.cell);
   return p !== null && (p.complete || p.missing === "year");
 }
 
 function ofParts(parts: HeadingPart[], title: string | null): Period | null {
+  const week = weekOf(parts);
+  if (week) return week;
   return complete(parseStackedPeriod(parts.map((p) => p.cell), { title }));
 }
 

@@ -79,7 +79,7 @@ function shortHeadingRole(h: string): ColumnRole | null {
   if (hasPhrase(h, ["target", "targets", "goal", "threshold", "ambition", "tolerance"])) return "target";
   if (hasPhrase(h, ["rating", "status", "rag status"])) return "rag";
   if (hasPhrase(h, ["notes", "note", "analysis", "explanation", "remarks", "actions", "context", "exception", "reason", "reasons", "update", "so what", "summary", "narrative summary"])) return "commentary";
-  if (hasPhrase(h, ["trend", "direction of travel", "dot", "change", "variance", "difference", "movement", "+/-", "compared", "vs", "increase/decrease"])) return "trend";
+  if (h === "direction" || hasPhrase(h, ["trend", "direction of travel", "dot", "change", "variance", "difference", "movement", "+/-", "compared", "vs", "increase/decrease"])) return "trend";
   if (COMPARATOR.test(h)) return "comparator";
   if (/^(england|national|regional|statistical neighbour|stat\.? neighbour|neighbour|sn) /.test(h) && hasPhrase(h, ["average", "avg", "comparator", "benchmark", "mean", "median"])) return "comparator";
   if (hasPhrase(h, ["ytd", "year to date", "cumulative", "rolling 12 months", "12 month rolling", "forecast", "projection", "projected", "full year", "year end"])) return "total";

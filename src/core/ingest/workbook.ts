@@ -69,6 +69,13 @@ export function ingestWorkbook(workbook: GridWorkbook, options: IngestOptions = 
       warnings.push({ code: "INGEST_SHEET_SKIPPED", message: `Sheet "${grid.sheet}" was left out, as asked.`, sheet: grid.sheet, cell: null });
       return;
     }
+    // A very hidden sheet is one no person can unhide from Excel's menus: a macro or an add-in
+    // hid it for its own use (a template's lists and thresholds, its specification). It is not
+    // what was circulated to be read. A sheet merely hidden is read: hidden data is still data.
+    if (grid.state === "veryHidden" && override.headerRows === undefined && override.firstDataRow === undefined) {
+      warnings.push({ code: "INGEST_SHEET_SKIPPED", message: `Sheet "${grid.sheet}" was skipped because it is very hidden (kept by a macro or an add-in for its own use, not for reading); unhide it and read again if its figures are wanted.`, sheet: grid.sheet, cell: null });
+      return;
+    }
     if (grid.leftOut !== undefined) {
       // The adapter could not read its cells (too large): its reason is the sheet's.
       leftOut.push(`sheet "${grid.sheet}" was left out because ${grid.leftOut}`);
