@@ -14,7 +14,7 @@ import { readWorkbookFile } from "../../../src/files/node";
  * (written alongside it, kept out of its tuning until it was finished) and ingest-final (written
  * after it was finished, by someone who never read its code). All three must score 1.0.
  */
-const DIRS = ["ingest", "ingest-late", "ingest-final", "ingest-failures", "ingest-layouts", "ingest-blind6"].map((d) => path.resolve(__dirname, "../../fixtures", d));
+const DIRS = ["ingest", "ingest-late", "ingest-final", "ingest-failures", "ingest-layouts", "ingest-blind6", "ingest-blind7"].map((d) => path.resolve(__dirname, "../../fixtures", d));
 
 interface Expected {
   indicator: string;
