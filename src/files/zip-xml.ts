@@ -22,6 +22,32 @@ export function xmlDecode(s: string): string {
   });
 }
 
+/** Text as an XML attribute value in double quotes. */
+export function xmlEncodeAttribute(s: string): string {
+  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
+
+/**
+ * A number format with each backslash-escaped character ("0.0\%", a literal percent sign) written
+ * as the quoted literal it means ('0.0"%"'). ExcelJS drops every backslash when it reads a format,
+ * which would turn a literal "%" into a percentage: 21.4 shown as "21.4%" would read as 2,140%.
+ * A backslash in quoted text is itself: it is doubled, so that ExcelJS's unescaping gives it back.
+ */
+export function quoteEscapedLiterals(code: string): string {
+  let out = "";
+  let quoted = false;
+  for (let i = 0; i < code.length; i++) {
+    const ch = code[i]!;
+    if (ch === '"') quoted = !quoted;
+    if (!quoted && ch === "\\" && i + 1 < code.length && code[i + 1] !== '"') {
+      out += `"${code[i + 1]}"`;
+      i++;
+    } else if (quoted && ch === "\\") out += "\\\\";
+    else out += ch;
+  }
+  return out;
+}
+
 /** Attributes of one start tag (`<cfRule type="expression" priority="1">`), decoded, without namespace prefixes. */
 export function parseAttributes(tag: string): Record<string, string> {
   const out: Record<string, string> = {};

@@ -9,7 +9,7 @@
 import JSZip from "jszip";
 import { InputError } from "../core/errors";
 import { parseRange } from "../core/grid/address";
-import { findElements } from "./zip-xml";
+import { findElements, quoteEscapedLiterals, xmlDecode, xmlEncodeAttribute } from "./zip-xml";
 
 /** JSZip streams an entry in chunks through this (it is missing from JSZip's typings). */
 interface EntryStream {
@@ -176,6 +176,16 @@ const PREFIXED_ROOT = /<([A-Za-z_][\w.-]*):(worksheet|workbook|sst|styleSheet)\b
  *   removed: ExcelJS matches bare element names and would otherwise read such sheets as empty.
  * The archive is rebuilt without compression, which costs memory copies only.
  */
+/** A number format holding a backslash escape ("0.0\\%"), which ExcelJS would misread. */
+const ESCAPED_FORMAT = /formatCode\s*=\s*"[^"]*\\/;
+
+/** The styles part with its number formats' escapes written as quoted literals (see quoteEscapedLiterals). */
+function withQuotedLiterals(xml: string): string {
+  return xml.replace(/(formatCode\s*=\s*")([^"]*)(")/g, (_, open: string, code: string, close: string) =>
+    code.includes("\\") ? open + xmlEncodeAttribute(quoteEscapedLiterals(xmlDecode(code))) + close : open + code + close,
+  );
+}
+
 export async function prepareForExcelJS(zip: JSZip, scan: SheetScan): Promise<Uint8Array | null> {
   let changed = false;
   const parts = Object.values(zip.files).filter(
@@ -185,8 +195,10 @@ export async function prepareForExcelJS(zip: JSZip, scan: SheetScan): Promise<Ui
     const strip = scan.withDataValidations.includes(entry.name);
     const head = await readHead(entry);
     const prefix = PREFIXED_ROOT.exec(head)?.[1];
-    if (!strip && !(prefix && head.includes(`xmlns:${prefix}="${SPREADSHEETML}"`))) continue;
+    const escapes = entry.name === "xl/styles.xml" && ESCAPED_FORMAT.test(await entry.async("string"));
+    if (!strip && !escapes && !(prefix && head.includes(`xmlns:${prefix}="${SPREADSHEETML}"`))) continue;
     let xml = await entry.async("string");
+    if (entry.name === "xl/styles.xml") xml = withQuotedLiterals(xml);
     if (prefix && xml.includes(`xmlns:${prefix}="${SPREADSHEETML}"`)) {
       const p = prefix.replace(/[.]/g, "\\.");
       xml = xml

@@ -91,6 +91,26 @@ describe("reading a scorecard workbook", () => {
 });
 
 describe("other workbooks", () => {
+  test("a literal sign escaped in a number format stays a literal: 21.4 under 0.0\\% shows 21.4%, not 2,140%", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Rates");
+    const formats = ["0.0\\%", "0\\%", "#,##0\\ \\c\\h\\i\\l\\d\\r\\e\\n", '"a\\b" 0', "0.0%"];
+    formats.forEach((f, i) => {
+      ws.getCell(i + 1, 1).value = i === 4 ? 0.214 : 21.4;
+      ws.getCell(i + 1, 1).numFmt = f;
+    });
+    const data = await toBuffer(wb);
+    // The file holds the escapes as Excel writes them.
+    const styles = await (await JSZip.loadAsync(data)).file("xl/styles.xml")!.async("string");
+    expect(styles).toContain('formatCode="0.0\\%"');
+    const copy = Buffer.from(data);
+    const rows = (await readWorkbookBuffer(data, "rates.xlsx")).sheets[0]!.rows;
+    expect(rows.map((r) => r[0]!.text)).toEqual(["21.4%", "21%", "21 children", "a\\b 21", "21.4%"]);
+    // The percentage format is still a percentage; the escaped ones are not.
+    expect(rows.map((r) => r[0]!.value)).toEqual([21.4, 21.4, 21.4, 21.4, 0.214]);
+    expect(data.equals(copy)).toBe(true);
+  });
+
   test("a 1904 date-system workbook still gives 1900-system serials", async () => {
     const wb = new ExcelJS.Workbook();
     wb.properties.date1904 = true;
