@@ -24,7 +24,8 @@ afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 function wrongPixels(buffer: Buffer, name: string): number {
   const file = path.join(work, `${name}.xlsx`);
   fs.writeFileSync(file, buffer);
-  const images = pdfPages(convertWithLibreOffice(file, "pdf", path.join(work, name)));
+  // 100 dpi: the return prints fitted to one A4 page across, so its cells are smaller than at 100%.
+  const images = pdfPages(convertWithLibreOffice(file, "pdf", path.join(work, name)), 100);
   let count = 0;
   for (const img of images) {
     for (let y = 0; y < img.height; y++) {
