@@ -157,6 +157,17 @@ export function detectInView(view: SheetView, override: LayoutOverride, reader: 
       }
     });
     notes.push(`The rows are areas (column ${columnLetters(areaColumn + origin.col)}).`);
+  } else if (indicatorColumn !== null) {
+    // A column beside the measure naming a group of children ("Breakdown", "Age band", "Gender"):
+    // each row is the measure for that group, and its Total row is not a figure of its own.
+    roles.forEach((r, c) => {
+      if (c === indicatorColumn || !["indicator", "agency", "ignore"].includes(r) || colOverride.get(c)?.role) return;
+      if (infos[c]!.stats.figures > 0 || !BREAKDOWN_HEADING.test(normalise(infos[c]!.heading))) return;
+      roles[c] = "breakdown";
+      breakdownColumns.push(c);
+      if (agencyColumn === c) agencyColumn = null;
+      notes.push(`Column ${columnLetters(c + origin.col)} ("${infos[c]!.heading}") breaks each measure down; its Total rows are left out.`);
+    });
   }
   const figureCols = roles.map((r, c) => (FIGURE_ROLES.includes(r) ? c : -1)).filter((c) => c >= 0);
   const anyHeadingPeriod = figureCols.some((c) => periodOf(infos[c]!, colOverride.get(c)) !== null);
@@ -331,8 +342,9 @@ function findAttributeRows(view: SheetView, profiles: RowProfile[], frame: Table
       const text = tidy(cellText(cell));
       if (!text) continue;
       entries++;
-      if (headingRole(text) !== null) headings++;
+      // An entry that is what the label says ("No." in a Unit row) is not a heading, whatever else it could name.
       if (fitsAttribute(role, text, cell)) fitting++;
+      else if (headingRole(text) !== null) headings++;
     }
     if (headings === 0 && entries > 0 && fitting >= 0.6 * entries) out.push({ row: r, role });
   }
@@ -679,6 +691,9 @@ function isPercentHeading(text: string): boolean {
  * "Week commencing" heading the label column, real dates heading the columns beside it: the row
  * of headings says that each date is a week, not the month it falls in.
  */
+/** Headings of a column that names the group of children a row counts. */
+const BREAKDOWN_HEADING = /^(breakdown|breakdowns|age|age band|age bands|age group|age range|gender|sex|ethnicity|ethnic group|category|sub-?group|sub-?category|disaggregation|split by|cohort group)$/;
+
 function readWeeksAcross(infos: ColumnInfo[]): void {
   const lowest = (info: ColumnInfo) => info.parts[info.parts.length - 1];
   const words = infos.map(lowest).find((p) => p !== undefined && isWeekWords(p.text));

@@ -153,7 +153,7 @@ export function extractWithLayout(grid: Grid, layout: SheetLayout, file = "", re
     if (agency !== null) lastAgency = agency;
     const id = idText(view, r, idCol);
     // A totals row may be labelled in any label column, the period column included ("Total" under the months).
-    if ([label, agency, id, textAt(view, r, perCol)].some((t) => t !== null && isTotalLabel(t))) continue;
+    if ([label, agency, id, textAt(view, r, perCol), ...breakdownCols.map((b) => textAt(view, r, b.col))].some((t) => t !== null && isTotalLabel(t))) continue;
     if (label && isNoteText(label) && !rowHasFigures(view, r, groups, o.col)) continue;
 
     const period = perCol === null ? null : rowPeriod(view, r, perCol, perPartCol, reader, layout.title, periodCache, carried);
@@ -372,9 +372,11 @@ function observe(view: SheetView, ctx: RowContext, g: FigureGroup, layout: Sheet
   }
 
   const formatUnit = v ? unitFromFormat(v.cell.numberFormat) : null;
-  const unit: Unit = ctx.unit ?? unitFromLabel(indicator) ?? g.unit ?? formatUnit ?? (percent || (numerator !== null && denominator !== null) ? "percent" : "count");
+  const typedUnit = vf.kind === "figure" ? vf.unit : undefined;
+  // A unit typed in the cell ("3.5 hrs") says more than a guess from the name ("time from ...").
+  const unit: Unit = ctx.unit ?? typedUnit ?? unitFromLabel(indicator) ?? g.unit ?? formatUnit ?? (percent || (numerator !== null && denominator !== null) ? "percent" : "count");
   const attrs = g.attributes;
-  let target = ctx.target ?? attrs.target ?? null;
+  let target = ctx.target ?? attrs.target ?? (vf.kind === "figure" ? vf.target : undefined) ?? null;
   if (target !== null && unit === "percent" && target > 0 && target <= 1 && value !== null && value > 1) target = cleanNumber(target * 100);
   // A withheld or missing figure has no fraction either: "0 of 0" shown as n/a is not a percentage.
   if (status !== "ok") value = null;

@@ -22,7 +22,7 @@ export function unitFromLabel(label: string): Unit | null {
 
 /** Whether a cell's text is a unit's name, as a unit column holds ("%", "No.", "Rate per 10,000"). */
 export function isUnitWord(text: string): boolean {
-  return /^(%|percent|percentage|no\.?|number|count|n|#|rate|rate per [\d,]+|per [\d,]+|days?|weeks?|average|mean|ratio|score|£|cash|hours?)$/.test(normalise(text));
+  return /^(%|percent|percentage|no\.?|number|count|n|#|rate|rate per [\d,]+|per [\d,]+|days?|weeks?|average|avg|mean|median|ratio|score|£|cash|hours?)$/.test(normalise(text));
 }
 
 /** A unit a number format writes out: 0" days" shows days. */

@@ -4,7 +4,7 @@
  * or does not exist. Pure functions of the cell; the caller decides what a doubt is worth.
  */
 import type { GridCell } from "../grid/grid";
-import type { ObservationStatus } from "../model/model";
+import type { ObservationStatus, Unit } from "../model/model";
 import { cellText, isBlankCell } from "./cells";
 import { normalise } from "./text";
 
@@ -19,6 +19,10 @@ export type Figure =
       percent: boolean;
       /** The mark as written, for a figure that is not ok. */
       mark?: string;
+      /** The unit the cell's own text gave ("24 days", "£1,200", "17 children"). */
+      unit?: Unit;
+      /** The target written in the cell beside the figure ("82% (target 90%)"), in the figure's units. */
+      target?: number;
     }
   | { kind: "error"; error: string }
   | { kind: "text"; text: string };
@@ -63,12 +67,32 @@ export function isPercentFormat(format: string): boolean {
 }
 
 /** Text such as "1,234", "17.5%", "£1,200", "(12)" read as a number; null when it is not one. */
-export function parseNumberText(text: string): { value: number; percent: boolean } | null {
+/**
+ * Units typed with the figure, after it ("24 days", "3.5 hrs", "17 children"): what the unit is.
+ * Spans other than days are the "other" unit, as written: nothing is converted.
+ */
+const UNIT_WORDS: readonly [RegExp, Unit][] = [
+  [/\s*(working days?|days?)$/i, "days"],
+  [/\s*(hrs?|hours?|mins?|minutes?|wks?|weeks?|months?)$/i, "other"],
+  [/\s*(children|child|young people|young person|cases?|families|family|people|persons?)$/i, "count"],
+];
+
+export function parseNumberText(text: string): { value: number; percent: boolean; unit?: Unit } | null {
   // Most figures typed as text are plain digits: read those without the general path.
   if (/^\s*-?\d+(\.\d+)?\s*$/.test(text)) return { value: Number(text), percent: false };
   // A figure may carry a flag that qualifies it without withholding it: GSS "[p]" provisional,
-  // "[r]" revised, "[e]" estimated, "[u]" low reliability, or a footnote mark ("45*", "45¹").
-  let t = text.trim().replace(/\s*\[(p|r|e|u|f|b|note \d+|\d+)\]$/i, "").replace(/(\d)\s*(\*|\u2020|[\u00b9\u00b2\u00b3\u2070-\u2079]|\((p|r|e|provisional|revised|estimate)\))$/i, "$1").replace(/\u00a0/g, "").replace(/[\u2212\u2013]/g, "-");
+  // "[r]" revised, "[e]" estimated, "[u]" low reliability, or a footnote mark ("45*", "45¹"), or
+  // the same letter bare after the figure ("1,311p", "97 p").
+  let t = text.trim().replace(/\s*\[(p|r|e|u|f|b|note \d+|\d+)\]$/i, "").replace(/(\d)\s*(\*|\u2020|[\u00b9\u00b2\u00b3\u2070-\u2079]|\((p|r|e|provisional|revised|estimate)\)|[pre])$/i, "$1").replace(/\u00a0/g, "").replace(/[\u2212\u2013]/g, "-");
+  let unit: Unit | undefined;
+  for (const [words, u] of UNIT_WORDS) {
+    const m = words.exec(t);
+    if (m && /\d$/.test(t.slice(0, m.index).trim())) {
+      t = t.slice(0, m.index).trim();
+      unit = u;
+      break;
+    }
+  }
   let percent = false;
   if (t.endsWith("%")) {
     percent = true;
@@ -80,11 +104,15 @@ export function parseNumberText(text: string): { value: number; percent: boolean
     negative = true;
     t = bracketed[1]!.trim();
   }
-  t = t.replace(/^[£$€]/, "");
+  // Money is "other": an average cost is neither a count nor a rate.
+  if (/^[£$€]/.test(t)) {
+    t = t.slice(1);
+    unit = unit ?? "other";
+  }
   if (!/^[-+]?(\d{1,3}(,\d{3})+|\d+)?(\.\d+)?$/.test(t) || !/\d/.test(t)) return null;
   const n = Number(t.replace(/,/g, ""));
   if (!Number.isFinite(n)) return null;
-  return { value: negative ? -n : n, percent };
+  return unit ? { value: negative ? -n : n, percent, unit } : { value: negative ? -n : n, percent };
 }
 
 /** Floating-point noise from "0.875 * 100" trimmed off without hiding real precision. */
@@ -105,8 +133,15 @@ export function readFigure(cell: GridCell): Figure {
   }
   if (typeof v === "boolean") return { kind: "text", text: String(v) };
   const text = cellText(cell).trim();
+  // "82% (target 90%)", "41 (tgt 50)": the figure with its own target beside it.
+  const withTarget = /^(.+?)\s*\(\s*(?:target|tgt|trgt)\s*:?\s*([^()]+)\)$/i.exec(text);
+  if (withTarget) {
+    const figure = parseNumberText(withTarget[1]!);
+    const target = parseNumberText(withTarget[2]!);
+    if (figure && target) return { kind: "figure", status: "ok", value: figure.value, percent: figure.percent, ...(figure.unit ? { unit: figure.unit } : {}), target: target.value };
+  }
   const parsed = parseNumberText(text);
-  if (parsed) return { kind: "figure", status: "ok", value: parsed.value, percent: parsed.percent };
+  if (parsed) return parsed.unit ? { kind: "figure", status: "ok", value: parsed.value, percent: parsed.percent, unit: parsed.unit } : { kind: "figure", status: "ok", value: parsed.value, percent: parsed.percent };
   const status = markStatus(text);
   if (status) return { kind: "figure", status, value: null, percent: false, mark: text };
   return { kind: "text", text };

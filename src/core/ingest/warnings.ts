@@ -27,6 +27,8 @@ export const INGEST_WARNING_CODES = {
   INGEST_CELL_ERROR: { doubt: false, meaning: "A figure cell shows an Excel error (#DIV/0!, #N/A); it is read as missing." },
   INGEST_ZERO_DENOMINATOR: { doubt: false, meaning: "A percentage to be worked out from a numerator and a zero denominator; it is read as missing." },
   INGEST_INCOMPLETE_FRACTION: { doubt: false, meaning: "Only one of a numerator and a denominator is given, and no value; nothing is worked out." },
+  INGEST_FRACTIONS_AS_PERCENT: { doubt: false, meaning: "A percentage column holds unrounded fractions from 0 to 1 with no percentage format (0.714 for 71.4%), as pasted values do; its figures are read as percentages." },
+  INGEST_COPIED_FIGURE: { doubt: false, meaning: "A cell only repeats a figure from another sheet of the workbook (='Data entry'!D6) that is read there, so it is not counted twice." },
   INGEST_DUPLICATE_OBSERVATION: { doubt: true, meaning: "The same indicator, agency and period appear twice with different figures." },
 } as const satisfies Record<string, WarningCode>;
 

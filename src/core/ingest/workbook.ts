@@ -21,6 +21,8 @@ import { assessReading, REVIEW_BELOW } from "./confidence";
 import { groupWarnings, isDoubt } from "./warnings";
 import { isTargetTable, joinTargets, readTargets } from "./target-sheets";
 import { columnLetters } from "../grid/address";
+import { withoutCopies } from "./copies";
+import { fractionsAsPercentages } from "./fractions";
 
 export interface IngestOptions {
   /** The analyst's corrections, by sheet name. */
@@ -161,6 +163,14 @@ export function ingestWorkbook(workbook: GridWorkbook, options: IngestOptions = 
     const why = groupWarnings(warnings.filter((w) => isDoubt(w.code))).slice(0, 3).map((w) => w.message.replace(/\.$/, ""));
     throw new InputError(`No figure in ${workbook.file} could be read${why.length ? `: ${why.join("; ")}` : ""}.`, { file: workbook.file });
   }
+  // A summary's cells that only point at figures read on another sheet are not counted twice.
+  const copies = withoutCopies(observations, workbook);
+  if (copies.warnings.length) {
+    observations.length = 0;
+    for (const o of copies.kept) observations.push(o);
+    for (const w of copies.warnings) warnings.push(w);
+  }
+  for (const w of fractionsAsPercentages(observations, workbook)) warnings.push(w);
   const targets = targetSheets.flatMap(({ layout, index }) => readTargets(workbook.sheets[index]!, layout, workbook.file, reader));
   for (const w of joinTargets(observations, targets)) warnings.push(w);
   harmoniseUnits(observations);
@@ -220,6 +230,19 @@ function harmoniseUnits(observations: Observation[]): void {
     if (!m) continue;
     const best = [...m.entries()].sort((a, b) => b[1] - a[1])[0];
     if (best) o.unit = best[0] as Observation["unit"];
+  }
+  // A mark ("TBC") takes the unit its indicator's figures have, where they agree on one.
+  const okUnits = new Map<string, Set<string>>();
+  for (const o of observations) {
+    if (o.status !== "ok") continue;
+    const set = okUnits.get(keyOf(o)) ?? new Set<string>();
+    set.add(o.unit);
+    okUnits.set(keyOf(o), set);
+  }
+  for (const o of observations) {
+    if (o.status === "ok") continue;
+    const set = okUnits.get(keyOf(o));
+    if (set && set.size === 1) o.unit = [...set][0] as Observation["unit"];
   }
 }
 
