@@ -24,7 +24,9 @@ const key = (sheet: string, cell: string) => `${sheet.toLowerCase()}!${cell.toUp
 
 export function withoutCopies(observations: Observation[], workbook: GridWorkbook): { kept: Observation[]; warnings: Warning[] } {
   const read = new Set(observations.map((o) => key(o.source.sheet, o.source.cell)));
-  const grids = new Map(workbook.sheets.map((g) => [g.sheet, g]));
+  // Only sheets with a formula that names another sheet can hold copies: the rest are passed over whole.
+  const grids = new Map(workbook.sheets.filter((g) => g.rows.some((row) => row.some((c) => c?.formula?.includes("!")))).map((g) => [g.sheet, g]));
+  if (grids.size === 0) return { kept: observations, warnings: [] };
   const copies = new Map<string, { cells: string[]; from: Set<string> }>();
   const kept: Observation[] = [];
   for (const o of observations) {
