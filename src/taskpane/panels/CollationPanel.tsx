@@ -1,6 +1,7 @@
 import * as React from "react";
-import { Body1, Button, Caption1, Checkbox, Field, Input, makeStyles, tokens } from "@fluentui/react-components";
+import { Body1, Caption1, Checkbox, Field, Input, makeStyles, tokens } from "@fluentui/react-components";
 import type { CollateResult, Submission } from "../../core/collate/types";
+import { FilePicker } from "../components/FilePicker";
 import { Choice } from "../components/Choice";
 import { RunButton } from "../components/RunButton";
 import { WorkProgress, type StepShares } from "../components/WorkProgress";
@@ -22,7 +23,6 @@ const useStyles = makeStyles({
   list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
   // The file input is reached through its button; visually hidden rather than display: none, so
   // that browser tests can still hand it files.
-  fileInput: { position: "absolute", width: "1px", height: "1px", overflow: "hidden", clipPath: "inset(50%)", whiteSpace: "nowrap" },
 });
 
 /** The command that makes a template as a file of its own, for the sentence that offers it. */
@@ -171,12 +171,9 @@ function CollateSection({ operations, unavailableReason }: PanelProps): React.JS
   const collate = useRun<CollationView>();
   const write = useRun<OperationResult>();
   const [useSet, setUseSet] = React.useState(false);
-  const fileInput = React.useRef<HTMLInputElement>(null);
   const unavailable = operations ? undefined : unavailableReason;
 
-  const onFiles = (list: FileList | null | undefined) => {
-    const files = list ? [...list] : [];
-    if (fileInput.current) fileInput.current.value = "";
+  const onFiles = (files: File[]) => {
     if (!operations || files.length === 0) return;
     write.reset();
     collate.start(async (_options, job) => {
@@ -207,19 +204,9 @@ function CollateSection({ operations, unavailableReason }: PanelProps): React.JS
         onChange={(_e, d) => setUseSet(d.checked === true)}
       />
       <div>
-        <Button appearance="primary" onClick={() => fileInput.current?.click()} disabledFocusable={!operations || collate.running}>
+        <FilePicker appearance="primary" inputLabel="Return files" accept=".xlsx" multiple disabled={!operations || collate.running} onFiles={onFiles}>
           {collate.running ? "Collating the returns…" : "Choose return files to collate"}
-        </Button>
-        <input
-          ref={fileInput}
-          className={styles.fileInput}
-          type="file"
-          multiple
-          accept=".xlsx"
-          aria-label="Return files"
-          tabIndex={-1}
-          onChange={(e) => onFiles(e.target.files)}
-        />
+        </FilePicker>
       </div>
       {unavailable && <Caption1 as="p" className={styles.text}>{unavailable}</Caption1>}
       <WorkProgress run={collate} label="Collating the returns" words={COLLATE_WORDS} shares={COLLATE_SHARES} />

@@ -2,7 +2,6 @@ import * as React from "react";
 import {
   Body1,
   Body1Strong,
-  Button,
   Caption1,
   Combobox,
   Field,
@@ -20,6 +19,7 @@ import {
 import type { BenchmarkResult, BenchmarkRow, Confidence } from "../../../core/benchmark";
 import { describeBreakdown } from "../../../core/benchmark/published";
 import type { BenchmarkSettings, Indicator, ObservationStatus } from "../../../core/model";
+import { FilePicker } from "../../components/FilePicker";
 import { Choice } from "../../components/Choice";
 import { readFileBytes } from "../../components/read-file";
 import { RunButton } from "../../components/RunButton";
@@ -59,7 +59,6 @@ const useStyles = makeStyles({
   hint: { display: "block", color: tokens.colorNeutralForeground3 },
   // The file inputs are reached through their buttons; visually hidden rather than display: none,
   // so that browser tests can still hand them files.
-  fileInput: { position: "absolute", width: "1px", height: "1px", overflow: "hidden", clipPath: "inset(50%)", whiteSpace: "nowrap" },
 });
 
 export interface BenchmarksSectionProps {
@@ -294,14 +293,10 @@ export function BenchmarksSection(props: BenchmarksSectionProps): React.JSX.Elem
   const compareRun = useRun<BenchmarkResult>();
   const suggestRun = useRun<number>();
   const saveRun = useRun<OperationResult>();
-  const filesInput = React.useRef<HTMLInputElement>(null);
-  const neighboursInput = React.useRef<HTMLInputElement>(null);
   const unavailable = operations ? undefined : unavailableReason;
   const files = draft.files;
 
-  const onFiles = (list: FileList | null | undefined) => {
-    const picked = list ? [...list] : [];
-    if (filesInput.current) filesInput.current.value = "";
+  const onFiles = (picked: File[]) => {
     if (!operations || picked.length === 0) return;
     compareRun.reset();
     filesRun.start(
@@ -313,9 +308,7 @@ export function BenchmarksSection(props: BenchmarksSectionProps): React.JSX.Elem
     if (!draft.lookedForKept) keptRun.start(() => operations.readSavedBenchmarks(), (kept) => onDraft((d) => restoreKept(d, kept)));
   };
 
-  const onNeighbours = (list: FileList | null | undefined) => {
-    const file = list?.[0];
-    if (neighboursInput.current) neighboursInput.current.value = "";
+  const onNeighbours = ([file]: File[]) => {
     if (!operations || !file) return;
     compareRun.reset();
     neighboursRun.start(async () => operations.readNeighbourFile(await readFileBytes(file)), (read) => onDraft((d) => ({ ...d, neighbours: read })));
@@ -368,19 +361,9 @@ export function BenchmarksSection(props: BenchmarksSectionProps): React.JSX.Elem
         </Caption1>
       )}
       <div className={styles.row}>
-        <Button appearance="primary" onClick={() => filesInput.current?.click()} disabledFocusable={!operations || filesRun.running}>
+        <FilePicker appearance="primary" inputLabel="Open-data files" accept=".csv,.xlsx" multiple disabled={!operations || filesRun.running} onFiles={onFiles}>
           {filesRun.running ? "Reading the files…" : "Choose open-data files"}
-        </Button>
-        <input
-          ref={filesInput}
-          className={styles.fileInput}
-          type="file"
-          multiple
-          accept=".csv,.xlsx"
-          aria-label="Open-data files"
-          tabIndex={-1}
-          onChange={(e) => onFiles(e.target.files)}
-        />
+        </FilePicker>
       </div>
       {unavailable && <Caption1 as="p" className={styles.text}>{unavailable}</Caption1>}
       {filesRun.state.kind === "failed" && (
@@ -401,18 +384,9 @@ export function BenchmarksSection(props: BenchmarksSectionProps): React.JSX.Elem
       {files && files.sources.length > 0 && (
         <div className={styles.stack}>
           <div className={styles.row}>
-            <Button appearance="secondary" onClick={() => neighboursInput.current?.click()} disabledFocusable={!operations || neighboursRun.running}>
+            <FilePicker appearance="secondary" inputLabel="Statistical-neighbour list" accept=".xlsx,.csv" disabled={!operations || neighboursRun.running} onFiles={onNeighbours}>
               {neighboursRun.running ? "Reading the list…" : draft.neighbours ? "Choose another neighbour list" : "Choose the neighbour list"}
-            </Button>
-            <input
-              ref={neighboursInput}
-              className={styles.fileInput}
-              type="file"
-              accept=".xlsx,.csv"
-              aria-label="Statistical-neighbour list"
-              tabIndex={-1}
-              onChange={(e) => onNeighbours(e.target.files)}
-            />
+            </FilePicker>
           </div>
           <Caption1 as="p" className={styles.text}>
             {draft.neighbours

@@ -14,6 +14,7 @@ import {
 } from "@fluentui/react-components";
 import type { PlacedIndicator, PlacementOverride } from "../../../core/gap";
 import type { AnalystChoices, Framework, Indicator, IngestResult } from "../../../core/model";
+import { FilePicker } from "../../components/FilePicker";
 import { RunButton } from "../../components/RunButton";
 import { WorkProgress, type StepShares } from "../../components/WorkProgress";
 import { WriteOutcome } from "../../components/WriteOutcome";
@@ -33,7 +34,6 @@ const useStyles = makeStyles({
   item: { display: "flex", flexWrap: "wrap", alignItems: "baseline", columnGap: tokens.spacingHorizontalS },
   // The file input is reached through its button; visually hidden rather than display: none, so
   // that browser tests can still hand it a file.
-  fileInput: { position: "absolute", width: "1px", height: "1px", overflow: "hidden", clipPath: "inset(50%)", whiteSpace: "nowrap" },
 });
 
 export interface GapSectionProps {
@@ -94,7 +94,6 @@ export function GapSection(props: GapSectionProps): React.JSX.Element {
   const [frameworkFile, setFrameworkFile] = React.useState<string | null>(null);
   const [view, setView] = React.useState<GapView | null>(null);
   const [editing, setEditing] = React.useState<string | null>(null);
-  const fileInput = React.useRef<HTMLInputElement>(null);
   const framework = React.useMemo(() => (loaded ? withPriorities(loaded, choices.priorities) : null), [loaded, choices.priorities]);
   const frameworkBlob = React.useMemo(() => (framework ? new Blob([`${JSON.stringify(framework, null, 2)}\n`], { type: "application/json" }) : null), [framework]);
   const downloadUrl = useObjectUrl(frameworkBlob);
@@ -195,7 +194,6 @@ export function GapSection(props: GapSectionProps): React.JSX.Element {
         if (set) analyse({ set, framework: fw, overrides: {}, priorities: null });
       },
     );
-    if (fileInput.current) fileInput.current.value = "";
   };
 
   const backToBuiltIn = () => {
@@ -265,18 +263,9 @@ export function GapSection(props: GapSectionProps): React.JSX.Element {
             Download the framework (JSON)
           </Link>
         )}
-        <Button onClick={() => fileInput.current?.click()} disabledFocusable={!operations || loadFramework.running}>
+        <FilePicker inputLabel="Framework JSON file" accept=".json,application/json" disabled={!operations || loadFramework.running} onFiles={([file]) => onFile(file)}>
           Load a framework from a JSON file
-        </Button>
-        <input
-          ref={fileInput}
-          className={styles.fileInput}
-          type="file"
-          accept=".json,application/json"
-          aria-label="Framework JSON file"
-          tabIndex={-1}
-          onChange={(e) => onFile(e.target.files?.[0])}
-        />
+        </FilePicker>
         {frameworkFile && (
           <Button appearance="subtle" onClick={backToBuiltIn}>
             Use the built-in framework

@@ -5,7 +5,6 @@ import {
   AccordionItem,
   AccordionPanel,
   Body1,
-  Button,
   Checkbox,
   Link,
   makeStyles,
@@ -14,6 +13,7 @@ import {
 import type { LayoutOverride, LayoutOverrides } from "../../../core/ingest";
 import type { ReadingRecipe } from "../../../core/model";
 import { recipeUseInWords, type RecipeUse } from "../../../core/recipes/corrections";
+import { FilePicker } from "../../components/FilePicker";
 import { RagCounts } from "../../components/RagCounts";
 import { useObjectUrl } from "../../components/use-object-url";
 import { WorkProgress, type StepShares } from "../../components/WorkProgress";
@@ -32,7 +32,6 @@ const useStyles = makeStyles({
   text: { margin: 0 },
   // The file input is reached through its button; visually hidden rather than display: none, so
   // that browser tests can still hand it a file.
-  fileInput: { position: "absolute", width: "1px", height: "1px", overflow: "hidden", clipPath: "inset(50%)", whiteSpace: "nowrap" },
 });
 
 /** What a recipe did to the reading shown, and where it came from. */
@@ -130,7 +129,6 @@ export function ImportSection(props: ImportSectionProps): React.JSX.Element {
   const reread = useRun<Extraction>();
   const withRecipe = useRun<RecipeReading>();
   const write = useRun<IndicatorSheetsResult>();
-  const recipeInput = React.useRef<HTMLInputElement>(null);
   const recipeBlob = React.useMemo(() => (recipe && recipe.sheets.length > 0 ? new Blob([`${JSON.stringify(recipe, null, 2)}\n`], { type: "application/json" }) : null), [recipe]);
   const recipeUrl = useObjectUrl(recipeBlob);
   const [drafts, setDrafts] = React.useState<Record<string, SheetDraft>>({});
@@ -162,8 +160,7 @@ export function ImportSection(props: ImportSectionProps): React.JSX.Element {
       },
     );
   };
-  const onRecipeFile = (file: File | undefined) => {
-    if (recipeInput.current) recipeInput.current.value = "";
+  const onRecipeFile = ([file]: File[]) => {
     if (!operations || !imported || !file) return;
     write.reset();
     withRecipe.start(
@@ -315,18 +312,9 @@ export function ImportSection(props: ImportSectionProps): React.JSX.Element {
             </Status>
           )}
           <div className={styles.row}>
-            <Button appearance="secondary" onClick={() => recipeInput.current?.click()} disabledFocusable={!operations || withRecipe.running}>
+            <FilePicker appearance="secondary" inputLabel="Reading recipe file" accept=".json,application/json" disabled={!operations || withRecipe.running} onFiles={onRecipeFile}>
               {withRecipe.running ? "Reading with the recipe…" : "Read with a recipe file"}
-            </Button>
-            <input
-              ref={recipeInput}
-              className={styles.fileInput}
-              type="file"
-              accept=".json,application/json"
-              aria-label="Reading recipe file"
-              tabIndex={-1}
-              onChange={(e) => onRecipeFile(e.target.files?.[0])}
-            />
+            </FilePicker>
             {recipeUrl && (
               <Link href={recipeUrl} download="reading-recipe.json">
                 Download the reading recipe (JSON)
