@@ -6,6 +6,7 @@
  *
  * Everything here is plain data: no Excel, no Office, no DOM, no Node APIs.
  */
+import { parseCell } from "./address";
 
 /** A value as Excel itself reports it: dates are serial numbers, errors are separate. */
 export type CellValue = string | number | boolean | null;
@@ -66,3 +67,13 @@ export interface GridWorkbook {
 export const DEFAULT_MAX_CELLS = 2_000_000;
 
 export const EMPTY_CELL: GridCell = Object.freeze({ value: null, text: "", numberFormat: "General" }) as GridCell;
+
+/**
+ * The cell at an absolute A1 address ("D6"), through the grid's origin; undefined outside the grid
+ * or for anything that is not one cell's address.
+ */
+export function cellAtAddress(grid: Grid, address: string): GridCell | undefined {
+  if (!/^[A-Z]{1,3}\d{1,7}$/.test(address)) return undefined;
+  const { row, col } = parseCell(address);
+  return grid.rows[row - grid.origin.row]?.[col - grid.origin.col];
+}

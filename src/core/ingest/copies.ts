@@ -4,8 +4,7 @@
  * it points at was itself read, and the reading says so. A copy of a cell that was not read (a
  * sheet left out, or an external workbook) is kept: then it is the only place the figure is.
  */
-import { parseCell } from "../grid/address";
-import type { GridWorkbook } from "../grid/grid";
+import { cellAtAddress, type GridWorkbook } from "../grid/grid";
 import type { Observation, Warning } from "../model/model";
 
 /** "='Data entry'!D6", "=Police!$C$7": a formula that is one cell of another sheet of this workbook. */
@@ -31,8 +30,7 @@ export function withoutCopies(observations: Observation[], workbook: GridWorkboo
   const kept: Observation[] = [];
   for (const o of observations) {
     const grid = grids.get(o.source.sheet);
-    const at = grid && /^[A-Z]{1,3}\d+$/.test(o.source.cell) ? parseCell(o.source.cell) : null;
-    const cell = grid && at ? grid.rows[at.row - grid.origin.row]?.[at.col - grid.origin.col] : undefined;
+    const cell = grid ? cellAtAddress(grid, o.source.cell) : undefined;
     const target = pointsAt(cell?.formula);
     if (target && target.sheet.toLowerCase() !== o.source.sheet.toLowerCase() && read.has(key(target.sheet, target.cell))) {
       const entry = copies.get(o.source.sheet) ?? { cells: [], from: new Set<string>() };

@@ -12,7 +12,7 @@ import { findFrame, isRepeatedHeading, titleText, type TableFrame } from "./head
 import { FIGURE_ROLES, type AgencySource, type ColumnAttributes, type ColumnLayout, type ColumnRole, type LayoutKind, type SheetLayout } from "./layout";
 import type { LayoutOverride } from "./overrides";
 import type { PeriodReader } from "./period-reader";
-import { defaultPeriodReader, isWeekWords, weekOf } from "./periods";
+import { defaultPeriodReader, isWeekWords, isWholeYear, weekOf } from "./periods";
 import { profileRows, type RowProfile } from "./profile";
 import { bandGrid, columnGrid, sideBySide, tableBands } from "./tables";
 import { cellText, SheetView } from "./sheet-view";
@@ -682,18 +682,13 @@ function isPercentHeading(text: string): boolean {
   return /^(%|percent|percentage|rate|% rate|proportion)$/i.test(text.trim());
 }
 
-/**
- * An outturn whose heading names its year ("2024/25 outturn", "Outturn 2023-24") is that year's
- * figure, beside whole years or beside this year's quarters alike. One that names no year ("Last
- * year", "Baseline") stays a reference figure: its period cannot be told.
- */
+/** Headings of a column that names the group of children a row counts. */
+const BREAKDOWN_HEADING = /^(breakdown|breakdowns|age|age band|age bands|age group|age range|gender|sex|ethnicity|ethnic group|category|sub-?group|sub-?category|disaggregation|split by|cohort group)$/;
+
 /**
  * "Week commencing" heading the label column, real dates heading the columns beside it: the row
  * of headings says that each date is a week, not the month it falls in.
  */
-/** Headings of a column that names the group of children a row counts. */
-const BREAKDOWN_HEADING = /^(breakdown|breakdowns|age|age band|age bands|age group|age range|gender|sex|ethnicity|ethnic group|category|sub-?group|sub-?category|disaggregation|split by|cohort group)$/;
-
 function readWeeksAcross(infos: ColumnInfo[]): void {
   const lowest = (info: ColumnInfo) => info.parts[info.parts.length - 1];
   const words = infos.map(lowest).find((p) => p !== undefined && isWeekWords(p.text));
@@ -721,13 +716,13 @@ function readRelativePeriods(infos: ColumnInfo[], roles: ColumnRole[], titlePeri
   }
 }
 
+/**
+ * An outturn whose heading names its year ("2024/25 outturn", "Outturn 2023-24") is that year's
+ * figure, beside whole years or beside this year's quarters alike. One that names no year ("Last
+ * year", "Baseline") stays a reference figure: its period cannot be told.
+ */
 function readOutturnSeries(infos: ColumnInfo[], roles: ColumnRole[]): void {
   for (const o of infos) if (roles[o.col] === "outturn" && o.period !== null) roles[o.col] = "value";
-}
-
-function isWholeYear(p: Period): boolean {
-  const days = (Date.parse(p.end) - Date.parse(p.start)) / 86_400_000 + 1;
-  return days >= 365 && days <= 366;
 }
 
 function firstWithRole(roles: ColumnRole[], role: ColumnRole): number | null {

@@ -9,8 +9,8 @@ import { columnLetters } from "../grid/address";
 import { areaOfLabel } from "./areas";
 import { isNoteText, isTotalLabel } from "./agencies";
 import { FIGURE_ROLES, type ColumnAttributes, type ColumnLayout, type SheetLayout } from "./layout";
-import type { PeriodReader } from "./period-reader";
-import { defaultPeriodReader } from "./periods";
+import type { HeadingPart, PeriodReader } from "./period-reader";
+import { defaultPeriodReader, isWholeYear } from "./periods";
 import { cellText, isBlankCell, SheetView } from "./sheet-view";
 import { tidy } from "./text";
 import { polarityFromText, unitFromFormat, unitFromLabel, unitFromUnitCell } from "./units";
@@ -107,6 +107,10 @@ export function extractWithLayout(grid: Grid, layout: SheetLayout, file = "", re
     ? layout.columns.filter((c) => FIGURE_ROLES.includes(c.role) && c.col < layout.targetColumn!).reduce<ColumnLayout | null>((a, c) => (a === null || c.col > a.col ? c : a), null)
     : null;
   const pairedTargets = pairTargets(groups, layout.columns);
+  const needYear = layout.periodColumn === null ? new Map<FigureGroup, HeadingPart[]>() : new Map(groups.flatMap((g) => {
+    const parts = partsNeedingYear(g, reader);
+    return parts ? [[g, parts] as const] : [];
+  }));
   const ind = rel(layout.indicatorColumn);
   const idCol = rel(layout.idColumn);
   const agCol = rel(layout.agencyColumn);
@@ -186,7 +190,8 @@ export function extractWithLayout(grid: Grid, layout: SheetLayout, file = "", re
     for (const g of groups) {
       // With the measures across the columns, a row's target belongs to the measure just left of it.
       const own = targetFor === null || g.value === targetFor || g.numerator === targetFor || g.denominator === targetFor;
-      const byRow = ctx.period ? yearOfRow(g, ctx.period, reader) : null;
+      const parts = needYear.get(g);
+      const byRow = ctx.period && parts ? yearOfRow(parts, ctx.period, reader) : null;
       const group = byRow ? { ...g, period: byRow } : g;
       let groupCtx = own ? ctx : { ...ctx, target: null };
       if (pairedTargets) {
@@ -242,27 +247,30 @@ function pairTargets(groups: FigureGroup[], columns: ColumnLayout[]): Map<Figure
 }
 
 /**
- * A row's own year with a column's quarter or month: a Year column down the rows ("2025/26", and
- * "2024/25" on the rows of last year's figures) beside headings that name a part of a year with no
- * year of their own ("Q1 (Apr-Jun)"). The row's year completes the heading, whatever year a title
- * or a date elsewhere on the sheet would have given it. Null where the row's period is not a whole
- * year or the heading names its own year.
+ * The period parts of a group's heading that name a part of a year with no year of their own
+ * ("Q1 (Apr-Jun)"), or null where the heading names no period or names its year. Worked out once
+ * per group: a row's year completes them (yearOfRow).
  */
-function yearOfRow(g: FigureGroup, rowPeriod: Period, reader: PeriodReader): Period | null {
+function partsNeedingYear(g: FigureGroup, reader: PeriodReader): HeadingPart[] | null {
   const heading = (g.value ?? g.numerator ?? g.denominator)?.heading;
-  if (!heading || !isWholeYear(rowPeriod)) return null;
+  if (!heading) return null;
   const parts = heading
     .split(" / ")
     .map((text) => ({ text, cell: { value: text, text, numberFormat: "General" } }))
     .filter((p) => reader.isHeading(p));
-  if (parts.length === 0 || reader.ofHeading(parts, null) !== null) return null;
-  const completed = reader.ofHeading(parts, rowPeriod.label);
-  return completed && completed.start >= rowPeriod.start && completed.end <= rowPeriod.end && !isWholeYear(completed) ? completed : null;
+  return parts.length === 0 || reader.ofHeading(parts, null) !== null ? null : parts;
 }
 
-function isWholeYear(p: Period): boolean {
-  const days = (Date.parse(p.end) - Date.parse(p.start)) / 86_400_000 + 1;
-  return days >= 365 && days <= 366;
+/**
+ * A row's own year with a column's quarter or month: a Year column down the rows ("2025/26", and
+ * "2024/25" on the rows of last year's figures) beside headings that name a part of a year with no
+ * year of their own. The row's year completes the heading, whatever year a title or a date
+ * elsewhere on the sheet would have given it. Null where the row's period is not a whole year.
+ */
+function yearOfRow(parts: HeadingPart[], rowPeriod: Period, reader: PeriodReader): Period | null {
+  if (!isWholeYear(rowPeriod)) return null;
+  const completed = reader.ofHeading(parts, rowPeriod.label);
+  return completed && completed.start >= rowPeriod.start && completed.end <= rowPeriod.end && !isWholeYear(completed) ? completed : null;
 }
 
 function rowHasFigures(view: SheetView, row: number, groups: FigureGroup[], originCol: number): boolean {

@@ -7,7 +7,7 @@
  * percentage (0.4%) is not. Its figures are then read as percentages, and the reading says so.
  */
 import { columnLetters, parseCell } from "../grid/address";
-import type { GridWorkbook } from "../grid/grid";
+import { cellAtAddress, type GridWorkbook } from "../grid/grid";
 import type { Observation, Warning } from "../model/model";
 import { cleanNumber } from "./values";
 
@@ -35,8 +35,7 @@ export function fractionsAsPercentages(observations: Observation[], workbook: Gr
     const grid = grids.get(list[0]!.source.sheet);
     if (!grid) continue;
     const plain = figures.every((o) => {
-      const at = parseCell(o.source.cell);
-      const cell = grid.rows[at.row - grid.origin.row]?.[at.col - grid.origin.col];
+      const cell = cellAtAddress(grid, o.source.cell);
       return cell !== undefined && typeof cell.value === "number" && !cell.numberFormat.includes("%") && !cell.text.includes("%") && cell.value >= 0 && cell.value <= 1;
     });
     if (!plain || !figures.some((o) => decimals(o.value!) > 4)) continue;

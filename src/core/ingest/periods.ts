@@ -23,6 +23,17 @@ export function isWeekWords(text: string): boolean {
   return m !== null && text.trim().slice(m[0].length).trim() === "";
 }
 
+/** How many days a period spans, both ends counted. */
+export function spanDays(p: Period): number {
+  return (Date.parse(p.end) - Date.parse(p.start)) / 86_400_000 + 1;
+}
+
+/** A financial, academic or calendar year: 365 or 366 days. */
+export function isWholeYear(p: Period): boolean {
+  const days = spanDays(p);
+  return days >= 365 && days <= 366;
+}
+
 function plusDays(day: string, n: number): string {
   const t = Date.parse(`${day}T00:00:00Z`) + n * 86_400_000;
   return new Date(t).toISOString().slice(0, 10);

@@ -6,6 +6,7 @@
  * not fit the title's span ("Last month" under a quarter's title) is not guessed at.
  */
 import type { Period } from "../model/model";
+import { isWholeYear, spanDays } from "./periods";
 import { parsePeriodFromDates, toPeriod } from "./periods-api";
 import { normalise } from "./text";
 
@@ -24,11 +25,10 @@ const PHRASES: { pattern: RegExp; span: Span; back: number }[] = [
 ];
 
 function spanOf(p: Period): Span | null {
-  const days = (Date.parse(p.end) - Date.parse(p.start)) / 86_400_000 + 1;
+  const days = spanDays(p);
   if (days >= 28 && days <= 31) return "month";
   if (days >= 90 && days <= 92) return "quarter";
-  if (days >= 365 && days <= 366) return "year";
-  return null;
+  return isWholeYear(p) ? "year" : null;
 }
 
 /** The ISO day `months` months before `day` (always a first of the month here, or a month's last day). */
