@@ -167,15 +167,6 @@ function rangeArea(ref: string): number {
 const SPREADSHEETML = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const PREFIXED_ROOT = /<([A-Za-z_][\w.-]*):(worksheet|workbook|sst|styleSheet)\b/;
 
-/**
- * The workbook as ExcelJS can load it, or null when it can load the original. Two rewrites:
- * - Data validations are removed. ExcelJS expands every validation range into one entry per
- *   cell on load (a rule over a whole column becomes a million objects, seconds and hundreds of
- *   megabytes), and grids never need validations.
- * - A namespace prefix on SpreadsheetML elements (<x:worksheet>, written by some .NET tools) is
- *   removed: ExcelJS matches bare element names and would otherwise read such sheets as empty.
- * The archive is rebuilt without compression, which costs memory copies only.
- */
 /** A number format holding a backslash escape ("0.0\\%"), which ExcelJS would misread. */
 const ESCAPED_FORMAT = /formatCode\s*=\s*"[^"]*\\/;
 
@@ -186,6 +177,17 @@ function withQuotedLiterals(xml: string): string {
   );
 }
 
+/**
+ * The workbook as ExcelJS can load it, or null when it can load the original. Three rewrites:
+ * - Data validations are removed. ExcelJS expands every validation range into one entry per
+ *   cell on load (a rule over a whole column becomes a million objects, seconds and hundreds of
+ *   megabytes), and grids never need validations.
+ * - A namespace prefix on SpreadsheetML elements (<x:worksheet>, written by some .NET tools) is
+ *   removed: ExcelJS matches bare element names and would otherwise read such sheets as empty.
+ * - A number format's backslash escapes become quoted literals (withQuotedLiterals): ExcelJS drops
+ *   the backslash, and "0.0\\%" would become a percentage format.
+ * The archive is rebuilt without compression, which costs memory copies only.
+ */
 export async function prepareForExcelJS(zip: JSZip, scan: SheetScan): Promise<Uint8Array | null> {
   let changed = false;
   const parts = Object.values(zip.files).filter(
@@ -195,10 +197,12 @@ export async function prepareForExcelJS(zip: JSZip, scan: SheetScan): Promise<Ui
     const strip = scan.withDataValidations.includes(entry.name);
     const head = await readHead(entry);
     const prefix = PREFIXED_ROOT.exec(head)?.[1];
-    const escapes = entry.name === "xl/styles.xml" && ESCAPED_FORMAT.test(await entry.async("string"));
+    // The styles part is small: read whole, once, to look for escaped number formats.
+    const styles = entry.name === "xl/styles.xml" ? await entry.async("string") : null;
+    const escapes = styles !== null && ESCAPED_FORMAT.test(styles);
     if (!strip && !escapes && !(prefix && head.includes(`xmlns:${prefix}="${SPREADSHEETML}"`))) continue;
-    let xml = await entry.async("string");
-    if (entry.name === "xl/styles.xml") xml = withQuotedLiterals(xml);
+    let xml = styles ?? (await entry.async("string"));
+    if (escapes) xml = withQuotedLiterals(xml);
     if (prefix && xml.includes(`xmlns:${prefix}="${SPREADSHEETML}"`)) {
       const p = prefix.replace(/[.]/g, "\\.");
       xml = xml
