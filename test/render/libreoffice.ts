@@ -47,3 +47,15 @@ export function pdfPages(pdf: string, dpi = 60): Image[] {
     .sort((a, b) => Number(/(\d+)\.png$/.exec(a)?.[1]) - Number(/(\d+)\.png$/.exec(b)?.[1]))
     .map((f) => readPng(fs.readFileSync(path.join(dir, f))));
 }
+
+/** Each page's size in points, rounded, in page order (pdfinfo). */
+export function pdfPageSizes(pdf: string): [number, number][] {
+  const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [pdf], { encoding: "utf8" }))?.[1]);
+  const info = execFileSync("pdfinfo", ["-f", "1", "-l", String(pages), pdf], { encoding: "utf8" });
+  return [...info.matchAll(/Page\s+\d+\s+size:\s+([\d.]+) x ([\d.]+)/g)].map((m) => [Math.round(Number(m[1])), Math.round(Number(m[2]))]);
+}
+
+/** One page's text (pdftotext, pages counted from 1), its white space made single spaces. */
+export function pdfPageText(pdf: string, page: number): string {
+  return execFileSync("pdftotext", ["-f", String(page), "-l", String(page), pdf, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
+}

@@ -11,7 +11,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { defaultFramework } from "../../src/core/framework";
 import { runCli } from "../cli/run-cli";
-import { convertWithLibreOffice, pdfPages, withLibreOffice } from "./libreoffice";
+import { convertWithLibreOffice, pdfPageText, pdfPages, withLibreOffice } from "./libreoffice";
 
 const it = withLibreOffice("Report book rendering");
 const SAMPLE = path.join(__dirname, "..", "..", "assets", "samples", "partnership-scorecard-q2-2025-26.xlsx");
@@ -30,7 +30,6 @@ function lineInk(page: { width: number; height: number; rgb(x: number, y: number
   return n;
 }
 
-const pageText = (pdf: string, n: number): string => execFileSync("pdftotext", ["-f", String(n), "-l", String(n), pdf, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
 
 describe("the report book in LibreOffice", () => {
   it("prints one A3 landscape page per content area, each with its charts and its questions", async () => {
@@ -50,10 +49,10 @@ describe("the report book in LibreOffice", () => {
 
     const pictures = pdfPages(pdf, 40);
     expect(pictures).toHaveLength(sheets.length);
-    expect(pageText(pdf, 1)).toContain("Safeguarding Children Report Book");
+    expect(pdfPageText(pdf, 1)).toContain("Safeguarding Children Report Book");
     sheets.slice(1).forEach((sheet, i) => {
       const area = defaultFramework.areas.find((a) => a.name === sheet.area)!;
-      const text = pageText(pdf, i + 2);
+      const text = pdfPageText(pdf, i + 2);
       expect(text).toContain(area.name);
       expect(text).toContain("Questions for the board");
       // The last question is on the page too: nothing ran off its foot.

@@ -15,19 +15,13 @@ import { DEFAULT_RAG_RULE } from "../../src/core/rag";
 import { buildScorecard } from "../../src/core/scorecard";
 import { renderPlanToXlsx } from "../../src/files/render";
 import { runCli } from "../cli/run-cli";
-import { convertWithLibreOffice, withLibreOffice } from "./libreoffice";
+import { convertWithLibreOffice, pdfPageSizes, withLibreOffice } from "./libreoffice";
 
 const it = withLibreOffice("Scorecard printing");
 const SAMPLE = path.join(__dirname, "..", "..", "assets", "samples", "partnership-scorecard-q2-2025-26.xlsx");
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sgp-scorecard-print-"));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-/** Each page's size in points, rounded, in page order. */
-function pageSizes(pdf: string): [number, number][] {
-  const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [pdf], { encoding: "utf8" }))?.[1]);
-  const info = execFileSync("pdfinfo", ["-f", "1", "-l", String(pages), pdf], { encoding: "utf8" });
-  return [...info.matchAll(/Page\s+\d+\s+size:\s+([\d.]+) x ([\d.]+)/g)].map((m) => [Math.round(Number(m[1])), Math.round(Number(m[2]))]);
-}
 
 /** A word LibreOffice drew on a page, where it is (points from the top left). */
 interface Word {
@@ -104,7 +98,7 @@ const A3_LANDSCAPE: [number, number] = [1191, 842];
 
 /** The scorecard's pages: the first sheet's, which come first, up to the next sheet's paper. */
 function scorecardPages(pdf: string): number[] {
-  const sizes = pageSizes(pdf);
+  const sizes = pdfPageSizes(pdf);
   const first = sizes.findIndex((s) => s[0] !== A3_LANDSCAPE[0] || s[1] !== A3_LANDSCAPE[1]);
   return Array.from({ length: first < 0 ? sizes.length : first }, (_, i) => i + 1);
 }
@@ -123,7 +117,7 @@ describe("the scorecard printed from LibreOffice", () => {
     const pages = scorecardPages(pdf);
     expect(pages.length).toBeGreaterThanOrEqual(1);
     // The sheet after the scorecard has no page setup of its own, so its pages are not A3 landscape: the scorecard's end where they start.
-    expect(pageSizes(pdf).length).toBeGreaterThan(pages.length);
+    expect(pdfPageSizes(pdf).length).toBeGreaterThan(pages.length);
     const column = pages.map((n) => scorecardPage(pdf, n, /^[A-Z]{3}\d{2}$/)).join(" ");
     expect(names.filter((n) => !column.includes(n))).toEqual([]);
   }, 300_000);
@@ -152,7 +146,7 @@ describe("the scorecard printed from LibreOffice", () => {
     fs.writeFileSync(file, await renderPlanToXlsx({ sheets: [sheet] }));
 
     const pdf = convertWithLibreOffice(file, "pdf", path.join(dir, "long"));
-    const sizes = pageSizes(pdf);
+    const sizes = pdfPageSizes(pdf);
     expect(sizes.length).toBeGreaterThan(1);
     expect(sizes.every(([w, h]) => w === A3_LANDSCAPE[0] && h === A3_LANDSCAPE[1])).toBe(true);
     // One page wide: the heading row, from Indicator to RAG, is whole at the top of every page.

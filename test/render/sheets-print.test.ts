@@ -8,7 +8,6 @@
  * every page holds the whole heading row (fitted one page across, the heading repeated at the top),
  * and every agency, action or indicator is printed.
  */
-import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -25,7 +24,7 @@ import { challengeSheet, summarySheet } from "../../src/core/s11/summary";
 import type { AuditContent } from "../../src/core/s11/validate";
 import { renderPlanToXlsx } from "../../src/files/render";
 import { templateInput } from "../core/returns/kit";
-import { convertWithLibreOffice, withLibreOffice } from "./libreoffice";
+import { convertWithLibreOffice, pdfPageSizes, pdfPageText, withLibreOffice } from "./libreoffice";
 
 const it = withLibreOffice("Printing the add-in's sheets");
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sgp-s11-print-"));
@@ -79,11 +78,8 @@ async function print(plan: SheetPlan, name: string): Promise<{ sizes: [number, n
   const file = path.join(dir, `${name}.xlsx`);
   fs.writeFileSync(file, await renderPlanToXlsx({ sheets: [plan] }));
   const pdf = convertWithLibreOffice(file, "pdf", path.join(dir, name));
-  const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [pdf], { encoding: "utf8" }))?.[1]);
-  const info = execFileSync("pdfinfo", ["-f", "1", "-l", String(pages), pdf], { encoding: "utf8" });
-  const sizes = [...info.matchAll(/Page\s+\d+\s+size:\s+([\d.]+) x ([\d.]+)/g)].map((m) => [Math.round(Number(m[1])), Math.round(Number(m[2]))] as [number, number]);
-  const texts = sizes.map((_, i) => execFileSync("pdftotext", ["-f", String(i + 1), "-l", String(i + 1), pdf, "-"], { encoding: "utf8" }).replace(/\s+/g, " "));
-  return { sizes, texts };
+  const sizes = pdfPageSizes(pdf);
+  return { sizes, texts: sizes.map((_, i) => pdfPageText(pdf, i + 1)) };
 }
 
 /**
