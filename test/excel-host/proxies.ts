@@ -8,6 +8,7 @@
  * Types of properties and arguments come from @types/office-js, so adapter code written against
  * `Excel.RequestContext` runs here unchanged.
  */
+import { Calculator } from "./calc";
 import type { HostContext } from "./context";
 import { HostError, propertyNotLoaded } from "./errors";
 import {
@@ -262,13 +263,13 @@ function forEachCell(rect: Rect, fn: (row: number, col: number) => void): void {
   for (let r = rect.top; r <= rect.bottom; r++) for (let c = rect.left; c <= rect.right; c++) fn(r, c);
 }
 
-function grid<V>(t: RangeTarget, fn: (cell: CellModel | undefined) => V): V[][] {
+function grid<V>(t: RangeTarget, fn: (cell: CellModel | undefined, row: number, col: number) => V): V[][] {
   checkLive(t.sheet);
   if (rectCells(t.rect) > MAX_LOAD_CELLS) throw new HostError("InvalidOperation", "The range is too large to load.");
   const out: V[][] = [];
   for (let r = t.rect.top; r <= t.rect.bottom; r++) {
     const row: V[] = [];
-    for (let c = t.rect.left; c <= t.rect.right; c++) row.push(fn(cellAt(t.sheet, r, c)));
+    for (let c = t.rect.left; c <= t.rect.right; c++) row.push(fn(cellAt(t.sheet, r, c), r, c));
     out.push(row);
   }
   return out;
@@ -326,6 +327,28 @@ function setStyle(t: RangeTarget, apply: (cell: CellModel) => void): void {
   checkLive(t.sheet);
   guardProtected(t, "format");
   forEachTargetCell(t, (r, c) => apply(ensureCell(t.sheet, r, c)));
+}
+
+/**
+ * The cell as a read sees it: a formula the calculator works out carries its result, as Excel
+ * recalculates before it answers. Other cells, and formulas it cannot work out, are as stored.
+ */
+function calculated(calc: Calculator, sheet: SheetModel, row: number, col: number, cell: CellModel | undefined): CellModel | undefined {
+  if (cell?.formula === undefined) return cell;
+  const result = calc.cellResult(sheet, row, col);
+  if (result === null) return cell;
+  const shown: CellModel = { ...cell, value: "value" in result ? result.value : null };
+  if ("error" in result) shown.error = result.error;
+  else delete shown.error;
+  // A seeded display text stands only for the result it was seeded with.
+  if (shown.value !== cell.value || shown.error !== cell.error) delete shown.text;
+  return shown;
+}
+
+/** grid() over the cells as a read sees them (see calculated). */
+function calculatedGrid<V>(ctx: HostContext, t: RangeTarget, fn: (cell: CellModel | undefined) => V): V[][] {
+  const calc = new Calculator(ctx.model);
+  return grid(t, (cell, row, col) => fn(calculated(calc, t.sheet, row, col, cell)));
 }
 
 function rangeTargetFrom(sheet: SheetModel, arg: HostRange | string): RangeTarget {
@@ -702,15 +725,15 @@ export class HostRange extends HostObject<RangeTarget> {
       case "cellCount":
         return rectCells(t.rect);
       case "values":
-        return grid(t, (c) => (!c ? "" : c.error ? c.error : c.value ?? ""));
+        return calculatedGrid(this.ctx, t, (c) => (!c ? "" : c.error ? c.error : c.value ?? ""));
       case "text":
-        return grid(t, (c) => (c ? cellText(c) : ""));
+        return calculatedGrid(this.ctx, t, (c) => (c ? cellText(c) : ""));
       case "formulas":
         return grid(t, (c) => (!c ? "" : c.formula ?? (c.error ? c.error : c.value ?? "")));
       case "numberFormat":
         return grid(t, (c) => c?.numberFormat ?? "General");
       case "valueTypes":
-        return grid(t, (c) => (c ? cellValueType(c) : "Empty"));
+        return calculatedGrid(this.ctx, t, (c) => (c ? cellValueType(c) : "Empty"));
       default:
         throw new HostError("InvalidArgument", `Range has no property '${name}'.`);
     }
