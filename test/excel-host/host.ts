@@ -9,7 +9,8 @@
  *
  * A new host holds one empty sheet, "Sheet1", like a new Excel workbook, unless `sheets` seeds
  * others. Seeded values are stored as given (a seeded "=x" string is text, not a formula); use
- * `formula` for formulas and `error` for error values.
+ * `formula` for formulas and `error` for error values. A formula reads back its result when the
+ * host's calculator (calc.ts) can work it out, and otherwise the `value` or `error` seeded with it.
  */
 import type { CellValue, SheetState } from "../../src/core/grid/grid";
 import type { ConditionalFormatPlan, DataValidationPlan } from "../../src/core/plan/plan";

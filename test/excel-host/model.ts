@@ -38,7 +38,10 @@ export interface CellStyleModel {
 }
 
 export interface CellModel {
-  /** The constant, or a formula's cached result (the host does not calculate: null when unknown). */
+  /**
+   * The constant, or a formula's last result as a seed gives it (null when unknown). Reads work
+   * out the formulas calc.ts covers instead, as Excel recalculates before it answers.
+   */
   value: string | number | boolean | null;
   /** With the leading "=". */
   formula?: string;
