@@ -2,7 +2,7 @@
  * The Excel test host must fail where Excel fails, or adapter tests prove nothing: these tests pin
  * the behaviours the adapter relies on.
  */
-import { ExcelHost, HostError, interpretEntry, REQUEST_LIMIT_BYTES, RESPONSE_LIMIT_BYTES } from "./index";
+import { ExcelHost, HostError, interpretEntry, REQUEST_LIMIT_BYTES, RESPONSE_LIMIT_BYTES, type RequestRecord, type SeedSheet } from "./index";
 
 async function rejection(p: Promise<unknown>): Promise<HostError> {
   try {
@@ -560,5 +560,147 @@ describe("sheet features", () => {
     chart.setPosition("E2", "L20");
     await context.sync();
     expect(host.snapshot().sheets[0]?.charts).toEqual([{ kind: "columnClustered", title: "Trend", source: "A1:C4" }]);
+  });
+});
+
+describe("Range.copyFrom", () => {
+  /** A written sheet: formulas (one to another sheet), a number, text that reads as a number, text with =, an error, formats. */
+  const scoreCard: SeedSheet = {
+    name: "Score card",
+    cells: {
+      A1: { value: 5, numberFormat: "0.0", style: { bold: true } },
+      A2: "x",
+      A3: { formula: "=A1*2", numberFormat: "0%" },
+      B1: "Police",
+      B2: { error: "#N/A" },
+      B3: "5",
+      B4: 0.1,
+      C1: { formula: "=E5-F5" },
+      C2: { formula: "='Other sheet'!$A$1+$B1+C$1", style: { fill: "#FFC7CE" } },
+      C3: { value: "=not a formula", locked: false },
+    },
+  };
+
+  function copyHost(): ExcelHost {
+    return new ExcelHost({
+      sheets: [
+        scoreCard,
+        // What was here before: content the copy replaces (D4 where the source is blank) and formats it keeps.
+        { name: "~as written 1~", cells: { A1: { value: "old", numberFormat: "0.00%" }, A4: { value: 99, style: { italic: true } } } },
+        { name: "Other sheet", cells: { A1: 1 } },
+      ],
+    });
+  }
+
+  test("Formulas to the same address on another sheet: formula text, constants and errors as they are; no formats copied; blanks clear", async () => {
+    const host = copyHost();
+    const { context } = host;
+    const sheets = context.workbook.worksheets;
+    sheets.getItem("~as written 1~").getRange("A1").copyFrom(sheets.getItem("Score card").getRange("A1:C4"), "Formulas");
+    await context.sync();
+    const to = (a: string) => host.cell("~as written 1~", a);
+    expect(to("A3")?.formula).toBe("=A1*2");
+    expect(to("C1")?.formula).toBe("=E5-F5");
+    expect(to("C2")?.formula).toBe("='Other sheet'!$A$1+$B1+C$1");
+    expect(["A1", "A2", "B1", "B3", "B4", "C3"].map((a) => to(a)?.value)).toEqual([5, "x", "Police", "5", 0.1, "=not a formula"]);
+    expect(to("C3")?.formula).toBeUndefined();
+    expect(to("B2")?.error).toBe("#N/A");
+    // Formats stay the destination's: none of the source's number formats, fonts, fills or unlocking.
+    expect([to("A1")?.numberFormat, to("A3")?.numberFormat, to("A1")?.style, to("C2")?.style, to("C3")?.locked]).toEqual(["0.00%", "General", {}, {}, true]);
+    // A blank in the source clears the content here, and only the content.
+    expect(to("A4")?.value).toBeNull();
+    expect(to("A4")?.style).toEqual({ italic: true });
+    expect(host.cell("~as written 1~", "D1")).toBeUndefined();
+    // The copy reads back as the source does.
+    const source = sheets.getItem("Score card").getRange("A1:C4");
+    const copy = sheets.getItem("~as written 1~").getRange("A1:C4");
+    source.load("formulas");
+    copy.load("formulas");
+    await context.sync();
+    expect(copy.formulas).toEqual(source.formulas);
+  });
+
+  test("Formulas to another address move relative references by the distance copied and keep the $ parts", async () => {
+    const host = new ExcelHost({ sheets: [{ name: "S", cells: { A1: 1, B1: { formula: "=A1+$A$1+A$1+$A1+T!B2" } } }, { name: "T" }] });
+    const { context } = host;
+    const s = context.workbook.worksheets.getItem("S");
+    s.getRange("D5").copyFrom("B1", "Formulas");
+    context.workbook.worksheets.getItem("T").getRange("C3").copyFrom(s.getRange("B1"), "Formulas");
+    await context.sync();
+    expect(host.cell("S", "D5")?.formula).toBe("=C5+$A$1+C$1+$A5+T!D6");
+    expect(host.cell("T", "C3")?.formula).toBe("=B3+$A$1+B$1+$A3+T!C4");
+  });
+
+  test("a source given as an address may name its sheet; source and destination may overlap", async () => {
+    const host = new ExcelHost({ sheets: [{ name: "S", cells: { A1: 1, A2: 2, A3: { formula: "=A1+A2" } } }, { name: "T" }] });
+    const { context } = host;
+    context.workbook.worksheets.getItem("T").getRange("B1").copyFrom("S!A1:A3", "Formulas");
+    context.workbook.worksheets.getItem("S").getRange("A2").copyFrom("A1:A3", "Formulas");
+    await context.sync();
+    expect(["B1", "B2", "B3"].map((a) => host.cell("T", a)?.value ?? host.cell("T", a)?.formula)).toEqual([1, 2, "=B1+B2"]);
+    expect(["A1", "A2", "A3", "A4"].map((a) => host.cell("S", a)?.value ?? host.cell("S", a)?.formula)).toEqual([1, 1, 2, "=A2+A3"]);
+  });
+
+  test("Values pastes what a read gives as constants: a formula's result, or a blank for one the host cannot work out", async () => {
+    const host = new ExcelHost({
+      sheets: [{ name: "S", cells: { A1: 4, A2: { formula: "=A1*2" }, A3: { formula: "=1/0" }, A4: { formula: '=""' }, A5: { formula: "=TODAY()" }, A6: "5" } }],
+    });
+    const { context } = host;
+    context.workbook.worksheets.getItem("S").getRange("B1").copyFrom("A1:A6", "Values");
+    await context.sync();
+    const at = (a: string) => host.cell("S", a);
+    expect(["B1", "B2", "B4", "B5", "B6"].map((a) => at(a)?.value ?? null)).toEqual([4, 8, "", null, "5"]);
+    expect(at("B3")?.error).toBe("#DIV/0!");
+    expect(["B1", "B2", "B3", "B4", "B5", "B6"].map((a) => at(a)?.formula)).toEqual([undefined, undefined, undefined, undefined, undefined, undefined]);
+  });
+
+  test.each<[string, (dest: Excel.Worksheet, source: Excel.Worksheet) => void]>([
+    ["copyType All (the default)", (dest, source) => dest.getRange("A1").copyFrom(source.getRange("A1"))],
+    ["copyType Formats", (dest, source) => dest.getRange("A1").copyFrom(source.getRange("A1"), "Formats")],
+    ["skipBlanks", (dest, source) => dest.getRange("A1").copyFrom(source.getRange("A1"), "Formulas", true)],
+    ["transpose", (dest, source) => dest.getRange("A1").copyFrom(source.getRange("A1"), "Values", false, true)],
+    ["an address of several areas", (dest) => dest.getRange("A1").copyFrom("A1:A2, C1:C2", "Formulas")],
+    ["a RangeAreas of several areas", (dest, source) => dest.getRange("A1").copyFrom(source.getRanges("A1:A2, C1:C2"), "Formulas")],
+    ["a destination larger than the source (Excel repeats the source over a multiple of its size)", (dest, source) => dest.getRange("A1:A2").copyFrom(source.getRange("A1"), "Formulas")],
+  ])("copyFrom refuses %s, which the host does not model, and changes nothing", async (_what, copy) => {
+    const host = copyHost();
+    const { context } = host;
+    const sheets = context.workbook.worksheets;
+    copy(sheets.getItem("~as written 1~"), sheets.getItem("Score card"));
+    const error = await rejection(context.sync());
+    expect(error.code).toBe("InvalidArgument");
+    expect(error.message).toMatch(/does not (support|model)|one area only/);
+    expect(host.cell("~as written 1~", "A1")?.value).toBe("old");
+  });
+
+  test("a protected destination refuses a copy onto locked cells, as it refuses other writes", async () => {
+    const host = copyHost();
+    const { context } = host;
+    const sheets = context.workbook.worksheets;
+    const dest = sheets.getItem("~as written 1~");
+    dest.getRange("F1").format.protection.locked = false;
+    dest.protection.protect();
+    await context.sync();
+    dest.getRange("F1").copyFrom(sheets.getItem("Score card").getRange("B1"), "Formulas");
+    await context.sync();
+    expect(host.cell("~as written 1~", "F1")?.value).toBe("Police");
+    dest.getRange("A1").copyFrom(sheets.getItem("Score card").getRange("B1"), "Formulas");
+    expect((await rejection(context.sync())).code).toBe("AccessDenied");
+    expect(host.cell("~as written 1~", "A1")?.value).toBe("old");
+  });
+
+  test("the call is one operation of the request, measured with its arguments like any other", async () => {
+    const bytes = async (source: string): Promise<RequestRecord | undefined> => {
+      const host = copyHost();
+      const { context } = host;
+      context.workbook.worksheets.getItem("~as written 1~").getRange("A1").copyFrom(source, "Formulas");
+      await context.sync();
+      return host.requests[0];
+    };
+    const short = await bytes("'Score card'!A1:B4");
+    const long = await bytes("'Score card'!A1:B4000");
+    // getItem, getRange, copyFrom.
+    expect(short?.operations).toBe(3);
+    expect((long?.bytes ?? 0) - (short?.bytes ?? 0)).toBe(3);
   });
 });

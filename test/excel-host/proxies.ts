@@ -8,7 +8,7 @@
  * Types of properties and arguments come from @types/office-js, so adapter code written against
  * `Excel.RequestContext` runs here unchanged.
  */
-import { Calculator } from "./calc";
+import { Calculator, shiftFormula } from "./calc";
 import type { HostContext } from "./context";
 import { HostError, propertyNotLoaded } from "./errors";
 import {
@@ -20,6 +20,9 @@ import {
   DEFAULT_ROW_HEIGHT_POINTS,
   ensureCell,
   findSheet,
+  hasContent,
+  keyCol,
+  keyRow,
   liveSheets,
   MAX_COLS,
   MAX_ROW_HEIGHT_POINTS,
@@ -349,6 +352,36 @@ function calculated(calc: Calculator, sheet: SheetModel, row: number, col: numbe
 function calculatedGrid<V>(ctx: HostContext, t: RangeTarget, fn: (cell: CellModel | undefined) => V): V[][] {
   const calc = new Calculator(ctx.model);
   return grid(t, (cell, row, col) => fn(calculated(calc, t.sheet, row, col, cell)));
+}
+
+/** What a copy pastes into a cell (see HostRange.copyFrom). */
+type Content = { formula: string } | { error: string } | { value: string | number | boolean | null };
+
+/** Takes the content out of a cell (value, formula, error, display text), leaving its formats. */
+function clearContent(cell: CellModel): void {
+  cell.value = null;
+  delete cell.formula;
+  delete cell.error;
+  delete cell.text;
+  delete cell.quotePrefix;
+}
+
+/** The source of a copyFrom: one rectangle, on the destination's sheet unless it names another. */
+function copySource(wb: WorkbookModel, destSheet: SheetModel, source: HostRange | HostRangeAreas | string): RangeTarget {
+  if (typeof source !== "string") {
+    const t = source.targetForHost();
+    if (t === null) throw new HostError("InvalidArgument", "The source range is a null object.");
+    if ("rects" in t) {
+      if (t.rects.length !== 1) throw new HostError("InvalidArgument", "The Excel test host copies from one area only.");
+      return { sheet: t.sheet, rect: t.rects[0] as Rect };
+    }
+    return t;
+  }
+  const { sheet: named, bare } = splitSheetPrefix(source);
+  if (bare.includes(",")) throw new HostError("InvalidArgument", "The Excel test host copies from one area only.");
+  const sheet = named === null ? destSheet : findSheet(wb, named);
+  if (!sheet) throw new HostError("InvalidArgument", `The range '${source}' is on no sheet of the workbook.`);
+  return { sheet, rect: parseAddress(bare) };
 }
 
 function rangeTargetFrom(sheet: SheetModel, arg: HostRange | string): RangeTarget {
@@ -942,6 +975,74 @@ export class HostRange extends HostObject<RangeTarget> {
     });
   }
 
+  /**
+   * Copies another range's content here (ExcelApi 1.9), as Excel's copy and paste does. The
+   * source is a range (on any sheet), a RangeAreas of one area, or an address, on this sheet
+   * unless it names one ("Data!A1:B4"). What lands is the source's size from this range's
+   * top-left cell (so a one-cell destination grows to it), the source read whole before
+   * anything is written (they may overlap).
+   * - "Formulas": formulas, their relative references moved by the distance copied (see
+   *   shiftFormula); constants, text and error values as they are; a blank source cell clears
+   *   the content here. Number formats and styles stay as they were here.
+   * - "Values": each cell's value as a read gives it (a formula's result as a constant; a
+   *   formula the host cannot work out becomes a blank), formats again untouched.
+   * The host refuses what it does not model: "All" (the default), "Formats" and "Link";
+   * skipBlanks or transpose; a destination larger than the source (Excel repeats the source over
+   * a multiple of its size).
+   */
+  copyFrom(sourceRange: HostRange | HostRangeAreas | string, copyType?: Excel.RangeCopyType | "All" | "Formulas" | "Values" | "Formats" | "Link", skipBlanks?: boolean, transpose?: boolean): void {
+    const type = String(copyType ?? "All");
+    const arg = typeof sourceRange === "string" ? sourceRange : `#range${sourceRange._id}`;
+    this.call_("copyFrom", [arg, type, skipBlanks ?? false, transpose ?? false], (t) => {
+      checkLive(t.sheet);
+      if (type !== "Formulas" && type !== "Values") {
+        throw new HostError("InvalidArgument", `The Excel test host does not support copyFrom with copyType '${type}' (only Formulas and Values).`);
+      }
+      if (skipBlanks) throw new HostError("InvalidArgument", "The Excel test host does not support copyFrom with skipBlanks.");
+      if (transpose) throw new HostError("InvalidArgument", "The Excel test host does not support copyFrom with transpose.");
+      const source = copySource(this.ctx.model, t.sheet, sourceRange);
+      checkLive(source.sheet);
+      const rows = source.rect.bottom - source.rect.top + 1;
+      const cols = source.rect.right - source.rect.left + 1;
+      const destRows = t.rect.bottom - t.rect.top + 1;
+      const destCols = t.rect.right - t.rect.left + 1;
+      if (destRows > rows || destCols > cols) {
+        throw new HostError("InvalidArgument", "The Excel test host does not model copyFrom into a range larger than the source (Excel repeats the source over a multiple of its size).");
+      }
+      const rect = { top: t.rect.top, left: t.rect.left, bottom: t.rect.top + rows - 1, right: t.rect.left + cols - 1 };
+      if (rect.bottom >= MAX_ROWS || rect.right >= MAX_COLS) throw new HostError("InvalidArgument", "The copied range would run off the sheet.");
+      const dest: RangeTarget = { sheet: t.sheet, rect };
+      guardProtected(dest, "values");
+      const down = rect.top - source.rect.top;
+      const across = rect.left - source.rect.left;
+      const calc = type === "Values" ? new Calculator(this.ctx.model) : null;
+      // What each source cell with content pastes, read before anything is written.
+      const pasted: Array<{ row: number; col: number; content: Content }> = [];
+      for (const [key, cell] of source.sheet.cells) {
+        const row = keyRow(key);
+        const col = keyCol(key);
+        if (row < source.rect.top || row > source.rect.bottom || col < source.rect.left || col > source.rect.right || !hasContent(cell)) continue;
+        let content: Content | null;
+        if (cell.formula === undefined) content = cell.error ? { error: cell.error } : { value: cell.value };
+        // A result the host cannot work out pastes as a blank.
+        else if (calc) content = calc.cellResult(source.sheet, row, col);
+        else content = { formula: shiftFormula(cell.formula, down, across) };
+        if (content) pasted.push({ row: row + down, col: col + across, content });
+      }
+      for (const [key, cell] of t.sheet.cells) {
+        const row = keyRow(key);
+        const col = keyCol(key);
+        if (row >= rect.top && row <= rect.bottom && col >= rect.left && col <= rect.right) clearContent(cell);
+      }
+      for (const { row, col, content } of pasted) {
+        const cell = ensureCell(t.sheet, row, col);
+        if ("formula" in content) cell.formula = content.formula;
+        else if ("error" in content) cell.error = content.error;
+        else cell.value = content.value;
+      }
+    });
+  }
+
   select(): void {
     this.call_("select", [], (t) => {
       checkLive(t.sheet);
@@ -986,6 +1087,10 @@ export class HostRangeAreas extends HostObject<AreasTarget> {
     if (name === "format") return this.format;
     if (name === "dataValidation") return this.dataValidation;
     return null;
+  }
+
+  targetForHost(): AreasTarget | null {
+    return this.target();
   }
 
   get address(): string {
