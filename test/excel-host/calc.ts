@@ -29,6 +29,7 @@ import { HostError } from "./errors";
 import {
   cellAt,
   cellKey,
+  colIndex,
   colLetters,
   findSheet,
   interpretEntry,
@@ -76,16 +77,10 @@ const NUMBER = /(\d+\.?\d*|\.\d+)(E[+-]?\d+)?/iy;
 const WORD = /[A-Za-z_\\][A-Za-z0-9_.\\]*/y;
 const ERROR_LITERAL = /#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!)/iy;
 
-function columnIndex(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
-}
-
 /** A corner from the regex's four groups ($, letters, $, digits), or null when it lies outside the sheet. */
 function corner(groups: (string | undefined)[]): Corner | null {
   const [colAbs, letters = "", rowAbs, digits = ""] = groups;
-  const col = columnIndex(letters);
+  const col = colIndex(letters);
   const row = Number(digits) - 1;
   if (row < 0 || row >= MAX_ROWS || col >= MAX_COLS) return null;
   return { row, col, rowAbs: rowAbs === "$", colAbs: colAbs === "$" };

@@ -225,7 +225,8 @@ export function rectCells(rect: Rect): number {
 // Addresses. Written apart from src/core/grid/address.ts on purpose: the stand-in for Excel must
 // not share the adapter's own address code, or a bug in it would pass unseen on both sides.
 
-function colIndex(letters: string): number {
+/** Zero-based index of a column's letters ("A" is 0). */
+export function colIndex(letters: string): number {
   let n = 0;
   for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
   return n - 1;
