@@ -1,7 +1,8 @@
 /**
  * A small calculator for the Excel test host. Excel recalculates before it answers a read, so a
  * formula cell reads back its result; the host works out the results of the formulas this module
- * covers, and every other formula stays unknown (null), as it was before the host calculated.
+ * covers, and every other formula stays unknown (null), as it was before the host calculated
+ * (a `values` read still shows an unknown result as "", and the `value` a seed gave it if any).
  *
  * What it covers:
  * - literals: numbers, "text" (with "" for a quote inside), TRUE and FALSE, error values (#N/A, ...);
