@@ -176,14 +176,26 @@ async function renderIntoHost(plan: WorkbookPlan): Promise<{ run: HostRun; fixed
 const UNLIMITED_HOST = { requestLimitBytes: Number.POSITIVE_INFINITY, responseLimitBytes: Number.POSITIVE_INFINITY };
 const UNLIMITED = { requestBudgetBytes: Number.POSITIVE_INFINITY, responseBudgetBytes: Number.POSITIVE_INFINITY };
 
-/** The second write of a plan through renderOwnedPlan: its syncs, requests and responses (the check's). */
-async function ownedRewrite(plan: WorkbookPlan): Promise<{ run: HostRun; fixedSyncs: number }> {
+/**
+ * The second write of a plan through renderOwnedPlan: its syncs, requests and responses (the
+ * check's). `edited`: a cell of the last sheet is changed by hand first, so that the check reads
+ * that sheet's cells back, and the write replaces it as the user asked (force).
+ */
+async function ownedRewrite(plan: WorkbookPlan, edited = false): Promise<{ run: HostRun; fixedSyncs: number }> {
   const host = new ExcelHost();
+  const lastSheet = plan.sheets[plan.sheets.length - 1]?.name ?? "";
+  const edit = async (h: ExcelHost): Promise<void> => {
+    if (!edited) return;
+    h.context.workbook.worksheets.getItem(lastSheet).getRange("A2").values = [["changed by hand"]];
+    await h.context.sync();
+  };
+  const force = edited ? { force: [lastSheet] } : {};
   await renderOwnedPlan(host.context, plan);
+  await edit(host);
   const start = host.requests.length;
   const progress: HostRun["progress"] = [];
   const began = performance.now();
-  const rendered = await renderOwnedPlan(host.context, plan, { onProgress: (p) => progress.push(p) });
+  const rendered = await renderOwnedPlan(host.context, plan, { ...force, onProgress: (p) => progress.push(p) });
   const run = { ...hostFigures(host, start, performance.now() - began, progress), estimatedBytes: rendered.estimatedBytes };
   // Progress counts the render's syncs; the check's syncs (loads only) come before them.
   const reported = progress.length === rendered.syncs && progress.every((p, i) => p.done === i + 1 && p.total === rendered.syncs);
@@ -192,7 +204,8 @@ async function ownedRewrite(plan: WorkbookPlan): Promise<{ run: HostRun; fixedSy
   }
   const unlimited = new ExcelHost(UNLIMITED_HOST);
   await renderOwnedPlan(unlimited.context, plan, UNLIMITED);
-  const again = await renderOwnedPlan(unlimited.context, plan, UNLIMITED);
+  await edit(unlimited);
+  const again = await renderOwnedPlan(unlimited.context, plan, { ...UNLIMITED, ...force });
   return { run, fixedSyncs: again.totalSyncs };
 }
 
@@ -295,11 +308,15 @@ async function scorecardJobs(n: number, runs: number, out: BenchResult[]): Promi
   const sheetsRender = await renderIntoHost(sheets.value);
   out.push(result("indicator-sheets", observations, sheets.ms, sheetsRender.run, sheetsRender.fixedSyncs));
 
-  // Written again into a workbook that has them: the ownership check measures the sheets, then
-  // reads the add-in's sheets back in blocks under the response limit and fingerprints them.
+  // Written again into a workbook that has them: the ownership check measures the sheets and
+  // reads the register's live counts, which prove them unchanged without reading their cells.
   const owned = await ownedRewrite(sheets.value);
   const fingerprinting = await timed(runs, () => sheets.value.sheets.map(planFingerprint));
   out.push(result("indicator-sheets-rewrite", observations, fingerprinting.ms, owned.run, owned.fixedSyncs));
+  // The same after a hand edit: the edited sheet's cells are read back in blocks under the
+  // response limit and fingerprinted, and it is replaced because the user said so.
+  const edited = await ownedRewrite(sheets.value, true);
+  out.push(result("indicator-sheets-rewrite-after-edit", observations, fingerprinting.ms, edited.run, edited.fixedSyncs));
 
   // The CLI's --out: the same plan through the file adapter (once: it is the slowest step).
   const written = await timed(1, () => renderPlanToXlsx(sheets.value));

@@ -26,17 +26,21 @@
  * formula, by position (formatting is not covered: recolouring a cell is not losing work). It is
  * worked out from the plan when writing and from the sheet's `formulas` when checking, which
  * Excel gives for constants and formulas alike; both sides are put in one normal form first.
- * A typed change anywhere changes it, so every cell of a sheet about to be replaced is read
- * back: Office.js offers no cheaper sign of an edit that catches every one (no change stamp, no
- * hash worked out inside Excel), and a sample or a count would let some edits through.
+ *
+ * Reading every cell back to fingerprint it costs 20 MB for a 50,000-row sheet, so the check
+ * first asks Excel: each sheet written has a very hidden copy as written, and the register a live
+ * count of the cells that differ from it (see "Copies as written" below). A count of 0 that can
+ * be trusted proves the sheet unchanged without reading it; anything else, and only that, sends
+ * the check to read the sheet's cells and compare fingerprints, so no edit gets through either way.
  *
  * Syncs: the check, then renderPlan's (one unless the plan is over Excel's request limit).
- * The check's first sync reads the sheet names, the register and the size of every sheet a plan
- * sheet could land on (its name and the names it could be renamed to, RENAMES of them). Only
- * then is it known which of them the add-in would replace; their formulas, and only theirs, are
- * read next, in row blocks whose answers stay under Excel on the web's 5 MB response limit
- * (blocks.ts), sized from the register's record of how big each sheet was: one sync for each
- * 4 MB or so, none when nothing is replaced. Everything in the check is read, never written.
+ * The check's first sync reads the sheet names, the register (with its counts), whether Excel
+ * calculates by itself, and the size of every sheet a plan sheet could land on (its name and the
+ * names it could be renamed to, RENAMES of them). Only then is it known which of them the add-in
+ * would replace; the formulas of those whose count does not prove them unchanged, and only
+ * theirs, are read next, in row blocks whose answers stay under Excel on the web's 5 MB response
+ * limit (blocks.ts), sized from the register's record of how big each sheet was: one sync for
+ * each 4 MB or so, none when nothing needs reading. Everything in the check is read, never written.
  * If a sync of the render fails, the add-in looks at what the workbook now holds and says exactly
  * that (WriteFailedError): which of the plan's sheets were written in full, which are incomplete,
  * which are as they were; it removes the render's temporary sheets and registers what it left,
@@ -45,7 +49,7 @@
  * No other sheet is read or touched.
  */
 import { InputError, stopIfAsked } from "../core/errors";
-import { parseRange } from "../core/grid/address";
+import { parseRange, rangeAddress } from "../core/grid/address";
 import type { Grid, GridWorkbook } from "../core/grid/grid";
 import type { PlanValue, SheetPlan, WorkbookPlan } from "../core/plan/plan";
 import { utf8Length } from "./batch";
@@ -56,8 +60,20 @@ import { formulaText } from "./values";
 /** The hidden sheet listing each sheet the add-in wrote. */
 export const REGISTER_SHEET = "Add-in sheets";
 const REGISTER_TITLE =
-  "The sheets the safeguarding scorecard add-in wrote, with a fingerprint of their cells as written. The add-in replaces only these sheets, and asks first if one has been changed since.";
-export const REGISTER_HEADINGS = ["Sheet", "Add-in's name for it", "Job", "Fingerprint", "Written at", "Size to read back"] as const;
+  "The sheets the safeguarding scorecard add-in wrote, with a fingerprint of their cells as written, the hidden copy of them it keeps, and how many cells differ from that copy now. The add-in replaces only these sheets, and asks first if one has been changed since.";
+export const REGISTER_HEADINGS = [
+  "Sheet",
+  "Add-in's name for it",
+  "Job",
+  "Fingerprint",
+  "Written at",
+  "Size to read back",
+  "Copy kept as",
+  "Cells written",
+  "Cells changed since",
+] as const;
+/** The register's column of the live count (zero-based). */
+const CHANGED_COLUMN = 8;
 /** Temporary names renderPlan gives new sheets before they take their real names. */
 const TEMPORARY_NAME = /^~new\d+~/;
 /** Excel's limit on a sheet name's length. */
@@ -139,8 +155,11 @@ export interface ReadBack {
   bytes: number;
 }
 
-/** The fingerprint of a sheet as the plan writes it, and how big it will be to read back. */
-export function planReadBack(sheet: SheetPlan): { fingerprint: string; readBack: ReadBack } {
+/**
+ * The fingerprint of a sheet as the plan writes it, how big it will be to read back, and its used
+ * range (values only) as Excel will measure it, null for a sheet with no cells.
+ */
+export function planReadBack(sheet: SheetPlan): { fingerprint: string; readBack: ReadBack; usedRange: string | null } {
   const h = new Hasher();
   // The used range (values only) as Excel will measure it, and the JSON `formulas` gives for it:
   // each cell's value or formula, "" for an empty one, commas and brackets.
@@ -184,7 +203,11 @@ export function planReadBack(sheet: SheetPlan): { fingerprint: string; readBack:
   }
   const rows = bottom < 0 ? 0 : bottom - top + 1;
   const cellCount = rows * (right - left + 1);
-  return { fingerprint: h.digest(), readBack: { rows, bytes: rows === 0 ? 0 : bytes + 2 * (cellCount - filled) + cellCount + 3 * rows + 14 } };
+  return {
+    fingerprint: h.digest(),
+    readBack: { rows, bytes: rows === 0 ? 0 : bytes + 2 * (cellCount - filled) + cellCount + 3 * rows + 14 },
+    usedRange: rows === 0 ? null : rangeAddress(top, left, bottom, right),
+  };
 }
 
 /** The fingerprint of a sheet as the plan writes it: later blocks over earlier ones, merged cells kept only at their top-left. */
@@ -230,6 +253,54 @@ export function gridFingerprint(grid: Grid): string {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Copies as written
+
+/**
+ * Next to each sheet it writes, the add-in keeps a very hidden copy of the sheet's cells as
+ * written: formulas and constants, made by Excel itself (copyFrom), so nothing more is sent. The
+ * register holds a live formula counting the cells where the sheet and its copy differ (a
+ * formula by its text, anything else by its value as text, so a 0 typed into an empty cell
+ * counts). Excel keeps the count up to date whether or not the add-in is open, and LibreOffice
+ * gives the same counts (test/render/copy-as-written.test.ts). So the check reads one number
+ * per sheet, not every cell: a count of 0, with the formula as the add-in wrote it, Excel
+ * calculating automatically and the sheet's used range what was written (nothing typed outside
+ * it), proves the sheet unchanged. Anything else (a count above 0, an error, a formula someone
+ * changed, manual calculation, a register an older add-in wrote) sends the check back to reading
+ * the cells, so no edit gets through. The cost is the copy's space in the file, and Excel
+ * recounting a sheet's cells when someone edits it.
+ */
+const COPY_NAME = /^~as written [0-9a-f]{6}~$/;
+
+/** The copy's name: "~as written 3fa9c2~", from the sheet's name, so that each sheet's copy keeps its name from write to write. */
+export function copySheetName(sheet: string): string {
+  const h = new Hasher();
+  h.add(key(sheet));
+  return `~as written ${h.digest().slice(-6)}~`;
+}
+
+export function isCopySheetName(name: string): boolean {
+  return COPY_NAME.test(name);
+}
+
+/** 'Sheet name' as a formula refers to it. */
+const sheetRef = (name: string): string => `'${name.replace(/'/g, "''")}'`;
+
+/** The register's count of cells that differ between a sheet and its copy over `range` (without the "="). */
+export function changedCellsFormula(sheet: string, copy: string, range: string): string {
+  const side = (name: string): string => {
+    const ref = `${sheetRef(name)}!${range}`;
+    return `IFERROR(FORMULATEXT(${ref}),${ref}&"")`;
+  };
+  return `SUMPRODUCT(--NOT(EXACT(${side(sheet)},${side(copy)})))`;
+}
+
+/** A formula in one form whatever Excel's spelling of it (quotes only where a name needs them, capitals, spaces). */
+const normalFormula = (formula: string): string => formula.replace(/^=/, "").replace(/'/g, "").replace(/\s+/g, "").toUpperCase();
+
+/** "A1:H50001" or "B2" */
+const RANGE = /^[A-Z]{1,3}\d+(:[A-Z]{1,3}\d+)?$/;
+
+// ---------------------------------------------------------------------------------------------
 // The register
 
 export interface RegisterEntry {
@@ -244,6 +315,13 @@ export interface RegisterEntry {
   writtenAt: string;
   /** How big its cells were to read back, as written; absent in a register an older add-in wrote. */
   readBack?: ReadBack;
+  /** Its very hidden copy as written, and the range copied (its used range as written); absent for a sheet with no cells. */
+  copy?: { sheet: string; range: string };
+  /**
+   * As read by the check: the live count of cells that differ from the copy, or null where it
+   * cannot be trusted (not a count, or a formula other than the add-in's). Absent when not read.
+   */
+  changedCells?: number | null;
 }
 
 /** The add-in's sheets by name in the workbook (lower case). */
@@ -259,18 +337,30 @@ function readBackText(r: ReadBack): string {
 
 const text = (v: unknown): string => (typeof v === "string" ? v.trim() : typeof v === "number" || typeof v === "boolean" ? String(v) : "");
 
-/** The register as read from its sheet's values. The title, the headings and any row it cannot use are passed over. */
-export function readRegister(values: readonly (readonly unknown[])[] | null): Register {
+/**
+ * The register as read from its sheet's values. The title, the headings and any row it cannot
+ * use are passed over. With its `formulas` too, each entry's live count is read (changedCells).
+ */
+export function readRegister(values: readonly (readonly unknown[])[] | null, formulas?: readonly (readonly unknown[])[]): Register {
   const out: Register = new Map();
   if (!values) return out;
-  for (const row of values) {
-    const [sheet, wanted, job, fingerprint, writtenAt, size] = [0, 1, 2, 3, 4, 5].map((i) => text(row[i]));
-    if (!sheet || !wanted || !FINGERPRINT.test(fingerprint ?? "")) continue;
+  values.forEach((row, i) => {
+    const [sheet, wanted, job, fingerprint, writtenAt, size, copySheet, range] = [0, 1, 2, 3, 4, 5, 6, 7].map((c) => text(row[c]));
+    if (!sheet || !wanted || !FINGERPRINT.test(fingerprint ?? "")) return;
     const entry: RegisterEntry = { sheet, wanted, job: job ?? "", fingerprint: fingerprint ?? "", writtenAt: writtenAt ?? "" };
     const readBack = READ_BACK.exec(size ?? "");
     if (readBack) entry.readBack = { rows: Number(readBack[1]), bytes: Number(readBack[2]) };
+    if (copySheet && range && isCopySheetName(copySheet) && RANGE.test(range)) {
+      entry.copy = { sheet: copySheet, range };
+      if (formulas) {
+        const formula = formulas[i]?.[CHANGED_COLUMN];
+        const count = row[CHANGED_COLUMN];
+        const intact = typeof formula === "string" && normalFormula(formula) === normalFormula(changedCellsFormula(sheet, copySheet, range));
+        entry.changedCells = intact && typeof count === "number" && Number.isInteger(count) && count >= 0 ? count : null;
+      }
+    }
     out.set(key(sheet), entry);
-  }
+  });
   return out;
 }
 
@@ -278,20 +368,23 @@ export function readRegister(values: readonly (readonly unknown[])[] | null): Re
 export function registerSheet(entries: Iterable<RegisterEntry>): SheetPlan {
   const rows = [...entries]
     .sort((a, b) => key(a.wanted).localeCompare(key(b.wanted)) || key(a.sheet).localeCompare(key(b.sheet)))
-    .map((e) => [e.sheet, e.wanted, e.job, e.fingerprint, e.writtenAt, e.readBack ? readBackText(e.readBack) : null]);
+    .map((e): PlanValue[] => [
+      e.sheet,
+      e.wanted,
+      e.job,
+      e.fingerprint,
+      e.writtenAt,
+      e.readBack ? readBackText(e.readBack) : null,
+      e.copy?.sheet ?? null,
+      e.copy?.range ?? null,
+      e.copy ? { formula: changedCellsFormula(e.sheet, e.copy.sheet, e.copy.range) } : null,
+    ]);
   return {
     name: REGISTER_SHEET,
     state: "hidden",
     blocks: [{ at: "A1", values: [[REGISTER_TITLE], [...REGISTER_HEADINGS], ...rows] }],
-    styles: [{ range: "A2:F2", style: { bold: true } }],
-    columnWidths: [
-      { col: 0, width: 28 },
-      { col: 1, width: 24 },
-      { col: 2, width: 20 },
-      { col: 3, width: 18 },
-      { col: 4, width: 22 },
-      { col: 5, width: 28 },
-    ],
+    styles: [{ range: "A2:I2", style: { bold: true } }],
+    columnWidths: [28, 24, 20, 18, 22, 28, 22, 16, 20].map((width, col) => ({ col, width })),
   };
 }
 
@@ -320,7 +413,10 @@ export function splitOwnSheets(read: GridWorkbook): { own: Grid[]; theirs: Grid[
   const register = registerOf(read);
   const own: Grid[] = [];
   const theirs: Grid[] = [];
-  for (const grid of read.sheets) (isRegisterSheet(grid.sheet) || register.has(key(grid.sheet)) ? own : theirs).push(grid);
+  const copies = new Set([...register.values()].flatMap((e) => (e.copy ? [key(e.copy.sheet)] : [])));
+  const isOwn = (grid: Grid): boolean =>
+    isRegisterSheet(grid.sheet) || register.has(key(grid.sheet)) || copies.has(key(grid.sheet)) || (grid.state === "veryHidden" && isCopySheetName(grid.sheet));
+  for (const grid of read.sheets) (isOwn(grid) ? own : theirs).push(grid);
   return { own, theirs };
 }
 
@@ -474,6 +570,8 @@ export interface Placement {
   entries: Register;
   /** The fingerprint of what each replaced sheet holds now, by key. */
   before: Map<string, string>;
+  /** Each placed sheet's used range as written, by key; null for a sheet with no cells. */
+  usedRanges: Map<string, string | null>;
 }
 
 function isForced(force: PlaceOptions["force"], sheet: string): boolean {
@@ -500,7 +598,7 @@ export function placeSheets(
   const names = new Map(existing.map((n) => [key(n), n]));
   const used = new Set<string>();
   const fixed = new Set((options.fixedNames ?? []).map(key));
-  const out: Placement = { plan: { sheets: [] }, written: [], renamed: [], replaced: [], added: [], forced: [], entries: new Map(), before: new Map() };
+  const out: Placement = { plan: { sheets: [] }, written: [], renamed: [], replaced: [], added: [], forced: [], entries: new Map(), before: new Map(), usedRanges: new Map() };
   const conflicts: OwnershipConflict[] = [];
   const free = (name: string) => !names.has(key(name)) && !used.has(key(name));
 
@@ -552,8 +650,9 @@ export function placeSheets(
           { ...sheet, name, tables: sheet.tables?.map((t) => ({ ...t, name: `${t.name}_AddIn` })) };
     out.plan.sheets.push(placed);
     if ((placed.state ?? "visible") === "visible") out.written.push(name);
-    const { fingerprint, readBack } = planReadBack(placed);
+    const { fingerprint, readBack, usedRange } = planReadBack(placed);
     out.entries.set(key(name), { sheet: name, wanted, job: meta.job, fingerprint, writtenAt: meta.writtenAt, readBack });
+    out.usedRanges.set(key(name), usedRange);
   }
   if (conflicts.length) throw new OwnershipError(conflicts);
 
@@ -695,6 +794,39 @@ async function fingerprintsOf(
 }
 
 /**
+ * Whether the register's live count proves a sheet as written: its formula intact and counting no
+ * cell that differs from the copy, and the sheet's used range the cells written (the copy covers
+ * only those, so a cell typed outside them would otherwise go unseen).
+ */
+function provedUnchanged(entry: RegisterEntry | undefined, measured: Measured | undefined): boolean {
+  if (!entry?.copy || entry.changedCells !== 0 || !measured || measured.used.isNullObject) return false;
+  const { rowIndex, columnIndex, rowCount, columnCount } = measured.used;
+  return rangeAddress(rowIndex, columnIndex, rowIndex + rowCount - 1, columnIndex + columnCount - 1) === entry.copy.range;
+}
+
+/**
+ * The copies to write with the placed sheets, each entry given its copy. A sheet with no cells
+ * has none; nor, in the unlikely case that its copy's name is taken (by a sheet of the user's or
+ * another copy), does a sheet get one, and its check then reads its cells as before.
+ */
+function keepCopies(placement: Placement, existing: readonly string[]): SheetPlan[] {
+  // A sheet named like a copy is taken to be one (a copy a failed write left is replaced).
+  const taken = new Set(existing.filter((name) => !isCopySheetName(name)).map(key));
+  const out: SheetPlan[] = [];
+  for (const sheet of placement.plan.sheets) {
+    const entry = placement.entries.get(key(sheet.name));
+    const range = placement.usedRanges.get(key(sheet.name));
+    if (!entry || range === null || range === undefined) continue;
+    const name = copySheetName(sheet.name);
+    if (taken.has(key(name))) continue;
+    taken.add(key(name));
+    entry.copy = { sheet: name, range };
+    out.push({ name, state: "veryHidden", blocks: [], copyOf: { sheet: sheet.name, range } });
+  }
+  return out;
+}
+
+/**
  * Writes the plan's sheets as the add-in's own (see the top of this module) and registers them.
  * The check's syncs (one, and the blocks of the cells of the sheets it replaces), then renderPlan's.
  */
@@ -704,15 +836,20 @@ export async function renderOwnedPlan(context: Excel.RequestContext, plan: Workb
   }
   stopIfAsked(options.signal, STOPPED_WRITING);
   const worksheets = context.workbook.worksheets;
-  worksheets.load("items/name");
+  worksheets.load("items/name,items/visibility");
   const registerRange = worksheets.getItemOrNullObject(REGISTER_SHEET).getUsedRangeOrNullObject(true);
-  registerRange.load("values");
+  registerRange.load("values,formulas");
+  // The register's live counts are current only while Excel calculates by itself.
+  const application = context.workbook.application;
+  application.load("calculationMode");
   const measured = queueSizes(context, plan.sheets.flatMap((s) => [s.name, ...candidateNames(s.name)]));
   await context.sync();
 
   const existingNames = worksheets.items.map((ws) => ws.name);
   const existing = new Set(existingNames.map(key));
-  const register = readRegister(registerRange.isNullObject ? null : registerRange.values);
+  const veryHidden = new Set(worksheets.items.filter((ws) => ws.visibility === "VeryHidden").map((ws) => key(ws.name)));
+  const counted = application.calculationMode !== "Manual";
+  const register = readRegister(registerRange.isNullObject ? null : registerRange.values, registerRange.isNullObject || !counted ? undefined : registerRange.formulas);
   const meta = { job: options.job ?? "", writtenAt: stamp((options.now ?? (() => new Date()))()) };
   // The sheets whose cells matter are those it would replace: a dry run (forcing, so that it
   // does not stop at the first question) names them, and only they are read. A user's sheet is
@@ -723,16 +860,29 @@ export async function renderOwnedPlan(context: Excel.RequestContext, plan: Workb
     return "";
   };
   placeSheets(plan, existingNames, register, note, meta, { ...options, force: true });
-  const now = await fingerprintsOf(context, measured, toCheck, (name) => register.get(key(name))?.readBack, options.responseBudgetBytes, options.signal);
+  // Sheets the register's count proves unchanged are not read; the rest are, cell by cell.
+  const proved = toCheck.filter((name) => provedUnchanged(register.get(key(name)), measured.get(key(name))));
+  const toRead = toCheck.filter((name) => !proved.includes(name));
+  const now = await fingerprintsOf(context, measured, toRead, (name) => register.get(key(name))?.readBack, options.responseBudgetBytes, options.signal);
+  for (const name of proved) now.fingerprints.set(key(name), register.get(key(name))?.fingerprint ?? UNREADABLE);
   const placement = placeSheets(plan, existingNames, register, (sheet) => now.fingerprints.get(key(sheet)) ?? UNREADABLE, meta, options);
+  const copies = keepCopies(placement, existingNames);
   const entries = nextRegister(register, existing, placement.entries);
-  const full: WorkbookPlan = { ...placement.plan, sheets: [...placement.plan.sheets, registerSheet(entries.values())] };
+  const full: WorkbookPlan = { ...placement.plan, sheets: [...placement.plan.sheets, ...copies, registerSheet(entries.values())] };
 
   // The last moment to stop: after this the render runs to its end (or fails and is reported).
   stopIfAsked(options.signal, STOPPED_WRITING);
   options.onWriteStart?.();
   try {
-    const rendered = await renderPlan(context, full, options);
+    // Copies of sheets the register no longer lists go, in the render's first request.
+    const kept = new Set([...entries.values()].flatMap((e) => (e.copy ? [key(e.copy.sheet)] : [])));
+    for (const e of register.values()) {
+      if (!e.copy || kept.has(key(e.copy.sheet)) || !existing.has(key(e.copy.sheet))) continue;
+      const ws = worksheets.getItem(e.copy.sheet);
+      if (veryHidden.has(key(e.copy.sheet))) ws.visibility = "Hidden";
+      ws.delete();
+    }
+    const rendered = await renderPlan(context, full, { ...options, veryHidden });
     return {
       ...rendered,
       written: placement.written,
@@ -797,7 +947,8 @@ async function afterFailure(context: Excel.RequestContext, placement: Placement,
         if (old) was.register.set(k, old);
         else was.register.delete(k);
       } else if (fingerprint === undefined || !planned) was.register.delete(k);
-      else was.register.set(k, { ...planned, fingerprint });
+      // Without its copy: the copy may not have been made, so the next check reads the sheet.
+      else was.register.set(k, { sheet: planned.sheet, wanted: planned.wanted, job: planned.job, writtenAt: planned.writtenAt, fingerprint, ...(planned.readBack ? { readBack: planned.readBack } : {}) });
     }
     // Queued before the register's render, so that both go in its one sync.
     for (const ws of worksheets.items) if (TEMPORARY_NAME.test(ws.name) && !was.existing.has(key(ws.name))) ws.delete();

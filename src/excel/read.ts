@@ -19,6 +19,7 @@ import { stopIfAsked } from "../core/errors";
 import { parseRange, rangeAddress } from "../core/grid/address";
 import { DEFAULT_MAX_CELLS, type CellValue, type Grid, type GridCell, type GridWorkbook, type MergeArea, type SheetState } from "../core/grid/grid";
 import { answerBytes, isRefusal, readInBlocks } from "./blocks";
+import { isCopySheetName } from "./ownership";
 
 export interface ReadOptions {
   /** The name to report as the workbook's file; by default the workbook's own name. */
@@ -89,6 +90,8 @@ export async function readWorkbook(context: Excel.RequestContext, options: ReadO
 
   const wanted = options.sheets?.map((s) => s.toLowerCase());
   const chosen = worksheets.items
+    // The add-in's hidden copies of its own sheets are never figures, and reading them would double the bytes.
+    .filter((ws) => !(ws.visibility === "VeryHidden" && isCopySheetName(ws.name)))
     .filter((ws) => !wanted || wanted.includes(ws.name.toLowerCase()))
     .sort((a, b) => a.position - b.position);
   const measure = (sampled: boolean): { ws: Excel.Worksheet; used: Excel.Range; sample: Excel.Range | null }[] =>

@@ -17,7 +17,8 @@
  *    deleted, then the new sheets take their names. Adding first means the workbook always keeps
  *    a visible sheet (Excel refuses to delete the last one); deleting before anything else is
  *    written frees the old sheets' table names for the new tables.
- * 2. each sheet's content: values, number formats, styles, merges, column widths, row heights,
+ * 2. each sheet's content: a copy of an earlier sheet's cells (made by Excel: copyFrom), values,
+ *    number formats, styles, merges, column widths, row heights,
  *    page setup, freeze panes, tables, conditional formats, data validation, charts, tab colour.
  * 3. last, because Excel refuses changes to a protected sheet and cannot activate a hidden one:
  *    unlocked ranges and protection, sheet visibility, the active sheet.
@@ -42,6 +43,11 @@ export interface RenderOptions {
   onProgress?: (progress: RenderProgress) => void;
   /** Bytes one request may carry by the adapter's estimate; 4 MB unless a test wants smaller batches. */
   requestBudgetBytes?: number;
+  /**
+   * Sheets of the plan's names that exist now and are very hidden (lower case), as the caller
+   * read them. Excel refuses to delete a very hidden sheet, so these are made hidden first.
+   */
+  veryHidden?: ReadonlySet<string>;
 }
 
 export interface RenderResult {
@@ -83,8 +89,11 @@ export async function renderPlan(context: Excel.RequestContext, plan: WorkbookPl
     return ws;
   };
 
-  const steps: Step[] = [structureStep(context, plan, sheets)];
-  for (const sheet of plan.sheets) steps.push(...contentSteps(sheet, sheetOf(sheet.name), budget));
+  const steps: Step[] = [structureStep(context, plan, sheets, options.veryHidden ?? new Set())];
+  for (const sheet of plan.sheets) {
+    if (sheet.copyOf) steps.push(copyStep(sheet.copyOf, sheetOf(sheet.name), sheetOf(sheet.copyOf.sheet)));
+    steps.push(...contentSteps(sheet, sheetOf(sheet.name), budget));
+  }
   steps.push(...finishingSteps(plan, sheetOf));
 
   const batches = packSteps(steps, budget);
@@ -122,18 +131,35 @@ function checkPlan(plan: WorkbookPlan): void {
   if (plan.activeSheet !== undefined && !plan.sheets.some((s) => s.name === plan.activeSheet)) {
     throw new Error(`The plan's active sheet '${plan.activeSheet}' is not one of its sheets.`);
   }
+  plan.sheets.forEach((sheet, i) => {
+    if (sheet.copyOf && !plan.sheets.slice(0, i).some((s) => s.name === sheet.copyOf?.sheet)) {
+      throw new Error(`The plan copies '${sheet.copyOf.sheet}' into '${sheet.name}', but '${sheet.copyOf.sheet}' is not one of the sheets before it.`);
+    }
+  });
 }
 
-function structureStep(context: Excel.RequestContext, plan: WorkbookPlan, sheets: Map<string, Excel.Worksheet>): Step {
+/** A copy of a plan sheet's cells (formulas and constants, no formats) made by Excel: one call, whatever the size. */
+function copyStep(copy: { sheet: string; range: string }, to: () => Excel.Worksheet, from: () => Excel.Worksheet): Step {
+  return {
+    bytes: call(4) + 2 * jsonBytes(copy.range),
+    queue: () => to().getRange(copy.range).copyFrom(from().getRange(copy.range), "Formulas"),
+  };
+}
+
+function structureStep(context: Excel.RequestContext, plan: WorkbookPlan, sheets: Map<string, Excel.Worksheet>, veryHidden: ReadonlySet<string>): Step {
   // Temporary names must not clash with the user's sheets; a time stamp makes a clash practically impossible.
   const stamp = Date.now().toString(36);
   return {
-    bytes: call(4 * plan.sheets.length) + jsonBytes(plan.sheets.map((s) => s.name)),
+    bytes: call(4 * plan.sheets.length + 2 * veryHidden.size) + jsonBytes(plan.sheets.map((s) => s.name)),
     queue: () => {
       const worksheets = context.workbook.worksheets;
       plan.sheets.forEach((s, i) => sheets.set(s.name, worksheets.add(`~new${i}~${stamp}`)));
-      // Deleting a sheet that does not exist is a no-op on the null object, so no read is needed first.
-      for (const s of plan.sheets) worksheets.getItemOrNullObject(s.name).delete();
+      // Deleting a sheet that does not exist is a no-op on the null object, so no read is needed
+      // first; a very hidden one must be made hidden before Excel lets it go.
+      for (const s of plan.sheets) {
+        if (veryHidden.has(s.name.toLowerCase())) worksheets.getItem(s.name).visibility = "Hidden";
+        worksheets.getItemOrNullObject(s.name).delete();
+      }
       for (const s of plan.sheets) {
         const ws = sheets.get(s.name);
         if (ws) ws.name = s.name;

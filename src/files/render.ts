@@ -73,6 +73,7 @@ export async function renderPlanToXlsx(plan: WorkbookPlan): Promise<Buffer> {
   const stopIfTrue = new Map<string, Set<number>>();
   for (const [index, sheet] of plan.sheets.entries()) {
     const ws = wb.addWorksheet(sheet.name, { state: sheet.state ?? "visible" });
+    if (sheet.copyOf) copyCells(wb, sheet.name, sheet.copyOf, ws);
     await renderSheet(ws, sheet, index === active);
     const stops = (sheet.conditionalFormats ?? []).filter((cf) => cf.kind === "expression" && cf.stopIfTrue);
     if (stops.length) stopIfTrue.set(sheet.name, new Set(stops.map((cf) => cf.priority)));
@@ -268,6 +269,26 @@ function color(sheet: string, value: string): string {
   return `FF${c.slice(1)}`;
 }
 
+/**
+ * A plan sheet's `copyOf`: the same cells of an earlier sheet, formulas as formulas (at the same
+ * address, so their text is unchanged) and constants as they are, without formatting, as Excel's
+ * copyFrom with "Formulas" makes it.
+ */
+function copyCells(wb: ExcelJS.Workbook, sheet: string, copy: { sheet: string; range: string }, to: ExcelJS.Worksheet): void {
+  const from = wb.getWorksheet(copy.sheet);
+  if (!from) throw new PlanError(sheet, `copies the sheet "${copy.sheet}", which is not one of the sheets before it.`);
+  const r = parseRange(copy.range);
+  for (let row = r.top + 1; row <= r.bottom + 1; row++) {
+    for (let col = r.left + 1; col <= r.right + 1; col++) {
+      const source = from.findCell(row, col);
+      // The hidden cells of a merge read back their top-left cell's value in ExcelJS; Excel's are empty.
+      if (!source || source.type === ExcelJS.ValueType.Merge || source.value === null || source.value === undefined) continue;
+      const v = source.value;
+      to.getCell(row, col).value = typeof v === "object" && "formula" in v && typeof v.formula === "string" ? { formula: v.formula } : v;
+    }
+  }
+}
+
 function writeBlock(ws: ExcelJS.Worksheet, sheet: string, at: string, values: PlanValue[][]): void {
   const start = parseCell(at);
   values.forEach((row, i) => {
@@ -286,6 +307,21 @@ function writeBlock(ws: ExcelJS.Worksheet, sheet: string, at: string, values: Pl
   });
 }
 
+/**
+ * Functions newer than the file format's first version are stored with the prefix "_xlfn." (Excel
+ * shows them without it); without it Excel and LibreOffice read them as unknown names (#NAME?).
+ * These are the ones the add-in's plans use.
+ */
+const FUTURE_FUNCTIONS = /(?<![\w.])(FORMULATEXT|ISFORMULA)\(/gi;
+
+function withFuturePrefixes(formula: string): string {
+  // Not inside string literals: split on quotes, and only the even pieces are formula text.
+  return formula
+    .split('"')
+    .map((piece, i) => (i % 2 === 0 ? piece.replace(FUTURE_FUNCTIONS, (_, name: string) => `_xlfn.${name.toUpperCase()}(`) : piece))
+    .join('"');
+}
+
 /** A plan value as ExcelJS writes it. A string is always data: only { formula } becomes a formula. */
 function excelValue(sheet: string, address: string, v: Exclude<PlanValue, null>): ExcelJS.CellValue {
   if (typeof v === "string") {
@@ -299,7 +335,7 @@ function excelValue(sheet: string, address: string, v: Exclude<PlanValue, null>)
   if (typeof v === "boolean") return v;
   const formula = v.formula.replace(/^=/, "");
   if (!formula) throw new PlanError(sheet, `cell ${address} has an empty formula.`);
-  return { formula };
+  return { formula: withFuturePrefixes(formula) };
 }
 
 function applyStyle(cell: ExcelJS.Cell, sheet: string, style: CellStyle): void {

@@ -344,6 +344,18 @@ interface RangeRef {
 type Val = Grid | RangeRef;
 
 const NA = new CalcError("#N/A");
+/**
+ * An element of an array that the calculator cannot work out (a referenced formula it does not
+ * cover). It travels like an error through what uses it, so that a result depending on it is
+ * unknown; but an IFERROR whose value is fine never looks at its fallback, so an unknown there
+ * does not matter, as Excel never works that fallback out.
+ */
+const UNKNOWN = new CalcError("#UNKNOWN");
+
+/** Throws Unknown if any element of the arrays is one the calculator cannot work out. */
+function known(...grids: Grid[]): void {
+  for (const g of grids) for (const row of g) if (row.includes(UNKNOWN)) throw new Unknown("an element not covered");
+}
 const VALUE = new CalcError("#VALUE!");
 /** The most cells one reference may bring into a calculation before the host calls it unknown. */
 const MAX_CELLS = 1_000_000;
@@ -479,6 +491,11 @@ export class Calculator {
 
   constructor(private readonly wb: WorkbookModel) {}
 
+  /** The workbook it calculates. */
+  get workbook(): WorkbookModel {
+    return this.wb;
+  }
+
   /** The cell's value: its constant, its formula's result, or (when that is unknown) a seeded result; null when none is known. */
   cellResult(sheet: SheetModel, row: number, col: number): CalcResult {
     try {
@@ -517,9 +534,20 @@ export class Calculator {
     return result;
   }
 
+  /** A referenced cell's value, or UNKNOWN where the calculator cannot work it out. */
+  private knownOrNot(sheet: SheetModel, row: number, col: number): Scalar {
+    try {
+      return this.cellValue(sheet, row, col);
+    } catch (e) {
+      if (e instanceof Unknown) return UNKNOWN;
+      throw e;
+    }
+  }
+
   /** The one value a formula in a cell of `sheet` gives; a blank gives 0, as a cell holding =A1 shows for a blank A1. */
   private formulaValue(formula: string, sheet: SheetModel): Scalar {
     const value = this.grid(this.evaluate(new Parser(scan(formula)).parse(), sheet));
+    known(value);
     // An array of several values would spill into the cells around, which the host does not model.
     if (value.length !== 1 || width(value) !== 1) throw new Unknown("a spilled array");
     return value[0]?.[0] ?? 0;
@@ -531,7 +559,7 @@ export class Calculator {
     const out: Grid = [];
     for (let r = v.rect.top; r <= v.rect.bottom; r++) {
       const row: Scalar[] = [];
-      for (let c = v.rect.left; c <= v.rect.right; c++) row.push(this.cellValue(v.sheet, r, c));
+      for (let c = v.rect.left; c <= v.rect.right; c++) row.push(this.knownOrNot(v.sheet, r, c));
       out.push(row);
     }
     return out;
@@ -587,6 +615,7 @@ export class Calculator {
         for (const node of args) {
           const v = this.evaluate(node, sheet);
           const g = this.grid(v);
+          known(g);
           if (!Array.isArray(v) || g.length > 1 || width(g) > 1) {
             // From a reference or an array: numbers count; text, TRUE/FALSE and blanks do not.
             const error = firstError(g);
@@ -605,6 +634,7 @@ export class Calculator {
         arity(1, 255);
         const arrays = args.map((_, i) => arg(i));
         const first = arrays[0] as Grid;
+        known(...arrays);
         if (arrays.some((g) => g.length !== first.length || width(g) !== width(first))) return single(VALUE);
         for (const g of arrays) {
           const error = firstError(g);
@@ -642,7 +672,7 @@ export class Calculator {
         const value = arg(0);
         // The fallback is worked out only when an element needs it, so an unknown one matters only then.
         if (!firstError(value)) return value;
-        return lift2(value, arg(1), (x, y) => (x instanceof CalcError ? y : x));
+        return lift2(value, arg(1), (x, y) => (x instanceof CalcError && x !== UNKNOWN ? y : x));
       }
       case "FORMULATEXT":
       case "ISFORMULA": {

@@ -11,6 +11,7 @@ export type HostErrorCode =
   | "InvalidOperation"
   | "InvalidReference"
   | "AccessDenied"
+  | "GeneralException"
   | "RequestPayloadSizeLimitExceeded"
   | "ResponsePayloadSizeLimitExceeded";
 

@@ -17,6 +17,7 @@ import type { ConditionalFormatPlan, DataValidationPlan } from "../../src/core/p
 import type { SnapshotCell, SnapshotPrint, SnapshotSheet, WorkbookSnapshot } from "../../src/core/plan/snapshot";
 import { snapshotHeight, snapshotWidth, widthCharsToPoints, widthPointsToChars } from "../../src/core/plan/units";
 import { HostContext, REQUEST_LIMIT_BYTES, RESPONSE_LIMIT_BYTES, type InjectedFailure, type RequestRecord } from "./context";
+import { Calculator } from "./calc";
 import {
   cellAt,
   cellKey,
@@ -171,6 +172,27 @@ export class ExcelHost {
   setLimits(limits: { requestBytes?: number; responseBytes?: number }): void {
     if (limits.requestBytes !== undefined) this.ctx.requestLimitBytes = limits.requestBytes;
     if (limits.responseBytes !== undefined) this.ctx.responseLimitBytes = limits.responseBytes;
+  }
+
+  /**
+   * Sets Excel's calculation mode, as a person does under Formulas > Calculation Options. Going
+   * to "Manual" keeps every formula's result as it is now: reads answer with those, stale or not,
+   * until calculation is automatic again.
+   */
+  setCalculationMode(mode: "Automatic" | "Manual"): void {
+    this.model.calculationMode = mode;
+    if (mode === "Automatic") {
+      delete this.model.lastCalculated;
+      return;
+    }
+    const calc = new Calculator(this.model);
+    const results: NonNullable<WorkbookModel["lastCalculated"]> = new Map();
+    for (const sheet of liveSheets(this.model)) {
+      for (const [k, cell] of sheet.cells) {
+        if (cell.formula !== undefined) results.set(`${sheet.id}:${k}`, calc.cellResult(sheet, keyRow(k), keyCol(k)));
+      }
+    }
+    this.model.lastCalculated = results;
   }
 
   resetCounters(): void {

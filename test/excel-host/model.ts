@@ -145,6 +145,13 @@ export interface WorkbookModel {
   nextId: number;
   /** The cell a selectCell-style call last selected, as "Sheet!A1". */
   selection: string | null;
+  /** Excel's calculation mode (Formulas > Calculation Options); absent means "Automatic". */
+  calculationMode?: "Automatic" | "Manual";
+  /**
+   * While calculation is manual: each formula's result when it was last calculated, by
+   * "sheetId:cellKey". Excel answers with these until it is told to calculate again.
+   */
+  lastCalculated?: Map<string, { value: string | number | boolean } | { error: string } | null>;
 }
 
 export function cellKey(row: number, col: number): number {

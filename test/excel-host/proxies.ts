@@ -13,6 +13,7 @@ import type { HostContext } from "./context";
 import { HostError, propertyNotLoaded } from "./errors";
 import {
   cellAt,
+  cellKey,
   cellText,
   cellValueType,
   checkSheetName,
@@ -338,7 +339,9 @@ function setStyle(t: RangeTarget, apply: (cell: CellModel) => void): void {
  */
 function calculated(calc: Calculator, sheet: SheetModel, row: number, col: number, cell: CellModel | undefined): CellModel | undefined {
   if (cell?.formula === undefined) return cell;
-  const result = calc.cellResult(sheet, row, col);
+  // Under manual calculation Excel answers with the results it last worked out, however stale.
+  const frozen = calc.workbook.lastCalculated;
+  const result = frozen ? (frozen.get(`${sheet.id}:${cellKey(row, col)}`) ?? null) : calc.cellResult(sheet, row, col);
   if (result === null) return cell;
   const shown: CellModel = { ...cell, value: "value" in result ? result.value : null };
   if ("error" in result) shown.error = result.error;
@@ -415,6 +418,10 @@ export class HostWorkbook extends HostObject<WorkbookModel> {
     return this.child("worksheets", () => new HostWorksheetCollection(this.ctx));
   }
 
+  get application(): HostApplication {
+    return this.child("application", () => new HostApplication(this.ctx));
+  }
+
   get tables(): HostTableCollection {
     return this.child("tables", () => new HostTableCollection(this.ctx, { kind: "nav", parent: this, derive: () => ({ sheet: null }) }));
   }
@@ -426,6 +433,24 @@ export class HostWorkbook extends HostObject<WorkbookModel> {
 
   protected override navigate(name: string): HostObject<unknown> | null {
     return name === "worksheets" ? this.worksheets : null;
+  }
+}
+
+/** Excel's Application: only its calculation mode, which a read may need to know. */
+export class HostApplication extends HostObject<WorkbookModel> {
+  protected readonly kind = "Application";
+
+  constructor(ctx: HostContext) {
+    super(ctx, { kind: "fixed", value: ctx.model });
+  }
+
+  get calculationMode(): Excel.Application["calculationMode"] {
+    return this.get_("calculationMode");
+  }
+
+  protected override readScalar(t: WorkbookModel, name: string): unknown {
+    if (name === "calculationMode") return t.calculationMode ?? "Automatic";
+    throw new HostError("InvalidArgument", `Application has no property '${name}'.`);
   }
 }
 
@@ -613,6 +638,8 @@ export class HostWorksheet extends HostObject<SheetModel> {
     this.call_("delete", [], (t) => {
       checkLive(t);
       const wb = this.ctx.model;
+      // Excel refuses, by design, to delete a very hidden sheet: it must be made hidden or visible first (OfficeDev/office-js#365).
+      if (t.visibility === "VeryHidden") throw new HostError("GeneralException", "There was an internal error while processing the request.");
       const remainingVisible = visibleSheets(wb).filter((s) => s !== t);
       if (remainingVisible.length === 0) throw new HostError("InvalidOperation", "A workbook must contain at least one visible worksheet.");
       t.deleted = true;

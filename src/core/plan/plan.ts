@@ -134,6 +134,13 @@ export interface SheetPlan {
   tabColor?: string;
   /** How the sheet prints. */
   print?: PrintPlan;
+  /**
+   * The cells of `range` are a copy of the same cells of an earlier plan sheet: formulas as
+   * formulas, constants as they are, no formatting. The workbook makes the copy itself, so nothing
+   * is sent per cell. The add-in keeps such a copy of each sheet it owns, to tell later whether
+   * the sheet was changed by hand without reading it back (src/excel/ownership.ts).
+   */
+  copyOf?: { sheet: string; range: string };
 }
 
 /** Page setup: paper, orientation, fitting, the area printed and the rows repeated on every page. */
