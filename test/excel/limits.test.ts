@@ -91,17 +91,24 @@ test("rag: writing the live scorecard", async () => {
   await writeBothWays({ sheets: scorecardPlan(result.observations, result.indicators, RagRuleSchema.parse({}), { groupBy: "agency" }), activeSheet: "Scorecard" });
 });
 
-test("indicator sheets: writing them, then writing them again over the add-in's own (the check reads them back)", async () => {
+test("indicator sheets: writing them, then again over the add-in's own, unchanged (the register's counts prove it) and changed by hand (the check reads the sheet back)", async () => {
   const plan = indicatorWorkbookPlan(ingested(2000), RagRuleSchema.parse({}));
   const host = await writeBothWays(plan);
+  const unchanged = await renderOwnedPlan(host.context, plan, LIMITED);
+  expect(unchanged.checkSyncs).toBe(1);
   const free = unlimitedHost();
   await renderOwnedPlan(free.context, plan, UNLIMITED);
+  for (const h of [host, free]) {
+    h.context.workbook.worksheets.getItem("Observations").getRange("B2").values = [["changed by hand"]];
+    await h.context.sync();
+  }
   const start = free.syncCount;
-  await renderOwnedPlan(free.context, plan, UNLIMITED);
+  await renderOwnedPlan(free.context, plan, { ...UNLIMITED, force: ["Observations"] });
   const fixed = free.syncCount - start;
   const from = host.syncCount;
-  const again = await renderOwnedPlan(host.context, plan, LIMITED);
+  const again = await renderOwnedPlan(host.context, plan, { ...LIMITED, force: ["Observations"] });
   expect(again.replaced).toEqual(["Scorecard", "Indicators", "Observations"]);
+  expect(again.forced).toEqual(["Observations"]);
   expect(again.checkSyncs).toBeGreaterThan(2);
   expectWithinLimits(host, from, fixed);
   expect(host.snapshot()).toEqual(free.snapshot());

@@ -135,8 +135,9 @@ lo("LibreOffice and the Excel test host count the same cells changed, for every 
     if (typeof edit.typed === "string" && edit.typed.startsWith("=")) range.formulas = [[edit.typed]];
     else range.values = [[edit.typed ?? ""]];
   }
-  const used = host.context.workbook.worksheets.getItem(REGISTER_SHEET).getUsedRangeOrNullObject(true);
+  const context = host.context;
+  const used = context.workbook.worksheets.getItem(REGISTER_SHEET).getUsedRangeOrNullObject(true);
   used.load("values,formulas");
-  await host.context.sync();
+  await context.sync();
   expect(countsOf(used.values, used.formulas)).toEqual(expected);
 }, 180_000);

@@ -56,9 +56,10 @@ describe("a 50,000-row sheet the add-in wrote", () => {
     expect(copy?.visibility).toBe("VeryHidden");
     expect(host.cell(copySheetName("Observations"), last)?.formula).toBe(`=C${ROWS + 1}*2`);
     expect(host.cell(copySheetName("Observations"), "B2")?.value).toBe("Measure 0");
-    const register = host.context.workbook.worksheets.getItem(REGISTER_SHEET).getRange("G3:I3");
+    const context = host.context;
+    const register = context.workbook.worksheets.getItem(REGISTER_SHEET).getRange("G3:I3");
     register.load("values");
-    await host.context.sync();
+    await context.sync();
     expect(register.values).toEqual([[copySheetName("Observations"), `A1:D${ROWS + 1}`, 0]]);
   });
 

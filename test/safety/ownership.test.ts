@@ -49,7 +49,7 @@ function registerRows(host: ExcelHost): unknown[][] {
   const rows: unknown[][] = [];
   for (const [address, cell] of Object.entries(sheet.cells)) {
     const row = Number(address.replace(/^[A-Z]+/, ""));
-    (rows[row - 1] ??= [])["ABCDEF".indexOf(address.charAt(0))] = cell.value;
+    (rows[row - 1] ??= [])["ABCDEFGHI".indexOf(address.charAt(0))] = cell.formula !== undefined ? `=${cell.formula}` : cell.value;
   }
   return rows.filter(Boolean);
 }
@@ -98,7 +98,7 @@ describe("a user's sheet of a name the add-in wants", () => {
 });
 
 describe("a sheet the add-in made", () => {
-  test("is replaced without a question while unchanged, in two read syncs more than the render (the sizes, then the cells)", async () => {
+  test("is replaced without a question while unchanged, in one read sync more than the render (the sizes and the register's counts; no cells)", async () => {
     const host = new ExcelHost();
     const first = await renderOwnedPlan(host.context, indicatorPlan());
     // Nothing to replace the first time: one read, for the sheet names, the register and the sizes.
@@ -106,8 +106,8 @@ describe("a sheet the add-in made", () => {
     const start = host.syncCount;
     const again = await renderOwnedPlan(host.context, indicatorPlan());
     expect(host.syncCount - start).toBe(again.totalSyncs);
-    expect(again.checkSyncs).toBe(2);
-    expect(again.totalSyncs).toBe(again.syncs + 2);
+    expect(again.checkSyncs).toBe(1);
+    expect(again.totalSyncs).toBe(again.syncs + 1);
     expect(again.summary).toBe("Wrote the sheets “Scorecard”, “Indicators” and “Observations”. Only sheets the add-in wrote were replaced.");
   });
 
@@ -181,16 +181,20 @@ describe("a sheet the add-in made", () => {
 });
 
 describe("the register", () => {
-  test("is one hidden (not very hidden) sheet of text only, a row per sheet with its job, fingerprint and time, kept up to date", async () => {
+  test("is one hidden (not very hidden) sheet of text, a row per sheet with its job, fingerprint, time and live count, kept up to date", async () => {
     const host = new ExcelHost({ sheets: USER_SHEETS });
     await renderOwnedPlan(host.context, indicatorPlan(), { job: "Indicator sheets", now: NOW });
     await renderOwnedPlan(host.context, templatePlan(), TEMPLATE);
     const sheet = host.snapshot({ sheets: [REGISTER_SHEET] }).sheets[0]!;
     expect(sheet.state).toBe("hidden");
     expect(host.sheetNames().filter((n) => /add-in|fingerprint/i.test(n))).toEqual([REGISTER_SHEET]);
-    expect(Object.values(sheet.cells).every((c) => typeof c.value === "string")).toBe(true);
+    // Text, but for the live counts: a formula in the last column of each sheet's row.
+    const formulas = Object.entries(sheet.cells).filter(([, c]) => c.formula !== undefined);
+    expect(formulas.map(([address]) => address.charAt(0))).toEqual(formulas.map(() => "I"));
+    expect(formulas).toHaveLength(6);
+    expect(Object.values(sheet.cells).every((c) => c.formula !== undefined || typeof c.value === "string")).toBe(true);
     const rows = registerRows(host);
-    expect(rows[1]).toEqual(["Sheet", "Add-in's name for it", "Job", "Fingerprint", "Written at", "Size to read back"]);
+    expect(rows[1]).toEqual(["Sheet", "Add-in's name for it", "Job", "Fingerprint", "Written at", "Size to read back", "Copy kept as", "Cells written", "Cells changed since"]);
     const register = readRegister(rows);
     expect([...register.values()].map((e) => [e.sheet, e.job, e.writtenAt])).toEqual([
       ["_spec", "Return template", "2025-10-01 09:30 UTC"],
@@ -232,14 +236,14 @@ describe("the register", () => {
     await expect(renderOwnedPlan(host.context, plan)).rejects.toThrow(/keeps its register there/);
   });
 
-  test("without Excel's limits the check takes the same two syncs for a plan of any size", async () => {
+  test("without Excel's limits the check takes the same one sync for a plan of any size", async () => {
     const unlimited = { requestBudgetBytes: Number.POSITIVE_INFINITY, responseBudgetBytes: Number.POSITIVE_INFINITY };
     for (const size of [2, 60]) {
       const host = new ExcelHost({ requestLimitBytes: Number.POSITIVE_INFINITY, responseLimitBytes: Number.POSITIVE_INFINITY });
       await renderOwnedPlan(host.context, indicatorPlan(size), unlimited);
       host.resetCounters();
       const again = await renderOwnedPlan(host.context, indicatorPlan(size), unlimited);
-      expect([host.syncCount, again.checkSyncs, again.totalSyncs]).toEqual([3, 2, 3]);
+      expect([host.syncCount, again.checkSyncs, again.totalSyncs]).toEqual([2, 1, 2]);
     }
   });
 });

@@ -14,6 +14,7 @@ import { ExcelHost } from "../excel-host";
 import { CORRECTIONS, keptChoiceSeeds, sampleWorkbook, seedOfGrid } from "../core/recipes/kit";
 import { recipeFrom } from "../../src/core/recipes";
 import { hostDeps } from "./excel-deps";
+import { withoutCopies } from "../support/copies";
 
 const SETTINGS: ScorecardSettings = { greenPercent: 95, amberPercent: 90, groupBy: "agency", additions: [] };
 
@@ -79,7 +80,7 @@ describe("the analyst's choices in the workbook", () => {
     const before = host.snapshot({ sheets: ["Cover", "Scorecard"] });
     const done = await createExcelOperations(hostDeps(host)).saveChoices(CHOICES);
     expect(done.summary).toBe("Kept your choices in this workbook, on the add-in's hidden sheet “Analyst settings”; they come back when the pane reads this workbook again.");
-    expect(host.sheetNames()).toEqual(["Cover", "Scorecard", ANALYST_SETTINGS_SHEET, REGISTER_SHEET]);
+    expect(withoutCopies(host.sheetNames())).toEqual(["Cover", "Scorecard", ANALYST_SETTINGS_SHEET, REGISTER_SHEET]);
     expect(host.snapshot({ sheets: ["Cover", "Scorecard"] })).toEqual(before);
   });
 
