@@ -253,6 +253,15 @@ describe("what the calculator does not cover stays unknown", () => {
     expect(resultAt(host)).toBeNull();
   });
 
+  test("element by element: an IFERROR over a range needs only the fallbacks of its errors, so an unknown formula elsewhere in the range does not matter", async () => {
+    // Odd!A1 is a formula the calculator does not cover; its FORMULATEXT is known, so its fallback is never needed.
+    const host = dataHost([{ name: "Odd", cells: { A1: { formula: "=TODAY()" }, A2: 7 } }]);
+    expect(await valueOf(host, '=SUMPRODUCT(--EXACT(IFERROR(FORMULATEXT(Odd!A1:A2),Odd!A1:A2&""),IFERROR(FORMULATEXT(Odd!A1:A2),Odd!A1:A2&"")))')).toBe(2);
+    // A sum over the formula's own value is unknown.
+    await valueOf(host, "=SUMPRODUCT(Odd!A1:A2)");
+    expect(resultAt(host)).toBeNull();
+  });
+
   test("a formula the calculator cannot work out is taken at the result a seed gave it", async () => {
     const host = dataHost([{ name: "Seeded", cells: { A1: { formula: "=TODAY()", value: 45748 }, A2: { formula: "=NA()", error: "#N/A" } } }]);
     expect(await valueOf(host, "=Seeded!A1+1")).toBe(45749);
