@@ -84,7 +84,8 @@ function snapshotCells(ws: ExcelJS.Worksheet): Record<string, SnapshotCell> {
 function snapshotCell(cell: ExcelJS.Cell): SnapshotCell | null {
   const out: SnapshotCell = { value: null, numberFormat: cell.numFmt || "General" };
   if (cell.type === ExcelJS.ValueType.Formula) {
-    out.formula = cell.formula;
+    // As Excel shows it: without the prefix the file stores before functions newer than 2007.
+    out.formula = cell.formula.replace(/_xlfn\.|_xlws\./g, "");
   } else {
     out.value = dataValue(cell.value);
   }

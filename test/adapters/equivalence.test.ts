@@ -15,6 +15,7 @@ import { applyRag, DEFAULT_RAG_RULE } from "../../src/core/rag";
 import { reportBook } from "../../src/core/report/book";
 import { buildScorecard } from "../../src/core/scorecard";
 import { renderPlan } from "../../src/excel";
+import { copySheetName, planReadBack, registerSheet, type RegisterEntry } from "../../src/excel/ownership";
 import { readWorkbookBuffer } from "../../src/files";
 import { renderPlanToXlsx } from "../../src/files/render";
 import { snapshotXlsx } from "../../src/files/snapshot";
@@ -241,3 +242,23 @@ test("the report book built from the demo's scorecard renders the same both ways
   expect(excel.sheets.reduce((n, s) => n + s.charts.length, 0)).toBeGreaterThan(2);
   expectSame(excel, file);
 }, 60_000);
+
+test("a sheet's copy as written (copyOf) and the register's live count render the same both ways, the copy holding the cells without their formats", async () => {
+  const plan = firstPlan();
+  const sheet = plan.sheets[0]!;
+  const { fingerprint, usedRange } = planReadBack(sheet);
+  const copy = { sheet: copySheetName(sheet.name), range: usedRange! };
+  const entry: RegisterEntry = { sheet: sheet.name, wanted: sheet.name, job: "Test", fingerprint, writtenAt: "2026-12-03 09:00 UTC", copy };
+  const withCopy: WorkbookPlan = { ...plan, sheets: [...plan.sheets, { name: copy.sheet, state: "veryHidden", blocks: [], copyOf: { sheet: sheet.name, range: copy.range } }, registerSheet([entry])] };
+  const { excel, file } = await bothWays(withCopy);
+  expectSame(excel, file);
+  const [original, copied] = [excel.sheets[0]!, excel.sheets.find((s) => s.name === copy.sheet)!];
+  expect(copied.state).toBe("veryHidden");
+  const filled = (a: string): boolean => original.cells[a]?.value !== null || original.cells[a]?.formula !== undefined;
+  expect(Object.keys(copied.cells).sort()).toEqual(Object.keys(original.cells).filter(filled).sort());
+  expect(Object.values(copied.cells).filter((c) => c.formula !== undefined).length).toBeGreaterThan(3);
+  for (const [address, cell] of Object.entries(copied.cells)) {
+    expect({ address, value: cell.value, formula: cell.formula }).toEqual({ address, value: original.cells[address]?.value, formula: original.cells[address]?.formula });
+    expect(cell.style).toBeUndefined();
+  }
+});
