@@ -86,6 +86,8 @@ function shortHeadingRole(h: string): ColumnRole | null {
   if (/^(grand |year |annual |full year |quarter |period )?(total|totals|average|avg|mean|median|sum|overall)$/.test(h)) return "total";
   if (/^(unit|units|unit of measure|measure type|type of measure|format|measure unit|data type|value type)$/.test(h)) return "unit";
   if (h === "lead" || hasPhrase(h, ["lead agency", "lead partner", "lead organisation", "responsible agency", "reporting agency"])) return "agency";
+  // Dates of actions, not of the figures: "Review date", "Next review", "Due date", "Deadline".
+  if (/^((date of )?(next |last )?(review|reviewed|due|deadline|completion|completed|raised|agreed|updated|action|actioned|follow up|follow-up))( by| date| on)?$/.test(h)) return "ignore";
   if (hasPhrase(h, ["frequency", "reporting frequency", "owner", "lead officer", "contact", "responsible officer", "data source", "source", "type", "content area", "theme", "category", "domain", "priority", "link", "definition", "rationale", "guidance", "indicator type", "measure type"])) return "ignore";
   if (hasPhrase(h, ["num", "num.", "numer"])) return "numerator";
   if (hasPhrase(h, ["den", "den.", "denom", "denom.", "cohort", "out of", "base", "eligible", "population"])) return "denominator";
