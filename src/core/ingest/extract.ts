@@ -230,17 +230,24 @@ function idText(view: SheetView, row: number, col: number | null): string | null
  * table has one Target column or none, which every figure of the row shares.
  */
 function pairTargets(groups: FigureGroup[], columns: ColumnLayout[]): Map<FigureGroup, number> | null {
-  const targets = columns.filter((c) => c.role === "target").map((c) => c.col);
+  const targetColumns = columns.filter((c) => c.role === "target");
+  const targets = targetColumns.map((c) => c.col);
   if (targets.length < 2) return null;
   const figures = columns.filter((c) => FIGURE_ROLES.includes(c.role)).map((c) => c.col);
   const between = (a: number, b: number) => figures.some((f) => f > Math.min(a, b) && f < Math.max(a, b));
+  // The band a column sits under: its stacked heading without its own last part ("Q2 2025/26" over "Actual").
+  const band = (heading: string): string | null => (heading.includes(" / ") ? heading.slice(0, heading.lastIndexOf(" / ")) : null);
   const out = new Map<FigureGroup, number>();
   for (const g of groups) {
-    const at = (g.value ?? g.numerator ?? g.denominator)?.col;
+    const figure = g.value ?? g.numerator ?? g.denominator;
+    const at = figure?.col;
     if (at === undefined) continue;
+    // A Target under the same band as the figure ("Actual | Target | Variance" under each quarter) is its own.
+    const own = band(figure?.heading ?? "");
+    const sameBand = own === null ? undefined : targetColumns.find((t) => band(t.heading) === own)?.col;
     const before = targets.filter((t) => t < at && !between(t, at)).pop();
     const after = targets.find((t) => t > at && !between(t, at));
-    const paired = before ?? after;
+    const paired = sameBand ?? before ?? after;
     if (paired !== undefined) out.set(g, paired);
   }
   return out;
