@@ -18,7 +18,7 @@ import { readWorkbookFile } from "../../../src/files/node";
 import { SHARED_FILES } from "../opendata/shared";
 import { fixtureName } from "../../support/fixture-names";
 
-const FIXTURE_DIRS = ["ingest", "ingest-late", "ingest-final", "ingest-failures", "ingest-layouts", "ingest-blind6", "ingest-blind7", "ingest-blind8"].map((d) => path.resolve(__dirname, "../../fixtures", d));
+const FIXTURE_DIRS = ["ingest", "ingest-late", "ingest-final", "ingest-failures", "ingest-layouts", "ingest-blind6", "ingest-blind7", "ingest-blind8", "ingest-blind9"].map((d) => path.resolve(__dirname, "../../fixtures", d));
 
 interface Expected {
   indicator: string;
