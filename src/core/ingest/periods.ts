@@ -73,7 +73,23 @@ function isHeading(part: HeadingPart): boolean {
 function ofParts(parts: HeadingPart[], title: string | null): Period | null {
   const week = weekOf(parts);
   if (week) return week;
-  return complete(parseStackedPeriod(parts.map((p) => p.cell), { title }));
+  const cells = parts.map((p) => p.cell);
+  return byTitleLines(title, (t) => complete(parseStackedPeriod(cells, { title: t })));
+}
+
+/**
+ * A title of several lines ("Sheet title | note above the table") read whole, then, where whole
+ * it gives no period (a note naming other months beside the title's year), line by line from the
+ * top: the sheet's own title first.
+ */
+function byTitleLines(title: string | null, read: (title: string | null) => Period | null): Period | null {
+  const whole = read(title);
+  if (whole !== null || title === null || !title.includes(" | ")) return whole;
+  for (const line of title.split(" | ")) {
+    const period = read(line);
+    if (period !== null) return period;
+  }
+  return null;
 }
 
 /**
@@ -129,5 +145,5 @@ export const defaultPeriodReader: PeriodReader = {
   isHeading,
   ofHeading: ofParts,
   ofCell: ofCells,
-  inText: (text) => complete(findPeriodInText(text)?.period ?? null),
+  inText: (text) => byTitleLines(text, (t) => (t === null ? null : complete(findPeriodInText(t)?.period ?? null))),
 };
