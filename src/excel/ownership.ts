@@ -54,7 +54,7 @@ import type { Grid, GridWorkbook } from "../core/grid/grid";
 import type { PlanValue, SheetPlan, WorkbookPlan } from "../core/plan/plan";
 import { utf8Length } from "./batch";
 import { readInBlocks, type ReadTarget } from "./blocks";
-import { renderPlan, type RenderOptions, type RenderResult } from "./render";
+import { deleteSheet, renderPlan, type RenderOptions, type RenderResult } from "./render";
 import { formulaText } from "./values";
 
 /** The hidden sheet listing each sheet the add-in wrote. */
@@ -297,6 +297,11 @@ export function changedCellsFormula(sheet: string, copy: string, range: string):
 /** A formula in one form whatever Excel's spelling of it (quotes only where a name needs them, capitals, spaces). */
 const normalFormula = (formula: string): string => formula.replace(/^=/, "").replace(/'/g, "").replace(/\s+/g, "").toUpperCase();
 
+/** The copies a register's entries keep, by key of the copy's name. */
+function copiesOf(entries: Iterable<RegisterEntry>): Set<string> {
+  return new Set([...entries].flatMap((e) => (e.copy ? [key(e.copy.sheet)] : [])));
+}
+
 /** "A1:H50001" or "B2" */
 const RANGE = /^[A-Z]{1,3}\d+(:[A-Z]{1,3}\d+)?$/;
 
@@ -413,7 +418,7 @@ export function splitOwnSheets(read: GridWorkbook): { own: Grid[]; theirs: Grid[
   const register = registerOf(read);
   const own: Grid[] = [];
   const theirs: Grid[] = [];
-  const copies = new Set([...register.values()].flatMap((e) => (e.copy ? [key(e.copy.sheet)] : [])));
+  const copies = copiesOf(register.values());
   const isOwn = (grid: Grid): boolean =>
     isRegisterSheet(grid.sheet) || register.has(key(grid.sheet)) || copies.has(key(grid.sheet)) || (grid.state === "veryHidden" && isCopySheetName(grid.sheet));
   for (const grid of read.sheets) (isOwn(grid) ? own : theirs).push(grid);
@@ -875,12 +880,9 @@ export async function renderOwnedPlan(context: Excel.RequestContext, plan: Workb
   options.onWriteStart?.();
   try {
     // Copies of sheets the register no longer lists go, in the render's first request.
-    const kept = new Set([...entries.values()].flatMap((e) => (e.copy ? [key(e.copy.sheet)] : [])));
+    const kept = copiesOf(entries.values());
     for (const e of register.values()) {
-      if (!e.copy || kept.has(key(e.copy.sheet)) || !existing.has(key(e.copy.sheet))) continue;
-      const ws = worksheets.getItem(e.copy.sheet);
-      if (veryHidden.has(key(e.copy.sheet))) ws.visibility = "Hidden";
-      ws.delete();
+      if (e.copy && !kept.has(key(e.copy.sheet)) && existing.has(key(e.copy.sheet))) deleteSheet(worksheets, e.copy.sheet, veryHidden);
     }
     const rendered = await renderPlan(context, full, { ...options, veryHidden });
     return {

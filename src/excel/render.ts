@@ -154,18 +154,24 @@ function structureStep(context: Excel.RequestContext, plan: WorkbookPlan, sheets
     queue: () => {
       const worksheets = context.workbook.worksheets;
       plan.sheets.forEach((s, i) => sheets.set(s.name, worksheets.add(`~new${i}~${stamp}`)));
-      // Deleting a sheet that does not exist is a no-op on the null object, so no read is needed
-      // first; a very hidden one must be made hidden before Excel lets it go.
-      for (const s of plan.sheets) {
-        if (veryHidden.has(s.name.toLowerCase())) worksheets.getItem(s.name).visibility = "Hidden";
-        worksheets.getItemOrNullObject(s.name).delete();
-      }
+      for (const s of plan.sheets) deleteSheet(worksheets, s.name, veryHidden);
       for (const s of plan.sheets) {
         const ws = sheets.get(s.name);
         if (ws) ws.name = s.name;
       }
     },
   };
+}
+
+/**
+ * Queues the deletion of a sheet by name. Deleting a sheet that does not exist is a no-op on the
+ * null object, so no read is needed first; one the caller read as very hidden (`veryHidden`, lower
+ * case) is made hidden first, because Excel refuses to delete a very hidden sheet.
+ */
+export function deleteSheet(worksheets: Excel.WorksheetCollection, name: string, veryHidden: ReadonlySet<string>): void {
+  const ws = worksheets.getItemOrNullObject(name);
+  if (veryHidden.has(name.toLowerCase())) ws.visibility = "Hidden";
+  ws.delete();
 }
 
 /**

@@ -17,7 +17,7 @@ import type { SnapshotCell, SnapshotPrint, SnapshotSheet, WorkbookSnapshot } fro
 import { normalColor, snapshotHeight, snapshotWidth, widthPixelsToChars, widthStoredToPixels } from "../core/plan/units";
 import { readCharts } from "./charts";
 import { internals } from "./render";
-import { jsDateToSerial } from "./xlsx-read";
+import { jsDateToSerial, withoutFuturePrefixes } from "./xlsx-read";
 import { findElements, sheetPartPaths, xmlDecode } from "./zip";
 
 export async function snapshotXlsx(data: Uint8Array): Promise<WorkbookSnapshot> {
@@ -84,8 +84,7 @@ function snapshotCells(ws: ExcelJS.Worksheet): Record<string, SnapshotCell> {
 function snapshotCell(cell: ExcelJS.Cell): SnapshotCell | null {
   const out: SnapshotCell = { value: null, numberFormat: cell.numFmt || "General" };
   if (cell.type === ExcelJS.ValueType.Formula) {
-    // As Excel shows it: without the prefix the file stores before functions newer than 2007.
-    out.formula = cell.formula.replace(/_xlfn\.|_xlws\./g, "");
+    out.formula = withoutFuturePrefixes(cell.formula);
   } else {
     out.value = dataValue(cell.value);
   }

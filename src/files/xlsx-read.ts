@@ -49,9 +49,13 @@ function flattenRichText(runs: unknown[]): string {
   return runs.map((r) => (r && typeof r === "object" ? String((r as { text?: unknown }).text ?? "") : "")).join("");
 }
 
-/** Excel shows functions newer than 2007 without the prefixes the file format stores. */
+/** A formula as Excel shows it: without the prefixes the file format stores before functions newer than 2007. */
+export function withoutFuturePrefixes(formula: string): string {
+  return formula.replace(/_xlfn\.|_xlws\./g, "");
+}
+
 function displayFormula(formula: string): string {
-  return "=" + formula.replace(/_xlfn\.|_xlws\./g, "");
+  return "=" + withoutFuturePrefixes(formula);
 }
 
 export function readCell(cell: ExcelJS.Cell): GridCell {
